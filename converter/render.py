@@ -1,0 +1,209 @@
+"""Render stage: a ``Report`` → the Inline XBRL (XHTML) document, through Jinja2 templates.
+
+This module turns the report into a plain view model (dicts of strings); the templates only
+lay it out. Every value, sign, format and id was decided by the tag stage.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import jinja2
+from lxml import etree
+
+from .model import Column, Context, Fact, FactUnit, Report, Row, Statement
+from .numbers import format_amount
+from .resources import templates_dir
+
+IX_NAMESPACES: tuple[tuple[str, str], ...] = (
+    ("ix", "http://www.xbrl.org/2013/inlineXBRL"),
+    ("ixt", "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"),
+    ("xbrli", "http://www.xbrl.org/2003/instance"),
+    ("link", "http://www.xbrl.org/2003/linkbase"),
+    ("xlink", "http://www.w3.org/1999/xlink"),
+    ("xbrldi", "http://xbrl.org/2006/xbrldi"),
+    ("iso4217", "http://www.xbrl.org/2003/iso4217"),
+)
+IFRS_NAMESPACE = "https://xbrl.ifrs.org/taxonomy/2025-03-27/ifrs-full"
+CURRENCY_SYMBOLS = {"CNY": "RMB", "HKD": "HK$", "USD": "US$", "EUR": "EUR", "GBP": "£"}
+STATEMENT_TITLES = {
+    "income": "Consolidated income statement",
+    "comprehensive_income": "Consolidated statement of comprehensive income",
+    "financial_position": "Consolidated balance sheet",
+    "changes_in_equity": "Consolidated statement of changes in equity",
+    "cash_flows": "Consolidated statement of cash flows",
+}
+
+
+@dataclass(frozen=True)
+class RenderTarget:
+    """Where the report's taxonomy is: its namespace prefix, namespace and schema href."""
+
+    prefix: str
+    namespace: str
+    schema_href: str
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True, undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def _context_view(context: Context, identifier: str, scheme: str) -> dict[str, object]:
+    period = context.period
+    return {
+        "id": context.id, "identifier": identifier, "scheme": scheme,
+        "instant": period.end.isoformat() if period.is_instant else None,
+        "start": period.start.isoformat() if period.start else None,
+        "end": period.end.isoformat(), "dims": list(context.dimensions),
+    }
+
+
+def _unit_view(unit: FactUnit) -> dict[str, object]:
+    return {"id": unit.id, "numerator": unit.numerator, "denominator": unit.denominator}
+
+
+def fact_view(fact: Fact) -> dict[str, object]:
+    return {
+        "id": fact.id, "name": fact.concept.qname, "context": fact.context.id,
+        "unit": fact.unit.id, "decimals": str(fact.decimals), "scale": str(fact.scale),
+        "format": "ixt:fixed-zero" if fact.nil else "ixt:num-dot-decimal",
+        "negative": fact.negative and not fact.nil, "display": fact.display,
+    }
+
+
+def _long_date(d: date) -> str:
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def column_caption(column: Column) -> str:
+    """"Year ended 31 December 2024", "Six months ended 30 June 2024", "As at ..."."""
+    period = column.period
+    if period is None:
+        return ""
+    if period.is_instant:
+        return f"As at {_long_date(period.end)}"
+    assert period.start is not None
+    months = round((period.end - period.start).days / 30.44)
+    span = {12: "Year", 6: "Six months", 3: "Three months", 9: "Nine months"}.get(
+        months, f"{months} months")
+    return f"{span} ended {_long_date(period.end)}"
+
+
+def _unit_label(statement: Statement) -> str:
+    symbol = CURRENCY_SYMBOLS.get(statement.unit.currency, statement.unit.currency)
+    return {3: f"{symbol}'000", 6: f"{symbol} million", 0: symbol}.get(
+        statement.unit.scale, f"{symbol} ×10^{statement.unit.scale}")
+
+
+def _header_rows(statement: Statement, has_notes: bool) -> list[list[dict[str, object]]]:
+    lead = [{"text": "", "colspan": 1, "cls": "label"}]
+    if has_notes:
+        lead.append({"text": "Note", "colspan": 1, "cls": "note"})
+    blank_lead = [{"text": "", "colspan": 1, "cls": "label"}] + (
+        [{"text": "", "colspan": 1, "cls": "note"}] if has_notes else [])
+    unit = _unit_label(statement)
+    if statement.kind == "changes_in_equity":
+        names = [{"text": c.component or c.header, "colspan": 1, "cls": ""}
+                 for c in statement.columns]
+        units = [{"text": unit, "colspan": 1, "cls": ""} for _ in statement.columns]
+        return [lead + names, blank_lead + units]
+    captions = [{"text": column_caption(c), "colspan": 1, "cls": ""} for c in statement.columns]
+    years = []
+    for c in statement.columns:
+        text = c.header
+        if c.unaudited:
+            text += " (Unaudited)"
+        if c.restated:
+            text += " (Restated)"
+        years.append({"text": text, "colspan": 1, "cls": ""})
+    units = [{"text": unit, "colspan": 1, "cls": ""} for _ in statement.columns]
+    return [blank_lead + captions, lead[:1] + lead[1:] + years, blank_lead + units]
+
+
+def _row_class(row: Row) -> str:
+    classes = []
+    if row.kind == "heading":
+        classes.append("heading" if row.bold or not row.section else "subheading")
+    if row.kind in ("subtotal", "total") or (row.bold and row.kind != "heading"):
+        classes.append("total")
+    if row.underline:
+        classes.append("underline")
+    return " ".join(classes)
+
+
+def _cell_view(row: Row, index: int, facts: dict[tuple[str, int], Fact]) -> dict[str, object]:
+    cell = row.cells[index] if index < len(row.cells) else None
+    if cell is None:
+        return {"text": "", "open": "", "close": "", "fact": None, "cls": ""}
+    fact = facts.get((row.id, index))
+    negative_printed = cell.value is not None and cell.value < 0
+    open_, close = ("(", ")") if negative_printed else ("", "")
+    if fact is not None:
+        return {"text": "", "open": open_, "close": close, "fact": fact_view(fact), "cls": ""}
+    if cell.value is None:
+        return {"text": cell.text, "open": "", "close": "", "fact": None, "cls": "untagged"}
+    text = cell.text if cell.nil else format_amount(abs(cell.value), _decimals(cell.text))
+    return {"text": text, "open": open_, "close": close, "fact": None, "cls": "untagged"}
+
+
+def _decimals(text: str) -> int:
+    text = text.strip().strip("()")
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+def statement_view(statement: Statement, facts: Iterable[Fact]) -> dict[str, object]:
+    by_cell = {(f.row_id, f.column): f for f in facts if f.statement == statement.kind}
+    has_notes = any(r.note for r in statement.rows)
+    rows: list[dict[str, object]] = []
+    previous_period = None
+    for row in statement.rows:
+        if statement.kind == "changes_in_equity" and previous_period and row.period != previous_period:
+            rows.append({"cls": "spacer", "id": "", "label": "", "note": "", "indent": 0,
+                         "cells": [_cell_view(row, -1, {}) for _ in statement.columns]})
+        previous_period = row.period or previous_period
+        rows.append({
+            "cls": _row_class(row), "id": f"{statement.kind}-{row.id}", "label": row.label,
+            "note": row.note or "", "indent": 0.4 + 1.2 * len(row.section),
+            "cells": [_cell_view(row, i, by_cell) for i in range(len(statement.columns))],
+        })
+    subtitle = ""
+    if statement.columns and statement.columns[0].period is not None:
+        subtitle = "For the " + column_caption(statement.columns[0]).lower()
+        if statement.kind == "financial_position":
+            subtitle = column_caption(statement.columns[0])
+    return {
+        "id": statement.kind.replace("_", "-"), "kind": statement.kind,
+        "title": statement.title or STATEMENT_TITLES[statement.kind], "subtitle": subtitle,
+        "has_notes": has_notes, "header_rows": _header_rows(statement, has_notes), "rows": rows,
+    }
+
+
+def render_report(report: Report, target: RenderTarget, *, cover: list[dict[str, object]] | None = None,
+                  hidden_facts: list[dict[str, object]] | None = None) -> bytes:
+    """The XHTML document, checked to be well-formed XML before it is returned."""
+    env = _environment()
+    namespaces = list(IX_NAMESPACES) + [("ifrs-full", IFRS_NAMESPACE),
+                                        (target.prefix, target.namespace)]
+    first = report.extraction.statements[0] if report.extraction.statements else None
+    subtitle = ""
+    if first and first.columns and first.columns[0].period:
+        subtitle = "Results announcement: " + column_caption(first.columns[0]).lower()
+    text = env.get_template("report.xhtml.j2").render(
+        lang="en", title=f"{report.entity_name} — iXBRL report", namespaces=namespaces,
+        css=(templates_dir() / "report.css").read_text(encoding="utf-8"),
+        schema_ref=target.schema_href, entity_name=report.entity_name, subtitle=subtitle,
+        contexts=[_context_view(c, report.entity_identifier, report.entity_scheme)
+                  for c in report.contexts],
+        units=[_unit_view(u) for u in report.units],
+        hidden_facts=hidden_facts or [], cover=cover or [],
+        statements=[statement_view(s, report.facts) for s in report.extraction.statements],
+        footer=f"Converted from {report.extraction.document.source} by ixbrl-converter.",
+    )
+    data = text.encode("utf-8")
+    etree.fromstring(data)  # raises XMLSyntaxError on a template bug: never write bad XML
+    return data
