@@ -134,6 +134,9 @@ class Row:
     balance_role: BalanceRole = "flow"
     per_share: bool = False             # figures in currency per share, not thousands
     id: str = ""                        # stable within the statement: "r12"
+    # Set by reconcile when it names an unlabelled subtotal ("Total current assets"): the
+    # label as printed (usually ""). None: ``label`` is the printed label.
+    printed_label: str | None = None
 
 
 @dataclass
