@@ -1,0 +1,106 @@
+"""Stage 2, extract: a file (or ``Document``) → ``Extraction`` of its primary statements.
+
+read → locate each statement → periods/unit from its title and header → rows → (changes in
+equity by ``converter.equity``) → reconcile (``converter.reconcile``) when those modules exist.
+Problems about the document are returned as ``Issue``s; only "nothing to extract" raises.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from .errors import InputError
+from .locate import Block, locate_statements
+from .model import Document, Extraction, Issue, Statement, Unit
+from .periods import build_columns, detect_unit, document_unit, is_header_line, period_hint
+from .reader import read_document
+from .rows import Layout, header_layout, parse_rows
+
+__all__ = ["extract_file", "extract_document", "parse_block"]
+
+
+def extract_file(path: Path) -> Extraction:
+    """Read and extract one announcement; ``InputError`` if it cannot be read or has no
+    financial statements."""
+    return extract_document(read_document(Path(path)))
+
+
+def extract_document(doc: Document) -> Extraction:
+    blocks = locate_statements(doc)
+    if not blocks:
+        raise InputError(f"no financial statements found in {doc.source}")
+    fallback_unit = document_unit([line.text for line in doc.lines]) or Unit()
+    statements: list[Statement] = []
+    issues: list[Issue] = []
+    for block in blocks:
+        if block.kind == "changes_in_equity":
+            stmt, found = _parse_equity(doc, block)
+        else:
+            stmt, found = parse_block(doc, block, fallback_unit)
+        issues.extend(found)
+        if stmt is not None:
+            statements.append(stmt)
+    extraction = Extraction(document=doc, statements=statements, issues=issues)
+    reconcile = _optional("converter.reconcile", "reconcile")
+    if reconcile is not None:
+        extraction = reconcile(extraction)
+    return extraction
+
+
+def parse_block(doc: Document, block: Block,
+                fallback_unit: Unit | None = None) -> tuple[Statement | None, list[Issue]]:
+    """Parse one located statement (not changes in equity) into a ``Statement``."""
+    lines = doc.lines[block.first_line - 1:block.last_line]
+    title = lines[0].text if lines else block.title
+    header: list[str] = []
+    body_start = 1
+    for i in range(1, len(lines)):
+        text = lines[i].text
+        if not text.strip() or is_header_line(text):
+            if text.strip():
+                header.append(text)
+            body_start = i + 1
+            continue
+        break
+    hint = period_hint([title, *header])
+    # headers repeated inside the block (a statement printed in two parts) may carry flags
+    # such as "(Restated)" that the first header lacks
+    inner = [ln.text for ln in lines[body_start:] if is_header_line(ln.text)]
+    columns = build_columns(block.kind, hint, header + inner)
+    n = len(columns)
+    layout: Layout | None = None
+    for text in header:
+        layout = header_layout(text, n) or layout
+        if layout and any(ch.isdigit() for ch in text):
+            break
+    unit = detect_unit([*header, title]) or fallback_unit or Unit()
+    rows, issues = parse_rows(lines[body_start:], n, block.kind, layout)
+    if not any(r.kind != "heading" for r in rows):
+        issues.append(Issue("warning", "extract.empty_statement",
+                            f"no rows with figures under '{block.title}'",
+                            line=block.first_line, statement=block.kind))
+        return None, issues
+    stmt = Statement(kind=block.kind, title=block.title, columns=columns, rows=rows, unit=unit,
+                     first_line=block.first_line, last_line=block.last_line)
+    return stmt, issues
+
+
+def _parse_equity(doc: Document, block: Block) -> tuple[Statement | None, list[Issue]]:
+    parse_equity = _optional("converter.equity", "parse_equity")
+    if parse_equity is None:
+        return None, [Issue("info", "extract.equity_skipped",
+                            "changes in equity not parsed (converter.equity not available)",
+                            line=block.first_line, statement="changes_in_equity")]
+    stmt, issues = parse_equity(doc, block.first_line, block.last_line, block.title)
+    return stmt, list(issues)
+
+
+def _optional(module: str, name: str):  # type: ignore[no-untyped-def]
+    """A later stage's function if its module exists yet (engineers work in parallel)."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
+            return None
+        raise
+    return getattr(mod, name, None)

@@ -1,0 +1,149 @@
+"""What a row label says about its row: where packed labels split, whether a label goes on
+on the next line, whether it is a section heading, a subtotal, a total or an opening balance.
+
+Statement labels are printed in sentence case ("Property, plant and equipment"), so when an
+extractor packs several rows' labels onto one line ("Non-current assets Property, plant and
+equipment Right-of-use assets") a capital letter after a non-function word starts a new label.
+The vocabularies here are IAS 1 / IAS 7 presentation words, not any one issuer's labels.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import BalanceRole, RowKind
+
+# Words after which a capitalised word continues the same label ("holders of the Company").
+_JOINERS = frozenset("""the of to and or in by for a an as at on from with under per
+into within between than via""".split())
+# Words a wrapped label line ends with when it is not finished.
+_OPEN_ENDINGS = frozenset("""the of to and or in by for a an as at on from with under per
+into within between than via using through which that other its their fair""".split())
+
+_SECTION_HEADINGS = re.compile(
+    r"^(?:assets|liabilities|equity|equity and liabilities|liabilities and equity|"
+    r"(?:non-?\s?current|current) (?:assets|liabilities)|"
+    r"(?:capital and reserves|equity and reserves)|"
+    r"other comprehensive (?:income|loss|\(loss\)/income|income/\(loss\))(?: for the (?:year|period))?|"
+    r"items? that (?:may|will|will not|may not|have been|will never) (?:be |not be )?"
+    r"(?:subsequently )?reclassified.*|"
+    r"(?:equity|deficits?|equity/\(deficits?\)|\(deficits?\)/equity|capital and reserves|"
+    r"(?:profit|loss|\(loss\)/profit|profit/\(loss\)) and total comprehensive \w+)"
+    r" attributable to (?:the )?(?:equity holders|owners|shareholders).*|"
+    r"comprehensive (?:loss|income)|transactions with (?:equity holders|owners).*|"
+    r"(?:net )?cash flows? (?:from|used in|generated from|\(used in\)/generated from)"
+    r"[\w\s/()]* activities|"
+    r"(?:loss|profit|earnings|\(loss\)/profit|profit/\(loss\))(?:es)? per share.*attributable.*|"
+    r"continuing operations|discontinued operations)$",
+    re.IGNORECASE)
+_ATTRIBUTABLE_HEADING = re.compile(r"\battributable to\s*:?$|:$", re.IGNORECASE)
+_SUBTOTAL = re.compile(
+    r"^(?:gross (?:profit|loss)|operating (?:profit|loss|\(loss\)/profit|profit/\(loss\))|"
+    r"(?:profit|loss|\(loss\)/profit|profit/\(loss\)) before (?:income )?tax(?:ation)?|"
+    r"(?:profit|loss|\(loss\)/profit|profit/\(loss\)) for the (?:year|period)|"
+    r"net cash (?:(?:used in|generated from|from|inflow from|outflow from|\(used in\)/generated from|"
+    r"generated from/\(used in\)|\(outflow\)/inflow from|inflow/\(outflow\) from)\s+)?"
+    r"[\w\s]*activities|"
+    r"net (?:increase|decrease|\(decrease\)/increase|increase/\(decrease\)) in cash.*|"
+    r"other comprehensive (?:income|loss|\(loss\)/income|income/\(loss\)).*for the (?:year|period).*|"
+    r"finance (?:income|costs?|expenses?)\s*[-–—]\s*net|net finance .*|"
+    r"net current (?:assets|liabilities)|total assets less current liabilities|"
+    r"cash (?:generated from|used in) operations)$",
+    re.IGNORECASE)
+_OPENING = re.compile(r"\bat (?:the )?(?:beginning|start) of\b|\bas at 1 january\b|\bopening\b",
+                      re.IGNORECASE)
+_CLOSING = re.compile(r"\bat (?:the )?end of\b|\bclosing\b", re.IGNORECASE)
+_PER_SHARE = re.compile(r"\bper (?:ordinary )?share\b", re.IGNORECASE)
+
+
+def normalise_label(text: str) -> str:
+    """Collapse whitespace and stray punctuation an extractor leaves around a label."""
+    s = " ".join(text.replace("\u00ad", "").split())
+    return s.strip(" .:;,|•·_").strip() if not s.endswith(":") else s.strip(" .;,|•·_")
+
+
+def split_packed(label: str) -> list[str]:
+    """Split a line holding several labels at sentence-case boundaries.
+
+    >>> split_packed("Non-current assets Property, plant and equipment Right-of-use assets")
+    ['Non-current assets', 'Property, plant and equipment', 'Right-of-use assets']
+    >>> split_packed("Equity holders of the Company")
+    ['Equity holders of the Company']
+    """
+    words = label.split()
+    segments: list[list[str]] = [[]]
+    for i, w in enumerate(words):
+        if i and _starts_label(w) and _can_end(words[i - 1]) and segments[-1]:
+            segments.append([])
+        segments[-1].append(w)
+    return [" ".join(s) for s in segments if s]
+
+
+def _starts_label(word: str) -> bool:
+    core = word.lstrip("(\"'“")
+    if not core or not core[0].isupper():
+        return False
+    letters = [ch for ch in core if ch.isalpha()]
+    # acronyms and single letters ("AI", "FVOCI", "Class B") do not start labels
+    return not (len(letters) <= 1 or all(ch.isupper() for ch in letters))
+
+
+def _can_end(word: str) -> bool:
+    w = word.lower().strip(",;:")
+    return w not in _JOINERS and not word.endswith("-") and not word.endswith(",")
+
+
+def is_open_ended(label: str) -> bool:
+    """A label line that cannot end there ("... financial assets and")."""
+    words = label.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last in _OPEN_ENDINGS or words[-1].endswith(("-", ",", "/"))
+
+
+def starts_lowercase(label: str) -> bool:
+    core = label.lstrip("(\"'“ ")
+    return bool(core) and core[0].islower()
+
+
+def is_section_heading(label: str) -> bool:
+    """A heading that never carries figures: "Current assets", "Items that may be reclassified..."."""
+    s = normalise_label(label)
+    return bool(_SECTION_HEADINGS.match(s.rstrip(":")) or _ATTRIBUTABLE_HEADING.search(s))
+
+
+def row_kind(label: str, has_values: bool) -> RowKind:
+    if not has_values:
+        return "heading"
+    s = normalise_label(label)
+    if not s:
+        return "subtotal"
+    if re.match(r"^total\b", s, re.IGNORECASE):
+        return "total"
+    if _SUBTOTAL.match(s):
+        return "subtotal"
+    return "item"
+
+
+def balance_role(label: str) -> BalanceRole:
+    """Cash "at beginning of year" is an opening balance; "at end of year" a closing one."""
+    if _OPENING.search(label):
+        return "opening"
+    if _CLOSING.search(label):
+        return "closing"
+    return "flow"
+
+
+def is_per_share(label: str) -> bool:
+    return bool(_PER_SHARE.search(label))
+
+
+_SECTION_LEVEL0 = re.compile(r"^(?:assets|liabilities|equity|equity and liabilities|"
+                             r"liabilities and equity|capital and reserves|"
+                             r"other comprehensive .*|.*cash flows? .*activities|"
+                             r".*attributable to\s*:?|.*per share.*)$", re.IGNORECASE)
+
+
+def section_level(heading: str) -> int:
+    """0 for a statement part (Assets, Equity, Liabilities), 1 for a group within it."""
+    return 0 if _SECTION_LEVEL0.match(normalise_label(heading)) else 1
