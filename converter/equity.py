@@ -1,0 +1,289 @@
+"""Stage 2c, extract the statement of changes in equity: a block of lines → a ``Statement``.
+
+The statement is a matrix: columns are equity components (share capital, reserves, the
+attributable total, non-controlling interests, total equity), rows are movements, printed in
+one block per period (current and comparative), each from an opening balance ("As at
+1 January 2024", "Balance at 1 January 2023") to a closing balance. Steps, one module each:
+cells of a line (``equity_cells``), header → columns (``equity_header``), lines → rows with
+wrapped and packed labels re-joined (``equity_rows``), arithmetic placing and checking
+(``equity_solve``). This module sorts rows into period blocks and builds the ``Statement``.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from .equity_cells import split_line
+from .equity_header import Header, parse_header
+from .equity_rows import Draft, HeaderBreak, Item, Orphans, read_rows
+from .equity_solve import (Slot, check, column_roles, place_orphans, place_short_rows)
+from .model import Document, Identity, Issue, Period, Row, Statement
+
+__all__ = ["parse_equity", "equity_identities", "balance_date"]
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTH = r"(?P<m>[A-Za-z]{3,9})\.?"
+_BALANCE = re.compile(r"^(?:balance|balances)?\s*(?:as\s+at|as\s+of|at)\b\s*(?P<rest>.+)$"
+                      r"|^balance\s+(?P<rest2>.+)$", re.IGNORECASE)
+_DMY = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})")
+_MDY = re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})")
+_TOTAL = re.compile(r"^(?:sub-?\s*)?total\b", re.IGNORECASE)
+
+
+def balance_date(label: str) -> date | None:
+    """The date of an opening or closing balance row, None for other rows.
+
+    >>> balance_date("Balance at 1 January 2023")
+    datetime.date(2023, 1, 1)
+    >>> balance_date("As at June 30, 2024")
+    datetime.date(2024, 6, 30)
+    """
+    m = _BALANCE.match(label.strip())
+    if not m:
+        return None
+    rest = m.group("rest") or m.group("rest2") or ""
+    for rx in (_DMY, _MDY):
+        d = rx.search(rest)
+        if d and d.group("m").lower() in _MONTHS:
+            try:
+                return date(int(d.group("y")), _MONTHS[d.group("m").lower()], int(d.group("d")))
+            except ValueError:
+                return None
+    return None
+
+
+def _role(d: date) -> str:
+    """Balances at a month end close a period; any other day (1 January) opens one."""
+    return "closing" if (d + timedelta(days=1)).day == 1 else "opening"
+
+
+def _months(text: str) -> int:
+    t = text.lower()
+    for words, n in (("three months", 3), ("nine months", 9), ("six months", 6),
+                     ("half-year", 6), ("half year", 6), ("interim", 6)):
+        if words in t:
+            return n
+    return 12
+
+
+def _shift(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    return date(d.year + y, m + 1, min(d.day, calendar.monthrange(d.year + y, m + 1)[1]))
+
+
+def _header_end(split: list) -> int:
+    """Index of the first data line: a label with words and at least one readable figure."""
+    for i, ln in enumerate(split):
+        if re.search(r"[A-Za-z]{2}", ln.label) and ln.has_values and not ln.noisy:
+            return i
+    return len(split)
+
+
+class _Builder:
+    def __init__(self, header: Header, issues: list[Issue]) -> None:
+        self.h = header
+        self.n = len(header.columns)
+        self.issues = issues
+        self.dates: dict[int, date] = {}
+
+    def row(self, d: Draft) -> Row:
+        when = balance_date(d.label)
+        role = _role(when) if when else "flow"
+        has = d.cells is not None or bool(d.tokens)
+        kind = ("total" if role == "closing" else "item") if when else \
+            "subtotal" if _TOTAL.match(d.label) else "item" if has else "heading"
+        r = Row(label=d.label, cells=d.cells if d.cells is not None else [None] * self.n,
+                line=d.line, kind=kind, note=d.note, bold=d.bold, balance_role=role)  # type: ignore[arg-type]
+        if when:
+            self.dates[id(r)] = when
+        return r
+
+    def blocks(self, items: list[Item]) -> tuple[list[list[Slot]], dict[int, list]]:
+        """Rows into period blocks; orphan figures to the blocks of the rows they belong to."""
+        blocks: list[list[Slot]] = []
+        fresh = True
+        slot_of: dict[int, Slot] = {}
+        where: dict[int, int] = {}
+        for k, it in enumerate(items):
+            if isinstance(it, HeaderBreak):
+                fresh = True
+            elif isinstance(it, Draft):
+                r = self.row(it)
+                s = Slot(r, it.cells is not None, list(it.tokens))
+                has_open = blocks and any(x.row.balance_role == "opening" for x in blocks[-1])
+                if fresh or not blocks or (r.balance_role == "opening" and has_open):
+                    blocks.append([])
+                    fresh = False
+                blocks[-1].append(s)
+                slot_of[k] = s
+                where[id(s)] = len(blocks) - 1
+        # A closing row printed away from its block joins the block its date closes.
+        opens = [next((self.dates[id(s.row)] for s in b if s.row.balance_role == "opening"),
+                      None) for b in blocks]
+        for bi, b in enumerate(blocks):
+            for s in list(b):
+                if s.row.balance_role != "closing":
+                    continue
+                d = self.dates[id(s.row)]
+                fits = [j for j, o in enumerate(opens) if o is not None and o <= d]
+                if fits:
+                    best = max(fits, key=lambda j: opens[j])  # type: ignore[arg-type,return-value]
+                    if best != bi:
+                        b.remove(s)
+                        blocks[best].append(s)
+                        where[id(s)] = best
+        pools: dict[int, list] = {}
+        for k, it in enumerate(items):
+            if not isinstance(it, Orphans):
+                continue
+            need = self._needing(items, slot_of, k)
+            if not need:
+                self.issues.append(Issue("info", "equity.noise",
+                                         "figures on lines of their own fit no row: "
+                                         + " ".join(t.text for t, _ in it.tokens),
+                                         line=it.line, statement="changes_in_equity"))
+                continue
+            bi = where[id(need[0])]
+            pools.setdefault(bi, [[], []])
+            pools[bi][0].extend(s for s in need if where[id(s)] == bi)
+            pools[bi][1].extend(it.tokens)
+        return blocks, pools
+
+    @staticmethod
+    def _needing(items: list[Item], slot_of: dict[int, Slot], k: int) -> list[Slot]:
+        def needs(j: int) -> bool:
+            s = slot_of.get(j)
+            return bool(s and not s.resolved and not s.tokens
+                        and (s.row.kind in ("subtotal", "total") or s.row.balance_role != "flow"))
+        for step in (1, -1):
+            got, j = [], k + step
+            while 0 <= j < len(items) and needs(j):
+                got.append(slot_of[j])
+                j += step
+            if got:
+                return got if step == 1 else got[::-1]
+        return []
+
+
+def parse_equity(doc: Document, first_line: int, last_line: int, title: str
+                 ) -> tuple[Statement | None, list[Issue]]:
+    """Read the statement of changes in equity printed on lines ``first_line..last_line``."""
+    issues: list[Issue] = []
+    lines = [ln for ln in doc.lines if first_line < ln.no <= last_line]
+    split = [split_line(ln.no, ln.text) for ln in lines]
+    start = _header_end(split)
+    header = parse_header(split[:start])
+    if header is None or start >= len(split):
+        issues.append(Issue("error", "equity.no_header",
+                            "no equity-component header row found above the figures",
+                            line=first_line, statement="changes_in_equity"))
+        return None, issues
+    items = read_rows(lines[start:], header, issues)
+    b = _Builder(header, issues)
+    blocks, pools = b.blocks(items)
+    roles = column_roles(header.columns)
+    for bi, block in enumerate(blocks):
+        place_short_rows(block, roles, b.n)
+        need, pool = pools.get(bi, [[], []])
+        idxs = [i for i, s in enumerate(block) if any(s is x for x in need)]
+        place_orphans(block, idxs, pool, b.n, issues)
+        rest = [i for i, s in enumerate(block) if not s.resolved and not s.tokens
+                and (s.row.kind in ("subtotal", "total") or s.row.balance_role != "flow")]
+        place_orphans(block, rest, [], b.n, issues)
+        for s in block:
+            if s.tokens and not s.resolved:
+                issues.append(Issue("error", "equity.unresolved",
+                                    f"'{s.row.label}': {len(s.tokens)} figures for "
+                                    f"{b.n} columns and no arithmetic places them",
+                                    line=s.row.line, statement="changes_in_equity"))
+    context = " ".join([title] + [ln.text for ln in lines[:start]])
+    rows = _finish(blocks, b.dates, _months(context), issues)
+    stmt = Statement(kind="changes_in_equity", title=title, columns=header.columns,
+                     rows=rows, unit=header.unit, first_line=first_line, last_line=last_line)
+    _, found = equity_check(stmt)
+    return stmt, issues + found
+
+
+def _finish(blocks: list[list[Slot]], dates: dict[int, date], months: int,
+            issues: list[Issue]) -> list[Row]:
+    """Order each block (opening first, closing last), give periods, sections and ids."""
+    out: list[Row] = []
+    for block in blocks:
+        rows = [s.row for s in block]
+        rows = ([r for r in rows if r.balance_role == "opening"]
+                + [r for r in rows if r.balance_role == "flow"]
+                + [r for r in rows if r.balance_role == "closing"])
+        op = next((dates[id(r)] for r in rows if r.balance_role == "opening"), None)
+        cl = next((dates[id(r)] for r in rows if r.balance_role == "closing"), None)
+        if op is None and cl is not None:
+            op = _shift(cl + timedelta(days=1), -months)
+        if cl is None and op is not None:
+            cl = _shift(op, months) - timedelta(days=1)
+        period = Period(end=cl, start=op) if op and cl else None
+        if period is None:
+            issues.append(Issue("warning", "equity.period",
+                                "a block of rows has no dated opening or closing balance",
+                                line=rows[0].line if rows else None,
+                                statement="changes_in_equity"))
+        section: tuple[str, ...] = ()
+        for r in rows:
+            if r.kind == "heading":
+                section = (r.label,)
+            elif r.balance_role != "flow":
+                section = ()
+            r.section = section if r.kind != "heading" else ()
+            if r.kind == "subtotal":
+                section = ()
+            r.period = period
+            out.append(r)
+    for i, r in enumerate(out, 1):
+        r.id = f"r{i}"
+    return out
+
+
+def _blocks_of(stmt: Statement) -> list[list[Row]]:
+    blocks: list[list[Row]] = []
+    for r in stmt.rows:
+        if not blocks or (r.period != blocks[-1][0].period) or (
+                r.balance_role == "opening"
+                and any(x.balance_role == "opening" for x in blocks[-1])):
+            blocks.append([])
+        blocks[-1].append(r)
+    return blocks
+
+
+def equity_check(stmt: Statement) -> tuple[list[Identity], list[Issue]]:
+    """Across, down and period-to-period identities of a parsed statement, with failures."""
+    blocks = _blocks_of(stmt)
+    ids, issues = check(blocks, stmt.columns)
+    # The comparative block's closing balance is the current block's opening balance.
+    closings = {r.period.end: r for b in blocks for r in b
+                if r.balance_role == "closing" and r.period}
+    for b in blocks:
+        for r in b:
+            if r.balance_role != "opening" or r.period is None or r.period.start is None:
+                continue
+            prev = closings.get(r.period.start - timedelta(days=1))
+            if prev is None:
+                continue
+            for c, col in enumerate(stmt.columns):
+                a = r.cells[c].value if r.cells[c] and r.cells[c].value is not None else 0
+                p = prev.cells[c].value if prev.cells[c] and prev.cells[c].value is not None else 0
+                holds = a == p
+                ids.append(Identity(f"opening = prior closing [{col.component}]",
+                                    f"changes_in_equity:{r.id}:{col.component}",
+                                    ((1, f"changes_in_equity:{prev.id}:{col.component}"),),
+                                    p, a, holds))  # type: ignore[arg-type]
+                if not holds:
+                    issues.append(Issue("warning", "equity.cross_period",
+                                        f"'{r.label}' [{col.component}] {a} differs from "
+                                        f"'{prev.label}' {p}", line=r.line,
+                                        statement="changes_in_equity"))
+    return ids, issues
+
+
+def equity_identities(stmt: Statement) -> list[Identity]:
+    """Every identity checked on the statement (for the reconcile stage's report)."""
+    return equity_check(stmt)[0]

@@ -1,0 +1,110 @@
+"""Changes in equity, step 2: the header lines → the equity-component columns and the unit.
+
+Headers arrive wrapped over several lines ("Currency" / "translation" / "reserves RMB'000"),
+under a super-header ("Equity attributable to equity holders of the Company") that the
+extraction may cut into pieces across the first cells, with the unit glued to each name
+("Share capital RMB'000") or on a line of its own, and sometimes a "Notes" column.
+Cells are merged per tab position; without tabs, names are cut after each unit marker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .equity_cells import LineCells, clean
+from .model import Column, Unit
+
+# Unit markers as printed after a component name or on their own line.
+_UNIT = re.compile(
+    r"(?P<cur>RMB|HK\$|US\$|S\$|NT\$|A\$|C\$|\$|USD|HKD|CNY|EUR|€|£|GBP|JPY|SGD)\s*"
+    r"(?:'|’)?\s*(?P<scale>000|'000|thousands?|million|m|mn)\b", re.IGNORECASE)
+_CURRENCY = {"rmb": "CNY", "cny": "CNY", "hk$": "HKD", "hkd": "HKD", "us$": "USD",
+             "usd": "USD", "$": "USD", "s$": "SGD", "sgd": "SGD", "nt$": "TWD", "a$": "AUD",
+             "c$": "CAD", "eur": "EUR", "€": "EUR", "£": "GBP", "gbp": "GBP", "jpy": "JPY"}
+_SUPER = re.compile(r"attribut|equity\s+holders\s+of|owners\s+of\s+the", re.IGNORECASE)
+# Cells of a super-header line that are real column names (printed beside the super-header).
+_OWN_COLUMN = re.compile(r"non-?\s*controlling|minority|^total", re.IGNORECASE)
+_HYPHEN_WRAP = re.compile(r"(\w)- (?=[a-z])")
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where each component's figures sit in a data line, and what the header says."""
+
+    columns: list[Column]
+    positions: list[int]            # index into LineCells.cells per column
+    notes_position: int | None
+    width: int                      # cells per line in the positional layout
+    unit: Unit
+
+
+def tidy(name: str) -> str:
+    """Re-join words the layout split: "Non- controlling" → "Non-controlling", "equity/ (d" ."""
+    name = _HYPHEN_WRAP.sub(r"\1-", clean(name))
+    name = re.sub(r"/\s+\(", "/(", name)
+    name = re.sub(r"\bNon-\s+", "Non-", name)
+    return name.strip(" :")
+
+
+def component_name(header: str) -> str:
+    """The component as printed, without its unit: "Share capital RMB'000" → "Share capital"."""
+    return tidy(_UNIT.sub(" ", header))
+
+
+def unit_of(text: str) -> Unit | None:
+    m = _UNIT.search(text)
+    if not m:
+        return None
+    cur = _CURRENCY.get(m.group("cur").lower(), "CNY")
+    scale_word = m.group("scale").lower().lstrip("'")
+    scale = 6 if scale_word in ("million", "m", "mn") else 3
+    return Unit(currency=cur, scale=scale)
+
+
+def is_notes(name: str) -> bool:
+    """A "Notes" column (OCR may print it "Votes" or "Note")."""
+    word = clean(name).lower()
+    return bool(word) and len(word) <= 6 and max(
+        SequenceMatcher(None, word, ref).ratio() for ref in ("notes", "note")) >= 0.75
+
+
+def _super_cells(line: LineCells) -> set[int]:
+    """Positions of a super-header line that belong to the super-header, not to a column."""
+    joined = " ".join(c.text for c in line.cells)
+    if not _SUPER.search(joined):
+        return set()
+    return {i for i, c in enumerate(line.cells)
+            if c.text and not (unit_of(c.text) and not _SUPER.search(c.text))
+            and not (_OWN_COLUMN.search(c.text) and not _SUPER.search(c.text))}
+
+
+def parse_header(lines: list[LineCells]) -> Header | None:
+    """Merge header lines into columns; None when no header with two or more names is found."""
+    tab_lines = [ln for ln in lines if ln.positional and any(c.text for c in ln.cells)]
+    unit = next((u for ln in lines for u in
+                 [unit_of(ln.label + " " + " ".join(c.text for c in ln.cells))] if u), Unit())
+    if tab_lines:
+        width = max(len(ln.cells) for ln in tab_lines)
+        merged: list[list[str]] = [[] for _ in range(width)]
+        for ln in tab_lines:
+            drop = _super_cells(ln)
+            for i, cell in enumerate(ln.cells):
+                if cell.text and i not in drop:
+                    merged[i].append(cell.text)
+        names = [tidy(" ".join(parts)) for parts in merged]
+        notes = next((i for i, n in enumerate(names) if is_notes(component_name(n))), None)
+        positions = [i for i, n in enumerate(names)
+                     if component_name(n) and i != notes and re.search(r"[A-Za-z]", n)]
+        if len(positions) >= 2:
+            cols = [Column(header=names[i], component=component_name(names[i]))
+                    for i in positions]
+            return Header(cols, positions, notes, width, unit)
+    # No usable tabs: cut the running text after each unit marker.
+    text = " ".join(clean(ln.label + " " + " ".join(c.text for c in ln.cells)) for ln in lines)
+    text = re.sub(r".*?\bof\s+the\s+(?:company|group|bank)\b", "", text, flags=re.I)
+    pieces = [p for p in re.split(r"(?<=000)\s+|(?<=million)\s+", text) if _UNIT.search(p)]
+    if len(pieces) >= 2:
+        cols = [Column(header=tidy(p), component=component_name(p)) for p in pieces]
+        return Header(cols, list(range(len(cols))), None, len(cols), unit)
+    return None

@@ -1,0 +1,253 @@
+"""Changes in equity, step 3: data lines → row drafts, re-joining wrapped and packed labels.
+
+PDF extraction prints the figures of a wrapped label on its *last* line, and often runs
+several labels into one line ("Comprehensive loss Loss for the year Effects of changes in
+credit risk for" + "financial liabilities ..."). The rule used: a line starting in lower case
+continues the label before it; a label that ends on a line owns that line's figures; the
+tail of a line that the next line continues starts a new label. Packed labels are cut where a
+capitalised word follows a lower-case word that cannot end a label ("plan Conversion", not
+"to Class B"). Labels left without figures are headings, or balance/total rows whose figures
+the extraction printed elsewhere (orphans, placed later by arithmetic).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .equity_cells import LineCells, Token, orphan_tokens, split_line
+from .equity_header import Header, tidy
+from .model import Cell, Issue, Line
+
+_MARKER = re.compile(r"^\(?\s*(?:un)?audited\s*\)?|^\(?\s*restated\s*\)?", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"^(?:\*+|#|\(?[a-z]\)|notes?\s*:)\s*[A-Za-z]", re.IGNORECASE)
+# Words after which a label never ends, so a capital after them is not a new label.
+_NO_END = frozenset(
+    "of to for in on at by with from and or the a an under upon into as per via over "
+    "between through against its their our than such which that is are was were be other "
+    "new non its his her".split())
+
+
+@dataclass
+class Draft:
+    """A row as read, before blocks, periods and arithmetic."""
+
+    label: str
+    line: int
+    cells: list[Cell | None] | None = None     # aligned with columns; None: none printed
+    tokens: list[tuple[Token, int]] = field(default_factory=list)  # figures to place
+    note: str | None = None
+    bold: bool = False
+
+
+@dataclass
+class Orphans:
+    """Figures printed on lines of their own, away from their label."""
+
+    tokens: list[tuple[Token, int]]
+    line: int
+
+
+@dataclass
+class HeaderBreak:
+    """A repeated header: the start of another period block."""
+
+    line: int
+
+
+Item = Draft | Orphans | HeaderBreak
+
+
+def split_points(words: list[str]) -> list[int]:
+    """Word indexes where a packed label may be cut."""
+    cuts = []
+    for i in range(1, len(words)):
+        w, prev = words[i], words[i - 1]
+        if (len(w) > 1 and w[0].isupper() and any(ch.islower() for ch in w[1:3])
+                and prev[-1:].isalpha() and prev[-1:].islower()
+                and prev.lower().strip(",") not in _NO_END and not prev.endswith("-")):
+            cuts.append(i)
+    return cuts
+
+
+def split_label(text: str) -> list[str]:
+    words = text.split(" ")
+    bounds = [0, *split_points(words), len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:]) if words[a:b]]
+
+
+def join_label(head: str, tail: str) -> str:
+    """Join a wrapped label; a tail the head already ends with is a duplicated layer."""
+    if not tail:
+        return head
+    if head.lower().endswith(tail.lower()):
+        return head
+    if head.endswith("-"):
+        return tidy(head + tail)
+    return tidy(f"{head} {tail}")
+
+
+def _is_cont(label: str) -> bool:
+    return bool(label) and label[0].islower()
+
+
+def _cell(tok: Token, line: int) -> Cell:
+    return Cell(value=tok.value, text=tok.text, line=line, nil=tok.nil,
+                less_than_unit=tok.less_than_unit)
+
+
+class _Reader:
+    """Walks the data lines once; keeps the label being wrapped and the last row."""
+
+    def __init__(self, header: Header, issues: list[Issue]) -> None:
+        self.h = header
+        self.issues = issues
+        self.items: list[Item] = []
+        self.pending: Draft | None = None
+        self.last: Draft | None = None
+
+    def issue(self, sev: str, code: str, msg: str, line: int) -> None:
+        self.issues.append(Issue(sev, code, msg, line=line,  # type: ignore[arg-type]
+                                 statement="changes_in_equity"))
+
+    def values(self, ln: LineCells) -> tuple[list[list[Cell | None]] | None,
+                                             list[tuple[Token, int]], str | None]:
+        """Per packed row, the cells aligned to columns; or the figures in order."""
+        h = self.h
+        note = None
+        if h.notes_position is not None and h.notes_position < len(ln.cells):
+            note = ln.cells[h.notes_position].text or None
+        cols = [ln.cells[p] if p < len(ln.cells) else None for p in h.positions]
+        stray = [c for i, c in enumerate(ln.cells)
+                 if c.tokens and i not in h.positions and i != h.notes_position]
+        if ln.noisy:
+            bad = " | ".join(c.text for c in ln.cells if c.noise)
+            self.issue("info", "equity.noise",
+                       f"figures not readable, line ignored as a duplicate layer: {bad}", ln.no)
+            return None, [], note
+        if not ln.positional or stray or len(ln.cells) > h.width + 1:
+            toks = [(t, ln.no) for c in ln.cells for t in c.tokens]
+            return None, toks, note
+        k = max((len(c.tokens) for c in cols if c is not None), default=0)
+        if k == 0:
+            return None, [], note
+        rows: list[list[Cell | None]] = [[] for _ in range(k)]
+        for c in cols:
+            for r in range(k):
+                if c is None or not c.tokens:
+                    rows[r].append(None)
+                elif len(c.tokens) == k:
+                    rows[r].append(_cell(c.tokens[r], ln.no))
+                elif len(c.tokens) == 1 and c.tokens[0].nil:
+                    rows[r].append(_cell(c.tokens[0], ln.no))
+                else:
+                    rows[r].append(None)
+                    if r == 0:
+                        self.issue("error", "equity.unresolved",
+                                   f"cell '{c.text}' does not split over {k} packed rows",
+                                   ln.no)
+        return rows, [], note
+
+    def add(self, label: str, line: int, bold: bool) -> Draft:
+        d = Draft(label=tidy(label), line=line, bold=bold)
+        self.items.append(d)
+        return d
+
+    def feed(self, ln: LineCells, next_cont: bool, bold: bool) -> None:
+        rows, toks, note = self.values(ln)
+        has_vals = rows is not None or bool(toks)
+        label = _MARKER.sub("", ln.label).strip() if _MARKER.match(ln.label) else ln.label
+        segs = split_label(label) if label else []
+        if self.pending is not None and not _is_cont(label):
+            self.pending = None                      # the label it waited for never came
+        labels: list[Draft] = []
+        if segs and _is_cont(segs[0]):
+            head = segs.pop(0)
+            if self.pending is not None:
+                self.pending.label = join_label(self.pending.label, head)
+                labels.append(self.pending)
+                self.pending = None
+            elif self.last is not None and not has_vals:
+                before = self.last.label
+                self.last.label = join_label(before, head)
+                if before == self.last.label:
+                    self.issue("info", "equity.duplicate_label",
+                               f"label fragment '{head}' repeats the row above", ln.no)
+            else:
+                labels.append(self.add(head, ln.no, bold))
+        labels.extend(self.add(s, ln.no, bold) for s in segs)
+        complete = labels[:-1] if next_cont and labels else labels
+        if next_cont and labels:
+            self.pending = labels[-1]
+        if has_vals:
+            if complete:
+                owners = complete[-len(rows):] if rows else complete[-1:]
+                if rows and len(rows) > len(complete):
+                    self.issue("error", "equity.unresolved",
+                               f"{len(rows)} packed rows of figures but {len(complete)} labels",
+                               ln.no)
+                    owners = complete
+                for i, d in enumerate(owners):
+                    self._give(d, rows[i] if rows else None, toks, note)
+            elif self.pending is not None:           # values printed on a wrapped label's top line
+                self._give(self.pending, rows[0] if rows else None, toks, note)
+            elif self.last is not None and self.last.cells is None and not self.last.tokens:
+                self._give(self.last, rows[0] if rows else None, toks, note)
+            else:
+                self.items.append(Orphans([t for t in toks] or [
+                    (Token(c.text, c.value, c.nil, c.less_than_unit), ln.no)
+                    for c in (rows[0] if rows else []) if c is not None], ln.no))
+        if complete:
+            self.last = complete[-1]
+
+    def _give(self, d: Draft, cells: list[Cell | None] | None,
+              toks: list[tuple[Token, int]], note: str | None) -> None:
+        if d.cells is not None or d.tokens:
+            self.issue("warning", "equity.unresolved",
+                       f"row '{d.label}' got figures twice; kept the later ones", d.line)
+        d.cells, d.tokens = cells, list(toks)
+        d.note = note or d.note
+
+
+def read_rows(lines: list[Line], header: Header, issues: list[Issue]) -> list[Item]:
+    """Turn the data lines (after the header) into drafts, orphan figures and header breaks."""
+    rd = _Reader(header, issues)
+    split = [split_line(ln.no, ln.text) for ln in lines]
+    kinds: list[str] = []
+    for ln in split:
+        if not ln.label and not ln.cells:
+            kinds.append("blank")
+        elif not ln.label and all(c.blank for c in ln.cells):
+            kinds.append("blank")
+        elif orphan_tokens(ln) is not None:
+            kinds.append("orphan")
+        elif _FOOTNOTE.match(ln.label) and not ln.has_values:
+            kinds.append("skip")
+        elif _MARKER.fullmatch(ln.label.strip()) and not ln.has_values:
+            kinds.append("skip")
+        elif (not ln.label or len(ln.label) <= 2) and any(
+                c.text and not c.tokens for c in ln.cells):
+            kinds.append("header")
+        elif not re.search(r"[A-Za-z]{2}", ln.label):
+            kinds.append("skip")
+        else:
+            kinds.append("data")
+    for i, ln in enumerate(split):
+        kind = kinds[i]
+        if kind == "data":
+            j = i + 1
+            while j < len(split) and kinds[j] == "blank":
+                j += 1
+            next_cont = j < len(split) and kinds[j] == "data" and _is_cont(split[j].label)
+            rd.feed(ln, next_cont, lines[i].bold)
+        elif kind == "orphan":
+            toks = [(t, ln.no) for t in (orphan_tokens(ln) or ())]
+            prev = rd.items[-1] if rd.items else None
+            if isinstance(prev, Orphans):
+                prev.tokens.extend(toks)
+            else:
+                rd.items.append(Orphans(toks, ln.no))
+        elif kind == "header":
+            if not rd.items or not isinstance(rd.items[-1], HeaderBreak):
+                rd.items.append(HeaderBreak(ln.no))
+            rd.pending = None
+    return rd.items

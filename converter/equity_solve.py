@@ -1,0 +1,285 @@
+"""Changes in equity, step 4: the arithmetic of the matrix — place figures, check the sums.
+
+A statement of changes in equity is checked both ways (IAS 1.106): across, the components
+add up to the attributable total and total + non-controlling interests = total equity;
+down, each section's items add up to its subtotal and opening + movements = closing, per
+column. These identities place figures the extraction printed away from their row or
+without their blank cells, and flag cells that do not add up. A figure that no identity
+places is reported, never guessed.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .equity_cells import Token
+from .model import Cell, Column, Identity, Issue, Row
+
+Vector = list[Decimal]
+_MAX_PLACEMENTS = 5000
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Which columns are components, the attributable total, NCI and total equity."""
+
+    components: tuple[int, ...]
+    total: int | None
+    nci: int | None
+    equity: int | None
+
+
+def column_roles(columns: list[Column]) -> Roles:
+    names = [(c.component or c.header).lower() for c in columns]
+    nci = next((i for i, n in enumerate(names)
+                if re.search(r"non-?\s*controlling|minority", n)), None)
+    equity = next((i for i in range(len(names) - 1, -1, -1)
+                   if names[i].startswith("total") and i != nci
+                   and re.search(r"equity|deficit", names[i])), None)
+    if equity is None and names and names[-1].startswith("total"):
+        equity = len(names) - 1
+    total = next((i for i, n in enumerate(names) if re.match(r"^(sub-?\s*)?total\b", n)
+                  and i != equity and i != nci), None)
+    stop = total if total is not None else (nci if nci is not None else equity)
+    comps = tuple(range(stop if stop is not None else len(names)))
+    return Roles(comps, total, nci, equity)
+
+
+@dataclass
+class Slot:
+    """A row being solved: its cells, whether they are final, and figures still to place."""
+
+    row: Row
+    resolved: bool
+    tokens: list[tuple[Token, int]] = field(default_factory=list)
+
+
+def amount(cell: Cell | None) -> Decimal:
+    return cell.value if cell is not None and cell.value is not None else Decimal(0)
+
+
+def fuzz_units(cells: list[Cell | None]) -> int:
+    """How many "*" cells (non-zero below the unit) a sum involves: its allowed error."""
+    return sum(1 for c in cells if c is not None and c.less_than_unit)
+
+
+def row_checks(cells: list[Cell | None], roles: Roles) -> list[tuple[str, int, list[int]]]:
+    """Across identities as (name, total column, term columns)."""
+    out = []
+    if roles.total is not None and len(roles.components) >= 1:
+        out.append(("components = total", roles.total, list(roles.components)))
+    if roles.equity is not None:
+        if roles.total is not None and roles.nci is not None:
+            out.append(("total + NCI = total equity", roles.equity, [roles.total, roles.nci]))
+        elif roles.total is None:
+            terms = [i for i in range(len(cells)) if i != roles.equity]
+            out.append(("components = total equity", roles.equity, terms))
+    return out
+
+
+def across_ok(cells: list[Cell | None], roles: Roles) -> bool:
+    for _, tot, terms in row_checks(cells, roles):
+        diff = amount(cells[tot]) - sum((amount(cells[t]) for t in terms), Decimal(0))
+        if abs(diff) > fuzz_units([cells[tot], *[cells[t] for t in terms]]):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- block structure
+def subtotal_terms(block: list[Slot], idx: int, headings_bound: bool = True) -> list[int]:
+    """Items a subtotal adds up: back to the opening, the previous subtotal or a heading."""
+    terms = []
+    for j in range(idx - 1, -1, -1):
+        r = block[j].row
+        if r.balance_role != "flow" or r.kind in ("subtotal", "total"):
+            break
+        if r.kind == "heading":
+            if headings_bound and terms:
+                break
+            continue
+        terms.append(j)
+    return sorted(terms)
+
+
+def top_flows(block: list[Slot]) -> list[int]:
+    """Movements between opening and closing: subtotals, and items no subtotal covers."""
+    covered: set[int] = set()
+    tops = []
+    for i, s in enumerate(block):
+        if s.row.kind == "subtotal":
+            covered.update(subtotal_terms(block, i))
+            tops.append(i)
+    tops += [i for i, s in enumerate(block) if s.row.kind == "item"
+             and s.row.balance_role == "flow" and i not in covered]
+    return sorted(tops)
+
+
+def _sum(block: list[Slot], idxs: list[int], n: int, signs: list[int] | None = None
+         ) -> Vector | None:
+    if any(not block[i].resolved for i in idxs):
+        return None
+    out = [Decimal(0)] * n
+    for k, i in enumerate(idxs):
+        sg = signs[k] if signs else 1
+        for c in range(n):
+            out[c] += sg * amount(block[i].row.cells[c])
+    return out
+
+
+def expected(block: list[Slot], idx: int, n: int) -> Vector | None:
+    """What the down identities say row ``idx`` must hold, if the rest is known."""
+    row = block[idx].row
+    opening = next((i for i, s in enumerate(block) if s.row.balance_role == "opening"), None)
+    closing = next((i for i, s in enumerate(block) if s.row.balance_role == "closing"), None)
+    tops = top_flows(block)
+    if row.kind == "subtotal":
+        terms = subtotal_terms(block, idx)
+        return _sum(block, terms, n) if terms else None
+    if row.balance_role == "closing" and opening is not None:
+        return _sum(block, [opening, *tops], n)
+    if row.balance_role == "opening" and closing is not None:
+        return _sum(block, [closing, *tops], n, [1] + [-1] * len(tops))
+    if row.kind == "item":
+        for i, s in enumerate(block):
+            if s.row.kind == "subtotal" and idx in subtotal_terms(block, i):
+                others = [j for j in subtotal_terms(block, i) if j != idx]
+                return _sum(block, [i, *others], n, [1] + [-1] * len(others))
+        if opening is not None and closing is not None and idx in tops:
+            others = [j for j in tops if j != idx]
+            return _sum(block, [closing, opening, *others], n, [1, -1] + [-1] * len(others))
+    return None
+
+
+# --------------------------------------------------------------------------- placing figures
+def placements(tokens: list[tuple[Token, int]], n: int) -> list[list[Cell | None]]:
+    """Every order-keeping way to put the figures into ``n`` columns (blanks elsewhere)."""
+    k = len(tokens)
+    if k > n:
+        return []
+    out = []
+    for pos in itertools.islice(itertools.combinations(range(n), k), _MAX_PLACEMENTS):
+        cells: list[Cell | None] = [None] * n
+        for (tok, line), p in zip(tokens, pos):
+            cells[p] = Cell(value=tok.value, text=tok.text, line=line, nil=tok.nil,
+                            less_than_unit=tok.less_than_unit)
+        out.append(cells)
+    return out
+
+
+def _same(cells: list[Cell | None], vec: Vector) -> bool:
+    return all(abs(amount(c) - v) <= (1 if c is not None and c.less_than_unit else 0)
+               for c, v in zip(cells, vec))
+
+
+def place_short_rows(block: list[Slot], roles: Roles, n: int) -> None:
+    """Rows printed with fewer figures than columns (blank cells lost): place by arithmetic."""
+    progress = True
+    while progress:
+        progress = False
+        for idx, s in enumerate(block):
+            if s.resolved or not s.tokens or s.row.cells is None:
+                continue
+            cands = [c for c in placements(s.tokens, n) if across_ok(c, roles)]
+            if len(cands) > 1:
+                vec = expected(block, idx, n)
+                if vec is not None:
+                    cands = [c for c in cands if _same(c, vec)]
+            if len(cands) == 1:
+                s.row.cells, s.resolved, s.tokens = cands[0], True, []
+                progress = True
+
+
+def place_orphans(block: list[Slot], needing: list[int], pool: list[tuple[Token, int]],
+                  n: int, issues: list[Issue]) -> None:
+    """Give the figures printed away from their rows to the rows the arithmetic says."""
+    left = list(pool)
+    for idx in needing:
+        s = block[idx]
+        vec = expected(block, idx, n)
+        if vec is None:
+            continue
+        cells: list[Cell | None] = [None] * n
+        for c, want in enumerate(vec):
+            hit = next((k for k, (t, _) in enumerate(left)
+                        if t.value is not None and t.value == want and not t.nil), None)
+            if want == 0:
+                continue
+            if hit is not None:
+                tok, line = left.pop(hit)
+                cells[c] = Cell(value=tok.value, text=tok.text, line=line)
+            else:
+                cells[c] = derived_cell(want, "down: opening + movements = closing"
+                                        if s.row.balance_role != "flow" else "down: subtotal")
+                issues.append(Issue("warning", "equity.derived",
+                                    f"'{s.row.label}' column {c + 1}: {want} not printed "
+                                    "where expected; derived from the column's arithmetic",
+                                    line=s.row.line, statement="changes_in_equity"))
+        s.row.cells, s.resolved = cells, True
+    for tok, line in left:
+        if tok.nil:
+            continue
+        issues.append(Issue("error", "equity.unresolved",
+                            f"figure {tok.text} printed apart from its row fits no cell",
+                            line=line, statement="changes_in_equity"))
+
+
+def derived_cell(value: Decimal, why: str) -> Cell:
+    text = f"({abs(value):,})" if value < 0 else f"{value:,}"
+    return Cell(value=value, text=text if value else "-", provenance="derived",
+                nil=value == 0, derived_from=why)
+
+
+# --------------------------------------------------------------------------- checking
+def _ref(row: Row, col: Column) -> str:
+    return f"changes_in_equity:{row.id}:{col.component or col.header}"
+
+
+def check(blocks: list[list[Row]], columns: list[Column]) -> tuple[list[Identity], list[Issue]]:
+    """Every across and down identity of the matrix, and an Issue for each that fails."""
+    roles = column_roles(columns)
+    n = len(columns)
+    ids: list[Identity] = []
+    issues: list[Issue] = []
+
+    def record(name: str, total: Row, tcol: int, terms: list[tuple[int, Row, int]],
+               code: str) -> None:
+        cells = [total.cells[tcol], *[r.cells[c] for _, r, c in terms]]
+        if all(c is None for c in cells):
+            return
+        exp = sum((sg * amount(r.cells[c]) for sg, r, c in terms), Decimal(0))
+        act = amount(total.cells[tcol])
+        holds = abs(exp - act) <= fuzz_units(cells)
+        ids.append(Identity(name, _ref(total, columns[tcol]),
+                            tuple((sg, _ref(r, columns[c])) for sg, r, c in terms),
+                            exp, act, holds))
+        if not holds:
+            issues.append(Issue("warning", code,
+                                f"{name}: printed {act}, the terms add up to {exp}",
+                                line=total.line, statement="changes_in_equity"))
+
+    for block in blocks:
+        for row in block:
+            if row.kind == "heading":
+                continue
+            for name, tot, terms in row_checks(row.cells, roles):
+                record(f"across '{row.label}': {name}", row, tot,
+                       [(1, row, t) for t in terms], "equity.cross_foot")
+        slots = [Slot(r, True) for r in block]
+        for i, s in enumerate(slots):
+            r = s.row
+            if r.kind == "subtotal":
+                terms = subtotal_terms(slots, i) or subtotal_terms(slots, i, False)
+                for c in range(n):
+                    record(f"down '{r.label}' [{columns[c].component}]", r, c,
+                           [(1, slots[j].row, c) for j in terms], "equity.down_foot")
+            if r.balance_role == "closing":
+                op = next((x.row for x in slots if x.row.balance_role == "opening"), None)
+                if op is None:
+                    continue
+                tops = [slots[j].row for j in top_flows(slots)]
+                for c in range(n):
+                    record(f"roll-forward '{r.label}' [{columns[c].component}]", r, c,
+                           [(1, op, c)] + [(1, t, c) for t in tops], "equity.roll_forward")
+    return ids, issues
