@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 from typing import Literal
 
 from .model import Row, Statement
@@ -86,8 +87,10 @@ _CASH_START = re.compile(r"^cash and cash equivalents,? (at|as at) (the )?(begin
                          r" (the )?(financial )?(year|period)")
 _BS_CASH = re.compile(r"^(cash and cash equivalents|cash and bank balances|bank balances and "
                       r"cash|cash at banks? and (on|in) hand|cash and deposits)$")
-_TOTAL_EQUITY = re.compile(r"^(total )?(equity|\(deficit\)/equity|equity/\(deficit\)|deficit|"
-                           r"\(deficits\)/equity)$|^total (equity|deficit)|^net assets")
+# Most specific first: "Net assets" is total equity's twin only in the Hong Kong layout.
+_TOTAL_EQUITY = (re.compile(r"^total (\(?deficits?\)?/)?(equity|deficits?)(/\(deficits?\))?$"),
+                 re.compile(r"^(\(?deficits?\)?/)?equity(/\(deficits?\))?$|^total equity"),
+                 re.compile(r"^net (assets|liabilities)"))
 _BALANCE = re.compile(r"^(balance )?(as )?at \d|^(balance )?(as )?at [a-z]+ \d|^balance at")
 
 
@@ -172,10 +175,13 @@ def equity_columns(statement: Statement, structure: Structure) -> _EquityColumns
 
 
 def _best_match(header: str, rows: list[Row]) -> Row | None:
-    from rapidfuzz import fuzz
+    """The row whose label reads like the column header ("Share premium" ~ "Share
+    premium account"); singular and plural are the same word here."""
+    def words(text: str) -> str:
+        return " ".join(w.rstrip("s") for w in _norm(text).split())
 
-    scored = [(fuzz.token_set_ratio(_norm(header), _norm(r.label)), r) for r in rows]
-    scored = [s for s in scored if s[0] >= 85]
+    scored = [(SequenceMatcher(None, words(header), words(r.label)).ratio(), r) for r in rows]
+    scored = [s for s in scored if s[0] >= 0.8]
     return max(scored, key=lambda s: s[0])[1] if scored else None
 
 
@@ -183,7 +189,7 @@ def _balance_equity_rows(bs: Statement, bs_structure: Structure,
                          soce: Statement, cols: _EquityColumns) -> dict[int, Row]:
     """Changes-in-equity column index → the balance-sheet row holding the same balance."""
     rows = {r.id: r for r in arithmetic_rows(bs)}
-    total = _find(bs, _TOTAL_EQUITY)
+    total = next((r for r in (_find(bs, p) for p in _TOTAL_EQUITY) if r is not None), None)
     out: dict[int, Row] = {}
     if total is None:
         return out

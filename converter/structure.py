@@ -35,6 +35,7 @@ _MAX_RUN = 40          # longest run of rows a subtotal may sum
 _MAX_SIGNED_RUN = 10   # 2**10 sign patterns: enough for a section, cheap enough to try
 _MAX_COMBO = 3
 _EVIDENCE = 6          # digits a sign search must match (see ``_fits``)
+_LOOSE_EVIDENCE = 4    # digits the matching column of a run failing in one column must show
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def _run(total: _Item, frontier: list[_Item], loose: bool = False) -> list[tuple
         if not _nonzero(run[0]):
             continue
         terms = [(1, t) for t in run]
-        if _fits(total, terms, loose, min_digits=_EVIDENCE if loose else 0):
+        if _fits(total, terms, loose, min_digits=_LOOSE_EVIDENCE if loose else 0):
             return terms
     return None
 

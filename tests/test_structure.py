@@ -15,11 +15,11 @@ HKD = Unit("HKD", 3)
 
 
 def cell(text: str, line: int) -> Cell | None:
-    """"" blank; "?x" illegible with readings "a|b" after the '?'; else a printed figure."""
+    """"" blank; "?x" illegible with readings "a/b" after the '?'; else a printed figure."""
     if text == "":
         return None
     if text.startswith("?"):
-        readings = tuple(Decimal(t) for t in text[1:].split("|") if t)
+        readings = tuple(Decimal(t) for t in text[1:].split("/") if t)
         return Cell(None, text=text, provenance="unresolved", line=line, candidates=readings)
     parsed = parse_number(text)
     assert parsed is not None, text

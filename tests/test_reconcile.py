@@ -1,0 +1,174 @@
+"""Reconciliation: identities, repairs by arithmetic, and what is reported when it cannot."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from converter.model import Cell, Column, Document, Extraction, Row, Statement
+from converter.reconcile import reconcile
+from test_structure import (CASH, COMPREHENSIVE, EQUITY, INCOME, POSITION, YEARS, build,
+                            company)
+
+
+def issues(x: Extraction, code: str) -> list:
+    return [i for i in x.issues if i.code == code]
+
+
+def cell_of(x: Extraction, kind: str, label: str, column: int, nth: int = 0) -> Cell:
+    rows = [r for r in x.statement(kind).rows if r.label == label]
+    return rows[nth].cells[column]
+
+
+def test_every_identity_of_a_consistent_company_holds():
+    x = reconcile(company())
+    assert x.identities and all(i.holds for i in x.identities)
+    assert not [i for i in x.issues if i.severity != "info"]
+    names = " ".join(i.name for i in x.identities)
+    for tie in ("cross: profit or loss, income = comprehensive income",
+                "changes in equity 'Non-controlling interests' = income",
+                "cross: total comprehensive income, changes in equity 'Total' = "
+                "comprehensive_income 'Owners of the Company'",
+                "cross: closing equity 'Share capital' = balance sheet 'Share capital'",
+                "cross: closing equity 'Reserves' = balance sheet 'Reserves'",
+                "cross: opening equity 'Total equity' = balance sheet 'Total equity'",
+                "cross: opening equity = prior closing",
+                "cross: cash at end of period = balance sheet",
+                "cross: cash at start = prior period's end",
+                "changes_in_equity: cross-foot 'Total equity'"):
+        assert tie in names, tie
+    refs = [i.total for i in x.identities] + [t for i in x.identities for _, t in i.terms]
+    assert all(len(r.split(":")) == 3 for r in refs)
+
+
+def test_input_is_not_modified_and_a_second_run_changes_nothing():
+    original = company(income=INCOME.replace("(3,750)", "?"))
+    once = reconcile(original)
+    assert original.statement("income").rows[9].cells[0].value is None
+    twice = reconcile(once)
+    assert [i.holds for i in twice.identities] == [i.holds for i in once.identities]
+    assert not issues(twice, "reconcile.derived")
+
+
+def test_garbled_reading_is_chosen_by_arithmetic():
+    x = reconcile(company(income=INCOME.replace("(80,200)", "?-30200/-80200/-60200")))
+    chosen = cell_of(x, "income", "Cost of sales", 0)
+    assert chosen.value == Decimal(-80200) and chosen.provenance == "printed"
+    [repair] = issues(x, "reconcile.repaired")
+    assert repair.severity == "info" and repair.line == 101 and "Gross profit" in repair.message
+    assert all(i.holds for i in x.identities)
+
+
+def test_two_garbled_cells_are_settled_together():
+    text = INCOME.replace("1,250", "?1250/7250").replace("(5,400)", "?-5400/-5460")
+    x = reconcile(company(income=text))
+    assert cell_of(x, "income", "Other income", 0).value == Decimal(1250)
+    assert cell_of(x, "income", "Distribution costs", 0).value == Decimal(-5400)
+    assert len(issues(x, "reconcile.repaired")) == 2 and all(i.holds for i in x.identities)
+
+
+def test_missing_cell_is_derived_from_the_identity_that_determines_it():
+    x = reconcile(company(income=INCOME.replace("(2,640)", "?")))
+    derived = cell_of(x, "income", "Income tax expense", 1)
+    assert derived.value == Decimal(-2640) and derived.provenance == "derived"
+    assert derived.derived_from.startswith("income: Profit for the year")
+    [note] = issues(x, "reconcile.derived")
+    assert note.severity == "info" and note.line == 109
+    assert not issues(x, "reconcile.unresolved")
+
+
+def test_lost_dash_in_changes_in_equity_is_derived_as_nil():
+    text = EQUITY.replace("Total comprehensive income for the year | subtotal | – | 16,350",
+                          "Total comprehensive income for the year | subtotal |  | 16,350")
+    x = reconcile(company(changes_in_equity=text))
+    derived = cell_of(x, "changes_in_equity", "Total comprehensive income for the year", 0)
+    assert derived.value == 0 and derived.nil and derived.provenance == "derived"
+
+
+def test_underdetermined_cells_are_reported_unresolved_not_guessed():
+    text = INCOME.replace("(5,400)", "?").replace("(12,300)", "?")
+    x = reconcile(company(income=text))
+    unresolved = issues(x, "reconcile.unresolved")
+    assert {i.line for i in unresolved} == {104, 105}
+    assert all(i.severity == "error" for i in unresolved)
+    assert cell_of(x, "income", "Distribution costs", 0).value is None
+    unchecked = [i for i in x.identities if i.name.startswith("income: Profit from operations")
+                 and i.expected is None]
+    assert len(unchecked) == 1 and not unchecked[0].holds
+
+
+def test_failing_identity_is_an_error_with_its_line():
+    x = reconcile(company(income=INCOME.replace("40,300", "40,900")))
+    failures = issues(x, "reconcile.identity")
+    assert failures and all(i.severity == "error" for i in failures)
+    assert 102 in {i.line for i in failures}
+    assert any(not i.holds and i.name == "income: Gross profit [2025]" for i in x.identities)
+
+
+def test_one_unit_rounding_is_accepted_only_for_sums():
+    # Profit printed one unit off in changes in equity: its own cross-foot (a sum) accepts
+    # it as rounding, but the same figure printed in the income statement must agree exactly.
+    text = EQUITY.replace("1,150 | 18,950", "1,150 | 18,951")
+    x = reconcile(company(changes_in_equity=text))
+    assert issues(x, "reconcile.rounding")
+    failures = issues(x, "reconcile.identity")
+    assert failures and all("income 'Profit for the year'" in i.message for i in failures)
+
+
+def test_cash_mismatch_with_balance_sheet_is_only_a_warning():
+    text = POSITION.replace("Bank balances and cash | | 25,000", "Bank balances and cash | | 24,990")
+    text = text.replace("Inventories | | 15,000", "Inventories | | 15,010")
+    x = reconcile(company(financial_position=text))
+    [tie] = issues(x, "reconcile.identity")
+    assert tie.severity == "warning" and "cash at end" in tie.message
+
+
+def test_unlabelled_subtotals_get_names_and_keep_the_printed_label():
+    x = reconcile(company())
+    bs = x.statement("financial_position")
+    named = {r.label: r.printed_label for r in bs.rows if r.printed_label is not None}
+    assert named == {"Total non-current assets": "", "Total current assets": "",
+                     "Total current liabilities": "", "Total non-current liabilities": ""}
+    income_total = x.statement("income").rows[-1]
+    assert income_total.label == "Profit for the year" and income_total.printed_label == ""
+
+
+def test_statements_missing_or_empty_do_not_break_reconciliation():
+    only = company()
+    only.statements = [s for s in only.statements if s.kind in ("income", "cash_flows")]
+    x = reconcile(only)
+    assert all(i.holds for i in x.identities)
+    empty = Extraction(Document("empty", ()), [Statement("income", "", [], [])])
+    assert reconcile(empty).identities == []
+
+
+_figure = st.one_of(st.none(), st.integers(-10**7, 10**7).map(Decimal),
+                    st.just("?"), st.lists(st.integers(-10**6, 10**6).map(Decimal),
+                                           min_size=1, max_size=3))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["item", "subtotal", "total", "heading"]),
+                          st.text(max_size=12), _figure, _figure), max_size=14))
+def test_arbitrary_rows_never_raise_and_repairs_satisfy_their_identity(spec):
+    rows = []
+    for i, (kind, label, *figures) in enumerate(spec):
+        cells = []
+        for f in figures:
+            if f is None or kind == "heading":
+                cells.append(None)
+            elif f == "?":
+                cells.append(Cell(None, "?", "unresolved", line=i + 1))
+            elif isinstance(f, list):
+                cells.append(Cell(None, "?", "unresolved", line=i + 1, candidates=tuple(f)))
+            else:
+                cells.append(Cell(f, str(f), line=i + 1))
+        rows.append(Row(label, cells, i + 1, kind))
+    x = reconcile(Extraction(Document("h", ()), [Statement("income", "", YEARS, rows)]))
+    derived = [c for r in x.statements[0].rows for c in r.cells
+               if c is not None and c.provenance == "derived"]
+    assert all(c.derived_from for c in derived)
+    by_name = {i.name: i for i in x.identities}
+    for c in derived:
+        assert c.derived_from in by_name
