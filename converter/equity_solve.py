@@ -189,6 +189,47 @@ def place_short_rows(block: list[Slot], roles: Roles, n: int) -> None:
             if len(cands) == 1:
                 s.row.cells, s.resolved, s.tokens = cands[0], True, []
                 progress = True
+    _place_jointly(block, roles, n)
+
+
+def down_ok(block: list[Slot], n: int) -> bool:
+    """Do the subtotals and the roll-forward hold, as far as the resolved rows tell?"""
+    for i, s in enumerate(block):
+        if not s.resolved or not (s.row.kind == "subtotal" or s.row.balance_role != "flow"):
+            continue
+        vec = expected(block, i, n)
+        if vec is not None and not _same(s.row.cells, vec):
+            return False
+    return True
+
+
+def _place_jointly(block: list[Slot], roles: Roles, n: int) -> None:
+    """Several short rows in one block: try their placements together against the columns."""
+    open_rows = [s for s in block if not s.resolved and s.tokens and s.row.cells is not None]
+    if not open_rows:
+        return
+    options = [[c for c in placements(s.tokens, n) if across_ok(c, roles)] for s in open_rows]
+    size = 1
+    for o in options:
+        size *= max(len(o), 1)
+    if size > 100_000 or not all(options):
+        return
+    good = []
+    for combo in itertools.product(*options):
+        for s, cells in zip(open_rows, combo):
+            s.row.cells, s.resolved = cells, True
+        if down_ok(block, n):
+            good.append(combo)
+        for s in open_rows:
+            s.resolved = False
+        if len(good) > 1:
+            break
+    if len(good) == 1:
+        for s, cells in zip(open_rows, good[0]):
+            s.row.cells, s.resolved, s.tokens = cells, True, []
+    else:
+        for s in open_rows:
+            s.row.cells = [None] * n
 
 
 def place_orphans(block: list[Slot], needing: list[int], pool: list[tuple[Token, int]],

@@ -87,3 +87,221 @@ def test_seed_identities_hold(seeds_dir: Path, name: str) -> None:
     assert [i.name for i in ids if not i.holds] == []
     assert not [i for i in issues if i.severity == "error"]
     assert not [i for i in issues if i.code in ("equity.cross_foot", "equity.down_foot")]
+
+
+# --------------------------------------------------------------------------- other layouts
+HK = (
+    "CONSOLIDATED STATEMENT OF CHANGES IN EQUITY\n"
+    "For the year ended 31 December 2023\n"
+    "\n"
+    "\tAttributable to owners of the Company\t\t\t\t\t\n"
+    "\tShare\tShare\tRetained\t\tNon-controlling\tTotal\n"
+    "\tcapital\tpremium\tearnings\tTotal\tinterests\tequity\n"
+    "\tHK$'000\tHK$'000\tHK$'000\tHK$'000\tHK$'000\tHK$'000\n"
+    "Balance at 1 January 2023\t1,000\t20,000\t5,500\t26,500\t700\t27,200\n"
+    "Profit for the year\t–\t–\t3,200\t3,200\t150\t3,350\n"
+    "Total comprehensive income for the year\t–\t–\t3,200\t3,200\t150\t3,350\n"
+    "Transactions with owners\t\t\t\t\t\t\n"
+    "Dividends paid\t–\t–\t(1,800)\t(1,800)\t(50)\t(1,850)\n"
+    "Issue of shares upon exercise of\t\t\t\t\t\t\n"
+    "share options\t100\t900\t–\t1,000\t–\t1,000\n"
+    "Total transactions with owners\t100\t900\t(1,800)\t(800)\t(50)\t(850)\n"
+    "Balance at 31 December 2023\t1,100\t20,900\t6,900\t28,900\t800\t29,700\n"
+)
+
+
+def test_hk_layout_wrapped_header_and_labels() -> None:
+    stmt, issues = parse_text(HK)
+    assert stmt is not None
+    assert [c.component for c in stmt.columns] == [
+        "Share capital", "Share premium", "Retained earnings", "Total",
+        "Non-controlling interests", "Total equity"]
+    assert stmt.unit.currency == "HKD" and stmt.unit.scale == 3
+    labels = [r.label for r in stmt.rows]
+    assert "Issue of shares upon exercise of share options" in labels
+    by = {r.label: r for r in stmt.rows}
+    assert by["Balance at 1 January 2023"].balance_role == "opening"
+    assert by["Balance at 31 December 2023"].balance_role == "closing"
+    assert by["Transactions with owners"].kind == "heading"
+    assert by["Total transactions with owners"].kind == "subtotal"
+    assert by["Dividends paid"].section == ("Transactions with owners",)
+    div = by["Dividends paid"].cells
+    assert div[0].nil and div[2].value == Decimal(-1800) and div[5].value == Decimal(-1850)
+    assert all(r.period == Period(start=__import__("datetime").date(2023, 1, 1),
+                                  end=__import__("datetime").date(2023, 12, 31))
+               for r in stmt.rows)
+    assert [r.id for r in stmt.rows] == [f"r{i}" for i in range(1, len(stmt.rows) + 1)]
+    assert not [i for i in issues if i.severity != "info"], issues
+    assert all(i.holds for i in equity_identities(stmt))
+
+
+def test_cross_foot_failure_is_flagged_with_line() -> None:
+    bad = HK.replace("Dividends paid\t–\t–\t(1,800)\t(1,800)\t(50)\t(1,850)",
+                     "Dividends paid\t–\t–\t(1,800)\t(1,900)\t(50)\t(1,850)")
+    stmt, issues = parse_text(bad)
+    codes = {(i.code, i.line) for i in issues}
+    line = next(i + 1 for i, t in enumerate(bad.splitlines()) if t.startswith("Dividends"))
+    assert ("equity.cross_foot", line) in codes
+    assert any(i.code == "equity.down_foot" for i in issues)
+
+
+def test_closing_row_scattered_and_two_blocks() -> None:
+    text = (
+        "STATEMENT OF CHANGES IN EQUITY\n"
+        "\tShare capital RMB'000\tRetained earnings RMB'000\tTotal equity RMB'000\n"
+        "At 1 April 2023\t500\t1,000\t1,500\n"
+        "Profit for the year\t-\t200\t200\n"
+        "Dividends paid\t-\t(100)\t(100)\n"
+        "At 31 March 2024\t500\t1,100\t1,600\n"
+        "\n"
+        "\tShare capital RMB'000\tRetained earnings RMB'000\tTotal equity RMB'000\n"
+        "At 1 April 2022\t400\t950\t1,350\n"
+        "Profit for the year\t-\t50\t50\n"
+        "Issue of shares\t100\t-\t100\n"
+        "\n1,000\n\n500\n\n1,500\n\n"
+        "At 31 March 2023\n"
+    )
+    stmt, issues = parse_text(text, "Statement of changes in equity for the year ended 31 March")
+    closing = [r for r in stmt.rows if r.balance_role == "closing"]
+    assert [r.label for r in closing] == ["At 31 March 2024", "At 31 March 2023"]
+    assert [c.value for c in closing[1].cells] == [500, 1000, 1500]
+    assert closing[1].cells[0].line == text.splitlines().index("500") + 1
+    assert {r.period.start.year for r in stmt.rows} == {2022, 2023}
+    assert not [i for i in issues if i.severity == "error"]
+
+
+def test_packed_labels_and_duplicate_layer() -> None:
+    text = (
+        "Condensed statement of changes in equity\n"
+        "\tIssued capital\tOther reserves\tAccumulated losses\tTotal\n"
+        "As at 1 January 2024\t10\t300\t(100)\t210\n"
+        "Comprehensive income Profit for the period Fair value changes on equity\t-\t-\t40\t40\n"
+        "investments at fair value through other comprehensive income\t-\t(5)\t-\t(5)\n"
+        "Currency translation differences\t\t1.234\t\t1 234\n"
+        "Currency translation differences\t\t12\t\t12\n"
+        "As at 30 June 2024\t10\t307\t(60)\t257\n"
+    )
+    stmt, issues = parse_text(text, "Interim statement of changes in equity for the six months")
+    labels = [r.label for r in stmt.rows]
+    assert labels[:4] == ["As at 1 January 2024", "Comprehensive income", "Profit for the period",
+                          "Fair value changes on equity investments at fair value through "
+                          "other comprehensive income"]
+    assert stmt.rows[1].kind == "heading"
+    assert stmt.rows[2].cells[2].value == 40
+    assert any(i.code == "equity.noise" for i in issues)
+    assert stmt.rows[0].period.end.month == 6
+    assert all(i.holds for i in equity_identities(stmt))
+
+
+def test_collapsed_blank_cells_placed_by_arithmetic() -> None:
+    # No tabs: blank cells vanish; the across and down identities say where figures go.
+    text = (
+        "STATEMENT OF CHANGES IN EQUITY\n"
+        "Share capital HK$'000  Share premium HK$'000  Retained earnings HK$'000  "
+        "Total HK$'000  Non-controlling interests HK$'000  Total equity HK$'000\n"
+        "Balance at 1 January 2024  100  200  300  600  50  650\n"
+        "Profit for the year  30  30  5  35\n"
+        "Dividends paid  (20)  (20)  (20)\n"
+        "Balance at 31 December 2024  100  200  310  610  55  665\n"
+    )
+    stmt, issues = parse_text(text)
+    by = {r.label: r for r in stmt.rows}
+    assert [c.value if c else None for c in by["Profit for the year"].cells] == [
+        None, None, 30, 30, 5, 35]
+    assert [c.value if c else None for c in by["Dividends paid"].cells] == [
+        None, None, -20, -20, None, -20]
+    assert not [i for i in issues if i.severity == "error"]
+
+
+def test_ambiguous_short_row_is_unresolved_not_guessed() -> None:
+    text = (
+        "STATEMENT OF CHANGES IN EQUITY\n"
+        "Share capital HK$'000  Share premium HK$'000  Total HK$'000\n"
+        "Balance at 1 January 2024  100  100  200\n"
+        "Capital reorganisation  50  50\n"
+        "Dividends paid  (10)  (10)\n"
+    )
+    stmt, issues = parse_text(text)
+    errs = [i for i in issues if i.code == "equity.unresolved"]
+    assert errs and errs[0].severity == "error" and errs[0].line == 4
+
+
+def test_no_header_is_an_issue() -> None:
+    stmt, issues = parse_text("Statement of changes in equity\nNothing here\n")
+    assert stmt is None and issues[0].code == "equity.no_header"
+
+
+@pytest.mark.parametrize("label,when", [
+    ("As at 1 January 2024", (2024, 1, 1)), ("Balance at 31 December 2023", (2023, 12, 31)),
+    ("At June 30, 2024", (2024, 6, 30)), ("Balance as at 1 April 2022 (restated)", (2022, 4, 1)),
+    ("Profit for the year", None), ("At fair value", None)])
+def test_balance_date(label: str, when: tuple[int, int, int] | None) -> None:
+    got = balance_date(label)
+    assert (got.timetuple()[:3] if got else None) == when
+
+
+# --------------------------------------------------------------------------- property
+COMPS = ["Share capital", "Share premium", "Retained earnings", "Total",
+         "Non-controlling interests", "Total equity"]
+FLOWS = ["Profit for the year", "Other comprehensive income for the year",
+         "Dividends paid to owners of the company", "Issue of new shares under the share scheme"]
+
+
+def fmt(v: int) -> str:
+    return "–" if v == 0 else f"({-v:,})" if v < 0 else f"{v:,}"
+
+
+@st.composite
+def statements(draw):
+    amounts = st.integers(min_value=-50_000, max_value=50_000)
+    def row() -> list[int]:
+        a, b, c, nci = draw(amounts), draw(amounts), draw(amounts), draw(amounts)
+        return [a, b, c, a + b + c, nci, a + b + c + nci]
+    opening = row()
+    flows = [row() for _ in FLOWS]
+    closing = [opening[i] + sum(f[i] for f in flows) for i in range(6)]
+    pad = draw(st.lists(st.sampled_from(["", " ", "  "]), min_size=60, max_size=60))
+    wraps = draw(st.lists(st.integers(min_value=0, max_value=3), min_size=4, max_size=4))
+    blanks = draw(st.lists(st.booleans(), min_size=6, max_size=6))
+    split_header = draw(st.booleans())
+    return opening, flows, closing, pad, wraps, blanks, split_header
+
+
+def render(opening, flows, closing, pad, wraps, blanks, split_header) -> str:
+    p = iter(pad * 4)
+    def cells(vals: list[int]) -> str:
+        return "\t".join(f"{next(p)}{fmt(v)}{next(p)}" for v in vals)
+    out = ["Statement of changes in equity", ""]
+    if split_header:
+        out.append("\t" + "\t".join(c.split(" ", 1)[0] for c in COMPS))
+        out.append("\t" + "\t".join((c.split(" ", 1) + [""])[1] + " HK$'000" for c in COMPS))
+    else:
+        out.append("\t" + "\t".join(f"{c} HK$'000" for c in COMPS))
+    out.append(f"Balance at 1 January 2024\t{cells(opening)}")
+    for k, (label, vals) in enumerate(zip(FLOWS, flows)):
+        words = label.split(" ")
+        cut = wraps[k]
+        if blanks[k]:
+            out.append("")
+        if cut and len(words) > cut + 1 and words[cut][0].islower():
+            out.append(" ".join(words[:cut]) + "\t" * 6)
+            out.append(" ".join(words[cut:]) + "\t" + cells(vals))
+        else:
+            out.append(f"{label}\t{cells(vals)}")
+    out.append(f"Balance at 31 December 2024\t{cells(closing)}")
+    return "\n".join(out) + "\n"
+
+
+@settings(max_examples=60, deadline=None)
+@given(statements())
+def test_respacing_and_rewrapping_keeps_cells(case) -> None:
+    opening, flows, closing, *_ = case
+    stmt, issues = parse_text(render(*case))
+    assert stmt is not None
+    assert [c.component for c in stmt.columns] == COMPS
+    assert [r.label for r in stmt.rows] == [
+        "Balance at 1 January 2024", *FLOWS, "Balance at 31 December 2024"]
+    for r, want in zip(stmt.rows, [opening, *flows, closing]):
+        assert [c.value for c in r.cells] == want
+        assert [c.nil for c in r.cells] == [v == 0 for v in want]
+    assert not [i for i in issues if i.severity != "info"]
