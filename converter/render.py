@@ -136,15 +136,23 @@ def _row_class(row: Row) -> str:
     return " ".join(classes)
 
 
-def _cell_view(row: Row, index: int, facts: dict[tuple[str, int], Fact]) -> dict[str, object]:
+def _nested_view(facts: list[Fact]) -> dict[str, object]:
+    """One figure with several concepts: Inline XBRL 1.1 nests the ix:nonFraction elements."""
+    view = fact_view(facts[0])
+    view["nested"] = _nested_view(facts[1:]) if len(facts) > 1 else None
+    return view
+
+
+def _cell_view(row: Row, index: int, facts: dict[tuple[str, int], list[Fact]]) -> dict[str, object]:
     cell = row.cells[index] if index < len(row.cells) else None
     if cell is None:
         return {"text": "", "open": "", "close": "", "fact": None, "cls": ""}
-    fact = facts.get((row.id, index))
+    cell_facts = facts.get((row.id, index))
     negative_printed = cell.value is not None and cell.value < 0
     open_, close = ("(", ")") if negative_printed else ("", "")
-    if fact is not None:
-        return {"text": "", "open": open_, "close": close, "fact": fact_view(fact), "cls": ""}
+    if cell_facts:
+        return {"text": "", "open": open_, "close": close, "fact": _nested_view(cell_facts),
+                "cls": ""}
     if cell.value is None:
         return {"text": cell.text, "open": "", "close": "", "fact": None, "cls": "untagged"}
     text = cell.text if cell.nil else format_amount(abs(cell.value), _decimals(cell.text))
@@ -157,7 +165,10 @@ def _decimals(text: str) -> int:
 
 
 def statement_view(statement: Statement, facts: Iterable[Fact]) -> dict[str, object]:
-    by_cell = {(f.row_id, f.column): f for f in facts if f.statement == statement.kind}
+    by_cell: dict[tuple[str, int], list[Fact]] = {}
+    for fact in facts:
+        if fact.statement == statement.kind:
+            by_cell.setdefault((fact.row_id, fact.column), []).append(fact)
     has_notes = any(r.note for r in statement.rows)
     rows: list[dict[str, object]] = []
     previous_period = None

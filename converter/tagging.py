@@ -7,7 +7,7 @@ a content-derived fact id, so that the same input always gives the same output.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -36,6 +36,7 @@ class Binding:
     concept: Concept
     factor: int = 1
     reason: str = ""
+    also: tuple[Concept, ...] = ()   # further concepts for the same figure ("basic and diluted")
 
 
 @dataclass
@@ -157,8 +158,13 @@ def tag_statement(statement: Statement, bindings: dict[str, Binding],
             if members is not None:
                 member = members.get(index)
                 dims = ((EQUITY_AXIS, member),) if member else ()
-            result = tag_cell(statement, row, index, cell, binding, period, dims)
-            (facts if isinstance(result, Fact) else issues).append(result)
+            for k, concept in enumerate((binding.concept,) + binding.also):
+                one = Binding(concept, binding.factor, binding.reason)
+                result = tag_cell(statement, row, index, cell, one, period, dims)
+                if isinstance(result, Fact):
+                    facts.append(replace(result, id=result.id + (f"-{k}" if k else "")))
+                elif k == 0:
+                    issues.append(result)
     return facts, issues
 
 

@@ -1,0 +1,145 @@
+"""Assemble stage: bound statements → the networks of the extension taxonomy's linkbases.
+
+Presentation follows the source's row order; calculations come from the subtotal structure
+that reconciliation inferred (so they describe *this* company's statements, not the IFRS
+model ones), turned into concept weights with the rows' sign factors; the statement of
+changes in equity gets its closed hypercube on ``ComponentsOfEquityAxis``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .extension import Role
+from .linkbases import (
+    NEGATED_LABEL, PERIOD_END, PERIOD_START, TOTAL_LABEL, Network, PresentationItem, Summation,
+)
+from .model import Concept, Fact, Issue, Statement, StatementKind
+from .tagging import Binding
+
+STATEMENT_ROLES: dict[StatementKind, tuple[str, str, str]] = {
+    # kind: (role id, definition, IFRS abstract at the root of the presentation tree)
+    "income": ("IncomeStatement", "[100] Statement of profit or loss",
+               "IncomeStatementAbstract"),
+    "comprehensive_income": ("ComprehensiveIncome", "[200] Statement of comprehensive income",
+                             "StatementOfComprehensiveIncomeAbstract"),
+    "financial_position": ("FinancialPosition", "[300] Statement of financial position",
+                           "StatementOfFinancialPositionAbstract"),
+    "changes_in_equity": ("ChangesInEquity", "[400] Statement of changes in equity",
+                          "StatementOfChangesInEquityAbstract"),
+    "cash_flows": ("CashFlows", "[500] Statement of cash flows", "StatementOfCashFlowsAbstract"),
+}
+
+LabelRoles = Callable[[Concept], frozenset[str]]
+
+
+def _abstract(name: str) -> Concept:
+    return Concept(name=name, abstract=True, data_type="xbrli:stringItemType", balance=None)
+
+
+def _dimensional(name: str) -> Concept:
+    return Concept(name=name, abstract=True, data_type="dtr-2022:domainItemType")
+
+
+@dataclass(frozen=True)
+class BoundStatement:
+    statement: Statement
+    bindings: dict[str, Binding]                  # row id → binding
+    members: dict[int, str | None] | None = None  # changes in equity: column → member qname
+    tree: dict[str, list[tuple[int, str]]] | None = None   # total row → [(sign, child row)]
+
+
+def _preferred_label(row_kind: str, balance_role: str, factor: int, roles: frozenset[str]) -> str | None:
+    if balance_role == "opening" and "periodStartLabel" in roles:
+        return PERIOD_START
+    if balance_role == "closing" and "periodEndLabel" in roles:
+        return PERIOD_END
+    if row_kind in ("subtotal", "total") and "totalLabel" in roles:
+        return TOTAL_LABEL
+    if factor < 0 and "negatedLabel" in roles:
+        return NEGATED_LABEL
+    return None
+
+
+def _summations(bound: BoundStatement) -> list[Summation]:
+    out: list[Summation] = []
+    for total_id, children in (bound.tree or {}).items():
+        total = bound.bindings.get(total_id)
+        items = [(sign, bound.bindings.get(child)) for sign, child in children]
+        if total is None or not items or any(b is None for _, b in items):
+            continue  # a sum with an unbound row cannot be expressed
+        weighted = tuple((sign * total.factor * b.factor, b.concept)  # type: ignore[union-attr]
+                         for sign, b in items)
+        concepts = [c for _, c in weighted]
+        if total.concept in concepts or len(set(concepts)) != len(concepts):
+            continue  # the same concept on both sides, or twice: not a summation
+        out.append(Summation(total.concept, weighted))
+    return out
+
+
+def network_for(bound: BoundStatement, label_roles: LabelRoles) -> Network:
+    statement = bound.statement
+    role_id, definition, root = STATEMENT_ROLES[statement.kind]
+    items = []
+    for row in statement.value_rows():
+        binding = bound.bindings.get(row.id)
+        if binding is None:
+            continue
+        preferred = _preferred_label(row.kind, row.balance_role, binding.factor,
+                                     label_roles(binding.concept))
+        items.append(PresentationItem(binding.concept, preferred))
+    network = Network(role=Role(role_id, definition), root=_abstract(root), items=items,
+                      summations=_summations(bound))
+    if statement.kind == "changes_in_equity" and bound.members is not None:
+        members = sorted({m for m in bound.members.values() if m},
+                         key=lambda m: list(bound.members.values()).index(m))  # type: ignore[union-attr]
+        network.table = _abstract("StatementOfChangesInEquityTable")
+        network.axis = _dimensional("ComponentsOfEquityAxis")
+        network.domain = _dimensional("ComponentsOfEquityDomain")
+        network.line_items = _abstract("StatementOfChangesInEquityLineItems")
+        network.members = [_dimensional(m.split(":", 1)[1]) for m in members]
+    return network
+
+
+def check_calculations(summations_by_role: list[tuple[Role, list[Summation]]],
+                       facts: list[Fact]) -> list[Issue]:
+    """Calculations 1.1 (round-to-nearest) on our own facts, before anything is written.
+
+    Each fact is an interval of ± half its rounding unit; a sum is consistent when the
+    interval of the total meets the sum of the items' intervals (Calculations 1.1 §5).
+    """
+    by_key: dict[tuple[str, str, str], list[Fact]] = {}
+    for fact in facts:
+        by_key.setdefault((fact.concept.qname, fact.context.id, fact.unit.id), []).append(fact)
+    issues: list[Issue] = []
+    contexts = sorted({(f.context.id, f.unit.id) for f in facts})
+    for role, summations in summations_by_role:
+        for summation in summations:
+            for context_id, unit_id in contexts:
+                totals = by_key.get((summation.total.qname, context_id, unit_id))
+                if not totals:
+                    continue
+                parts = [(w, by_key.get((c.qname, context_id, unit_id))) for w, c in summation.items]
+                present = [(w, fs[0]) for w, fs in parts if fs]
+                if not present:
+                    continue
+                low = high = Decimal(0)
+                for weight, fact in present:
+                    half = _half_unit(fact)
+                    a, b = weight * (fact.value - half), weight * (fact.value + half)
+                    low, high = low + min(a, b), high + max(a, b)
+                total = totals[0]
+                half = _half_unit(total)
+                if total.value + half < low or total.value - half > high:
+                    issues.append(Issue(
+                        "error", "calc.inconsistent",
+                        f"{summation.total.qname} = {total.value} but its items sum to "
+                        f"[{low}, {high}] in {context_id} (role {role.id})",
+                        concept=summation.total.qname, context=context_id, element_id=total.id,
+                        statement=total.statement))
+    return issues
+
+
+def _half_unit(fact: Fact) -> Decimal:
+    return Decimal(5) * Decimal(10) ** (-fact.decimals - 1)

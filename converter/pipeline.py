@@ -1,0 +1,237 @@
+"""The whole conversion: announcement text → reconciled statements → tagged, rendered,
+packaged and (optionally) validated iXBRL report.
+
+``convert_file`` is the library entry point behind ``ixbrl convert``; each step is a function
+of its own module and this one only wires them together and decides what stops the run.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .assemble import BoundStatement, check_calculations, network_for
+from .bind import bind_statement, equity_members
+from .entity import identify_entity
+from .errors import ConverterError, InputError
+from .extension import Role, TaxonomyPlan, label_linkbase, plan_taxonomy, schema
+from .linkbases import (
+    Network, calculation_linkbase, definition_linkbase, presentation_linkbase,
+    split_calculation_roles,
+)
+from .model import Concept, Extraction, ExtensionConcept, Fact, Issue, Report
+from .package import package_files, write_outputs
+from .readback import read_facts
+from .render import RenderTarget, render_report
+from .tagging import collect, duplicate_conflicts, tag_statement
+
+
+@dataclass(frozen=True)
+class ConvertOptions:
+    outdir: Path
+    taxonomy_package: str | None = None
+    overwrite: bool = False
+    allow_unresolved: bool = False
+    validate: bool = True
+    entity_name: str | None = None
+    lei: str | None = None
+    namespace: str | None = None
+
+
+@dataclass
+class ConversionResult:
+    source: str
+    package: Path | None = None
+    report: Path | None = None
+    facts: int = 0
+    issues: list[Issue] = field(default_factory=list)
+    validation: Any = None          # validation.ValidationResult when validated
+    error: str | None = None
+
+    @property
+    def exit_code(self) -> int:
+        if self.error is not None:
+            return 1
+        if self.validation is not None and not self.validation.valid:
+            return 1
+        return 0
+
+    def summary(self) -> str:
+        if self.error is not None:
+            lines = [f"{self.source}: not converted: {self.error}"]
+            lines += [f"  {i.severity}: {i.code}: {i.message}" + (f" (line {i.line})" if i.line else "")
+                      for i in self.issues if i.severity == "error"][:20]
+            return "\n".join(lines)
+        warnings = sum(1 for i in self.issues if i.severity == "warning")
+        text = f"{self.source}: {self.facts} facts → {self.package}"
+        if warnings:
+            text += f" ({warnings} warnings)"
+        if self.validation is not None:
+            text += "\n" + self.validation.summary()
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source, "package": str(self.package) if self.package else None,
+            "report": str(self.report) if self.report else None, "facts": self.facts,
+            "error": self.error, "issues": [i.to_dict() for i in self.issues],
+            "validation": self.validation.to_dict() if self.validation is not None else None,
+        }
+
+
+def _label_roles(concept: Concept) -> frozenset[str]:
+    if concept.prefix != "ifrs-full":
+        return frozenset({"label"})
+    from .taxonomy_index import default_index_path, load_raw
+
+    entry = load_raw(str(default_index_path()))["concepts"].get(concept.name, {})
+    return frozenset(entry.get("l", {}))
+
+
+def _report_name(source: Path) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", source.stem).strip("-.") or "report"
+
+
+def _period_end(extraction: Extraction):
+    ends = [c.period.end for s in extraction.statements for c in s.columns if c.period]
+    ends += [r.period.end for s in extraction.statements for r in s.rows if r.period]
+    if not ends:
+        raise InputError(f"{extraction.document.source}: no reporting period found in the statements")
+    return max(ends)
+
+
+def _unique_extensions(extensions: list[ExtensionConcept]) -> tuple[list[ExtensionConcept], list[Issue]]:
+    seen: dict[str, ExtensionConcept] = {}
+    issues = []
+    for ext in extensions:
+        first = seen.setdefault(ext.concept.name, ext)
+        if first.concept != ext.concept:
+            issues.append(Issue("error", "tag.extension_conflict",
+                                f"extension {ext.concept.name} proposed with different definitions"))
+    return sorted(seen.values(), key=lambda e: e.concept.name), issues
+
+
+def roundtrip_issues(xhtml: bytes, facts: list[Fact]) -> list[Issue]:
+    """Every fact read back from the XHTML must be one we meant to write, and vice versa."""
+    written = sorted((f.concept.qname, f.context.period.label(), str(f.value)) for f in facts)
+    read = []
+    for rf in read_facts(xhtml):
+        period = rf.period if ".." in rf.period else f"as at {rf.period}"
+        read.append((rf.concept, period, str(rf.value)))
+    if sorted(read) == written:
+        return []
+    missing = set(written) - set(read)
+    extra = set(read) - set(written)
+    return [Issue("error", "roundtrip.mismatch",
+                  f"read back {len(read)} facts, wrote {len(written)}; first differences: "
+                  f"missing {sorted(missing)[:3]}, unexpected {sorted(extra)[:3]}")]
+
+
+def _taxonomy_files(plan: TaxonomyPlan, networks: list[Network], extensions: list[ExtensionConcept],
+                    calc_roles: list[tuple[Role, list]]) -> dict[str, bytes]:
+    roles = {n.role.id: n.role for n in networks}
+    roles.update({r.id: r for r, _ in calc_roles})
+    return {
+        plan.schema_file: schema(plan, extensions, list(roles.values())),
+        plan.linkbase_file("lab"): label_linkbase(plan, extensions),
+        plan.linkbase_file("pre"): presentation_linkbase(plan, networks),
+        plan.linkbase_file("cal"): calculation_linkbase(plan, calc_roles),
+        plan.linkbase_file("def"): definition_linkbase(plan, networks, extensions),
+    }
+
+
+def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any = None
+                 ) -> tuple[Report, TaxonomyPlan, dict[str, bytes], bytes]:
+    """Everything to write, in memory: the report, its taxonomy files and the XHTML."""
+    from .mapping import Taxonomy
+    from .structure import subtotal_tree
+
+    taxonomy = taxonomy or Taxonomy.load()
+    entity = identify_entity(extraction.document, name=options.entity_name, lei=options.lei)
+    plan = plan_taxonomy(entity.name, _period_end(extraction), options.namespace)
+    issues = list(extraction.issues)
+    facts: list[Fact] = []
+    extensions: list[ExtensionConcept] = []
+    bound: list[BoundStatement] = []
+    for statement in extraction.statements:
+        bindings, exts, found = bind_statement(statement, taxonomy, plan.prefix)
+        extensions += exts
+        issues += found
+        members = None
+        if statement.kind == "changes_in_equity":
+            members, found = equity_members(statement)
+            issues += found
+        bound.append(BoundStatement(statement, bindings, members, subtotal_tree(statement)))
+        new_facts, found = tag_statement(statement, bindings, members)
+        facts += new_facts
+        issues += found
+    issues += duplicate_conflicts(facts)
+    extensions, found = _unique_extensions(extensions)
+    issues += found
+    networks = [network_for(b, _label_roles) for b in bound]
+    calc_roles = split_calculation_roles(networks)
+    issues += check_calculations(calc_roles, facts)
+    contexts, units = collect(facts)
+    report = Report(entity_name=entity.name, entity_identifier=entity.identifier,
+                    entity_scheme=entity.scheme, extraction=extraction, facts=facts,
+                    contexts=contexts, units=units, extensions=extensions, issues=issues)
+    files = _taxonomy_files(plan, networks, extensions, calc_roles)
+    xhtml = render_report(report, RenderTarget(plan.prefix, plan.namespace,
+                                               f"../taxonomy/{plan.schema_file}"))
+    report.issues += roundtrip_issues(xhtml, facts)
+    return report, plan, files, xhtml
+
+
+def convert_file(source: Path, options: ConvertOptions, taxonomy: Any = None) -> ConversionResult:
+    """Convert one announcement; problems about the document come back in the result."""
+    from .extract import extract_file
+
+    extraction = extract_file(source)
+    result = ConversionResult(source=str(source))
+    blocking = [i for i in extraction.issues if i.severity == "error"]
+    if blocking and not options.allow_unresolved:
+        result.issues = extraction.issues
+        result.error = (f"{len(blocking)} cells or identities unresolved; see `ixbrl extract "
+                        f"{source}` (or pass --allow-unresolved to tag the rest)")
+        return result
+    report, plan, files, xhtml = build_report(extraction, options, taxonomy)
+    result.issues = report.issues
+    result.facts = len(report.facts)
+    errors = [i for i in report.issues if i.severity == "error"]
+    if errors and not options.allow_unresolved:
+        result.error = f"{len(errors)} errors while tagging; nothing written"
+        return result
+    name = _report_name(source)
+    package = write_outputs(
+        options.outdir, name,
+        package_files(plan, report.entity_name, plan.stem.rsplit("-", 1)[-1], f"{name}.xhtml",
+                      xhtml, files),
+        overwrite=options.overwrite)
+    result.package = package
+    result.report = options.outdir / name / "reports" / f"{name}.xhtml"
+    return result
+
+
+def convert_many(sources: list[Path], options: ConvertOptions) -> list[ConversionResult]:
+    """Convert several announcements, loading the taxonomy once and validating in one batch."""
+    from .mapping import Taxonomy
+
+    taxonomy = Taxonomy.load()
+    results = []
+    for source in sources:
+        try:
+            results.append(convert_file(source, options, taxonomy))
+        except ConverterError as exc:
+            if len(sources) == 1:
+                raise
+            results.append(ConversionResult(source=str(source), error=str(exc)))
+    written = [r for r in results if r.package is not None]
+    if options.validate and written:
+        from .validation import ValidateOptions, validate_paths
+
+        checks = validate_paths([r.package for r in written],  # type: ignore[misc]
+                                ValidateOptions(taxonomy_package=options.taxonomy_package))
+        for result, check in zip(written, checks):
+            result.validation = check
+    return results
