@@ -7,6 +7,7 @@ Problems about the document are returned as ``Issue``s; only "nothing to extract
 from __future__ import annotations
 
 import importlib
+from collections import Counter
 from pathlib import Path
 
 from .errors import InputError
@@ -14,7 +15,7 @@ from .locate import Block, locate_statements
 from .model import Document, Extraction, Issue, Statement, Unit
 from .periods import build_columns, detect_unit, document_unit, is_header_line, period_hint
 from .reader import read_document
-from .rows import Layout, header_layout, parse_rows
+from .rows import Layout, document_vocabulary, header_layout, parse_rows
 
 __all__ = ["extract_file", "extract_document", "parse_block"]
 
@@ -30,13 +31,14 @@ def extract_document(doc: Document) -> Extraction:
     if not blocks:
         raise InputError(f"no financial statements found in {doc.source}")
     fallback_unit = document_unit([line.text for line in doc.lines]) or Unit()
+    vocabulary = document_vocabulary(doc.lines)
     statements: list[Statement] = []
     issues: list[Issue] = []
     for block in blocks:
         if block.kind == "changes_in_equity":
             stmt, found = _parse_equity(doc, block)
         else:
-            stmt, found = parse_block(doc, block, fallback_unit)
+            stmt, found = parse_block(doc, block, fallback_unit, vocabulary)
         issues.extend(found)
         if stmt is not None:
             statements.append(stmt)
@@ -47,8 +49,8 @@ def extract_document(doc: Document) -> Extraction:
     return extraction
 
 
-def parse_block(doc: Document, block: Block,
-                fallback_unit: Unit | None = None) -> tuple[Statement | None, list[Issue]]:
+def parse_block(doc: Document, block: Block, fallback_unit: Unit | None = None,
+                vocabulary: Counter[str] | None = None) -> tuple[Statement | None, list[Issue]]:
     """Parse one located statement (not changes in equity) into a ``Statement``."""
     lines = doc.lines[block.first_line - 1:block.last_line]
     title = lines[0].text if lines else block.title
@@ -74,7 +76,9 @@ def parse_block(doc: Document, block: Block,
         if layout and any(ch.isdigit() for ch in text):
             break
     unit = detect_unit([*header, title]) or fallback_unit or Unit()
-    rows, issues = parse_rows(lines[body_start:], n, block.kind, layout)
+    if vocabulary is None:
+        vocabulary = document_vocabulary(doc.lines)
+    rows, issues = parse_rows(lines[body_start:], n, block.kind, layout, vocabulary)
     if not any(r.kind != "heading" for r in rows):
         issues.append(Issue("warning", "extract.empty_statement",
                             f"no rows with figures under '{block.title}'",

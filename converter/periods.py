@@ -149,7 +149,8 @@ def is_header_line(text: str) -> bool:
         return False
     if re.search(r"\d{1,3},\d{3}|\(\d", s):
         return False
-    has_marker = bool(_YEAR.search(s) or _SCALED.search(s) or _HEADER_WORDS.search(s))
+    has_marker = bool(_YEAR.search(s) or _SCALED.search(s) or _HEADER_WORDS.search(s) or
+                      _DAY_MONTH.search(s) or _MONTH_DAY.search(s))
     if not has_marker:
         return False
     words = re.findall(r"[A-Za-z]{3,}", _HEADER_WORDS.sub(" ", _SCALED.sub(" ", s)))

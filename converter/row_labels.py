@@ -88,7 +88,9 @@ def _starts_label(word: str) -> bool:
 
 
 def _can_end(word: str) -> bool:
-    w = word.lower().strip(",;:")
+    if word.endswith(":"):
+        return True
+    w = word.lower().strip(",;")
     return w not in _JOINERS and not word.endswith("-") and not word.endswith(",")
 
 

@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from . import row_labels as rl
 from .cell_reading import field_kind, is_doubtful, read_field
+from .layers import LayerRow, harvest, label_key
 from .model import Cell, Issue, Line, Row, StatementKind
 from .periods import header_slots, is_header_line
 
@@ -57,6 +58,7 @@ class Piece:
 class Layout:
     columns: list[int]          # tab-field index of each value column
     note: int | None            # tab-field index of the note column
+    label: int = 0              # tab-field index of the label; fields before it are layers
 
 
 def is_note_ref(text: str) -> bool:
@@ -66,7 +68,7 @@ def is_note_ref(text: str) -> bool:
 
 def is_run_together(text: str) -> bool:
     """Text holding several rows' labels *and* figures: an extraction layer, not a label."""
-    return len(_VALUE_LIKE.findall(text)) >= 3 and len(re.findall(r"[A-Za-z]{3,}", text)) >= 4
+    return len(_VALUE_LIKE.findall(text)) >= 3 and bool(re.search(r"[A-Za-z]{2,}", text))
 
 
 def header_layout(text: str, n: int) -> Layout | None:
@@ -118,6 +120,9 @@ def read_piece(line: Line, layout: Layout, n: int, per_share_hint: bool = False)
     value_fields = [fields[i] if i < len(fields) else "" for i in layout.columns]
     aligned = len(raw) >= last + 1 and all(
         field_kind(v) in ("numeric", "empty", "noise") for v in value_fields)
+    if not aligned and any(is_run_together(f) for f in fields):
+        piece.layer_text = [f for f in fields if is_run_together(f)]
+        return piece                 # a header or layer line garbled together: no row
     if aligned:
         first = layout.columns[0]
         lead = fields[:first]
@@ -133,13 +138,20 @@ def read_piece(line: Line, layout: Layout, n: int, per_share_hint: bool = False)
     for i, f in enumerate(lead):
         if not f:
             continue
+        if aligned and i < layout.label:
+            piece.layer_text.append(f)   # text left of the label column: another layer
+            continue
         is_note_pos = (layout.note is not None and aligned and i == layout.note) or (
             i == len(lead) - 1 and i > 0)
         if is_note_pos and is_note_ref(f):
             piece.note = " ".join(f.split())
-        elif is_run_together(f):
+        elif is_note_pos and aligned and len(f) <= 3 and not re.fullmatch(r"[A-Z][a-z]+", f):
+            pass  # a damaged note reference ("J" for "5"): not part of the label
+        elif is_run_together(f) or len(f) > 250:
             piece.layer_text.append(f)
         elif field_kind(f) == "text":
+            if label_parts and not aligned:
+                piece.layer_text.append(label_parts.pop())
             label_parts.append(f)
         elif len(f) > 4 and not is_note_pos:
             piece.layer_text.append(f)
@@ -174,6 +186,8 @@ class _Assembler:
         self.pending: list[tuple[str, Line]] = []     # label-only fragments not yet placed
         self.awaiting: list[_Slot] = []               # packed rows still missing figures
         self.issues: list[Issue] = []
+        self._carry: list[Cell | None] | None = None   # figures of a wrapped label's first line
+        self.layer_labels: list[str] = []
 
     def feed(self, piece: Piece, next_piece: Piece | None) -> None:
         awaiting, self.awaiting = self.awaiting, []
@@ -193,6 +207,24 @@ class _Assembler:
             label = self.pending[-1][0] + " " + label
             line = self.pending[-1][1]
             self.pending.pop()
+        elif rl.starts_lowercase(label) and self.rows and not self.rows[-1].heading and \
+                self.rows[-1].label and _all_doubtful(self.rows[-1].cells):
+            # "Net (increase)/decrease in investments" (damaged figures) / "in term deposits"
+            # (clean figures): one wrapped row whose first line carried a damaged layer
+            prev = self.rows.pop()
+            label, line = prev.label + " " + label, prev.line
+            self.issues.append(Issue("info", "extract.layer_dropped",
+                                     f"dropped damaged figures printed beside the first line "
+                                     f"of '{label}'", line=prev.line.no))
+        elif rl.starts_lowercase(label) and self.rows and not self.rows[-1].heading and \
+                self.rows[-1].label and not self.pending and \
+                len(rl.split_packed(self.rows[-1].label)) == 1:
+            # the first line of a wrapped label printed with figures that the last line
+            # prints again: the last line's figures belong to the row (they sit beside the
+            # end of the label); the others stay as candidates
+            prev = self.rows.pop()
+            label, line = prev.label + " " + label, prev.line
+            self._carry = prev.cells
         else:
             line = piece.line
         self._flush_pending()
@@ -202,6 +234,11 @@ class _Assembler:
 
     def _add_label_only(self, piece: Piece) -> None:
         label = piece.label
+        if len(rl.split_packed(label)) >= 4:
+            # a run of many labels with no figures: a layer of the statement, not headings
+            piece.layer_text.append(label)
+            self.layer_labels.append(label)
+            return
         if self.pending and (rl.starts_lowercase(label) or rl.is_open_ended(self.pending[-1][0])):
             text, line = self.pending.pop()
             self.pending.append((text + " " + label, line))
@@ -233,59 +270,107 @@ class _Assembler:
         tail: str | None = None
         if len(segments) > 1 and (continues or rl.is_open_ended(segments[-1])):
             tail = segments.pop()
-        heads = [i for i, s in enumerate(segments) if rl.is_section_heading(s)]
-        items = [s for i, s in enumerate(segments) if i not in heads]
-        counts = [len(v) for v in piece.values]
+        is_head = [rl.is_section_heading(seg) for seg in segments]
+        if all(is_head):
+            is_head[-1] = False          # the figures must belong to someone
+        items = [seg for seg, h in zip(segments, is_head) if not h]
+        values = self._drop_repeats(piece.values, len(items))
+        counts = [len(v) for v in values]
         most = max(counts)
-        if not items:
-            items, heads = [segments[-1]], [i for i in heads if i != len(segments) - 1]
-        if len(items) == 1 and most > 1 and len(segments) == 1:
+        if len(items) == 1 and most > 1:
             # one label, several figures in a cell: a duplicated layer; keep all as candidates
-            cells = [self._single(v, piece) for v in piece.values]
-            self._emit_headings(segments, heads, line)
-            self.rows.append(_Slot(items[0], cells, line, piece.note))
+            cells = [self._single(v, piece) for v in values]
+            placed = []
+            for seg, h in zip(segments, is_head):
+                slot = _Slot(seg, cells if not h else [None] * self.n, line,
+                             piece.note if not h else None, heading=h)
+                self.rows.append(slot)
+                if not h:
+                    placed.append(slot)
             if tail:
                 self.pending.append((tail, line))
+            self._apply_carry(placed)
             return
-        slots_labels = list(items)
+        # entries in printed order: headings, items, and unlabelled subtotals for extra figures
+        entries: list[tuple[str, bool]] = list(zip(segments, is_head))
         extra = most - len(items)
         if extra > 0:
-            # unlabelled subtotals: before the first "Total ..." label, else at the end
-            at = next((i for i, s in enumerate(slots_labels) if s.lower().startswith("total")),
-                      len(slots_labels))
-            slots_labels[at:at] = [""] * extra
-        k = len(slots_labels)
+            at = next((i for i, (seg, h) in enumerate(entries)
+                       if not h and seg.lower().startswith("total")), len(entries))
+            entries[at:at] = [("", False)] * extra
+        k = sum(1 for _, h in entries if not h)
         grid: list[list[Cell | None]] = [[None] * self.n for _ in range(k)]
         ref = next((c for c in range(self.n) if counts[c] == k), None)
-        for c, vals in enumerate(piece.values):
+        for c, vals in enumerate(values):
             if not vals:
                 continue
             if len(vals) == k:
                 order = list(range(k))
             elif ref is not None and len(vals) < k:
-                order = _align(vals, piece.values[ref])
+                order = _align(vals, values[ref])
             else:
                 order = list(range(min(len(vals), k)))
             for v, slot in zip(vals, order):
                 grid[slot][c] = v
-        self._emit_headings(segments, heads, line)
         new: list[_Slot] = []
-        for lab, cells in zip(slots_labels, grid):
-            slot = _Slot(lab, cells, line, piece.note if k == 1 else None)
+        cells_iter = iter(grid)
+        for seg, h in entries:
+            if h:
+                self.rows.append(_Slot(seg, [None] * self.n, line, heading=True))
+                continue
+            slot = _Slot(seg, next(cells_iter), line, piece.note if k == 1 else None)
             new.append(slot)
+            self.rows.append(slot)
         # cells missing in a column that had figures for this line wait for the next line
         if k > 1:
             for slot in new:
                 slot.awaiting = {c for c in range(self.n) if slot.cells[c] is None and
-                                 (counts[c] > 0 or any(s.cells[c] for s in new))}
+                                 counts[c] > 0}
             self.awaiting = [s for s in new if s.awaiting]
-        self.rows.extend(new)
         if tail:
             self.pending.append((tail, line))
+        self._apply_carry(new)
 
-    def _emit_headings(self, segments: list[str], heads: list[int], line: Line) -> None:
-        for i in heads:
-            self.rows.append(_Slot(segments[i], [None] * self.n, line, heading=True))
+    def _apply_carry(self, new: list[_Slot]) -> None:
+        carry, self._carry = self._carry, None
+        if carry is None or not new:
+            return
+        first = new[0]
+        for c, old in enumerate(carry):
+            cur = first.cells[c]
+            if old is None or (cur is not None and cur.value == old.value):
+                continue
+            if cur is None:
+                first.cells[c] = old
+                continue
+            first.cells[c] = replace(cur, provenance="unresolved",
+                                     candidates=_readings_of(cur) + tuple(
+                                         r for r in _readings_of(old) if r not in _readings_of(cur)))
+            self.issues.append(Issue("warning", "extract.wrapped_figures",
+                                     f"'{first.label}' has figures on two lines "
+                                     f"({old.text} / {cur.text}); kept both readings",
+                                     line=cur.line))
+
+    def _drop_repeats(self, values: list[list[Cell]], items: int) -> list[list[Cell]]:
+        """A column with one figure too many often starts with the previous row's figure
+        (an extraction layer shifted by one line): drop it, or give it to a row waiting for
+        that column's figure."""
+        if items != 1 or not self.rows:
+            return values
+        prev = self.rows[-1]
+        out = []
+        for c, vals in enumerate(values):
+            if len(vals) == 2:
+                first = vals[0]
+                if prev.cells[c] is not None and prev.cells[c].value == first.value and \
+                        first.value is not None:
+                    vals = vals[1:]
+                elif c in prev.awaiting and prev.cells[c] is None:
+                    prev.cells[c] = first
+                    prev.awaiting.discard(c)
+                    vals = vals[1:]
+            out.append(vals)
+        return out
 
     def _fill(self, awaiting: list[_Slot], piece: Piece) -> bool:
         """Figures on a line of their own fill the gaps a packed line left, if they fit."""
@@ -304,6 +389,11 @@ class _Assembler:
     def finish(self) -> list[_Slot]:
         self._flush_pending()
         return self.rows
+
+
+def _all_doubtful(cells: list[Cell | None]) -> bool:
+    present = [c for c in cells if c is not None]
+    return bool(present) and all(is_doubtful(c) for c in present)
 
 
 def _magnitude(cell: Cell) -> float:
@@ -348,13 +438,34 @@ def _ambiguous(vals: list[Cell]) -> Cell:
 
 
 # --------------------------------------------------------------------------- clean-up passes
-def _drop_garbled_layers(slots: list[_Slot], issues: list[Issue],
-                         kind: StatementKind) -> list[_Slot]:
+def is_garbled_label(label: str, vocabulary: Counter[str] | None) -> bool:
+    """A label whose words the document uses nowhere else ("Oneveting loss", "Cook and cook
+    conjugate at and of year"): an OCR layer, not a row of its own."""
+    if not vocabulary or not label:
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z]{3,}", label)]
+    if not words:
+        return False
+    rare = sum(1 for w in words if vocabulary.get(w, 0) <= 1)
+    return rare * 2 >= len(words) and rare >= 2
+
+
+def _drop_garbled_layers(slots: list[_Slot], issues: list[Issue], kind: StatementKind,
+                         vocabulary: Counter[str] | None = None) -> list[_Slot]:
     """Remove rows printed twice: an all-damaged row next to a clean one of the same shape,
-    or the same label twice in a row (the second reading becomes a candidate)."""
+    a row whose label is OCR noise next to a row with figures, or the same label twice in a
+    row (the second reading becomes a candidate)."""
     out: list[_Slot] = []
     for i, s in enumerate(slots):
         vals = [c for c in s.cells if c is not None]
+        if vals and is_garbled_label(s.label, vocabulary):
+            near = [slots[j] for j in (i - 1, i + 1) if 0 <= j < len(slots)]
+            if any(not nb.heading and any(nb.cells) for nb in near):
+                issues.append(Issue("info", "extract.layer_dropped",
+                                    f"dropped a row with a damaged label ('{s.label}': "
+                                    f"{' / '.join(c.text for c in vals)})", line=s.line.no,
+                                    statement=kind))
+                continue
         if vals and all(is_doubtful(c) for c in vals):
             neighbours = [slots[j] for j in (i - 1, i + 1) if 0 <= j < len(slots)]
             if any(_clean_same_shape(s, nb) for nb in neighbours):
@@ -394,6 +505,8 @@ def _merge_duplicate(keep: _Slot, dup: _Slot) -> None:
         if is_doubtful(a) and not is_doubtful(b):
             keep.cells[c] = replace(b, candidates=_readings_of(b) + _readings_of(a))
             continue
+        if is_doubtful(b) and not is_doubtful(a):
+            continue  # a damaged second reading casts no doubt on a clean one
         readings = _readings_of(a) + tuple(r for r in _readings_of(b) if r not in _readings_of(a))
         keep.cells[c] = replace(a, value=None if is_doubtful(a) else a.value,
                                 provenance="unresolved", candidates=readings)
@@ -405,11 +518,14 @@ def _readings_of(cell: Cell) -> tuple[Decimal, ...]:
 
 
 def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
-               layout: Layout | None = None) -> tuple[list[Row], list[Issue]]:
+               layout: Layout | None = None,
+               vocabulary: Counter[str] | None = None) -> tuple[list[Row], list[Issue]]:
     """Parse a statement's body lines (after its header) into rows with ids r1, r2, ..."""
     layout = layout or infer_layout(lines, n)
+    layout.label = _label_field(lines, layout)
     pieces: list[Piece] = []
     issues: list[Issue] = []
+    layer_texts: list[str] = []
     current = layout
     for line in lines:
         if is_header_line(line.text):
@@ -417,18 +533,112 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
             if new:
                 current = new
             continue
+        current.label = layout.label if current is not layout else current.label
         piece = read_piece(line, current, n)
         if piece is None:
             continue
+        layer_texts.extend(piece.layer_text)
         if not piece.label and not piece.has_values:
             continue
         pieces.append(piece)
     asm = _Assembler(n)
     for i, piece in enumerate(pieces):
         asm.feed(piece, pieces[i + 1] if i + 1 < len(pieces) else None)
-    slots = _drop_garbled_layers(asm.finish(), issues, kind)
+    slots = _drop_garbled_layers(asm.finish(), issues, kind, vocabulary)
+    slots = _lend_from_layers(slots, harvest(layer_texts, n), n, issues, kind)
     issues.extend(asm.issues)
     return _to_rows(slots, kind, issues), issues
+
+
+def _label_field(lines: Sequence[Line], layout: Layout) -> int:
+    """The tab field that holds labels on most figure lines (0 unless a layer sits left)."""
+    first = layout.columns[0]
+    counts: Counter[int] = Counter()
+    for line in lines:
+        fields = _trimmed([f.strip() for f in line.text.split("\t")])
+        if len(fields) != layout.columns[-1] + 1 or field_kind(fields[-1]) != "numeric":
+            continue
+        texts = [i for i, f in enumerate(fields[:first]) if field_kind(f) == "text"
+                 and not is_note_ref(f)]
+        if texts:
+            counts[texts[-1]] += 1
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _lend_from_layers(slots: list[_Slot], layer: list[LayerRow], n: int, issues: list[Issue],
+                      kind: StatementKind) -> list[_Slot]:
+    """Fill what the clean rows lost from a run-together layer: labels of unlabelled rows
+    (matched by all their figures), figures of labelled rows (matched by label), and rows
+    missing altogether (placed after the row the layer prints before them)."""
+    if not layer:
+        return slots
+    used: set[int] = set()
+    taken = {label_key(s.label) for s in slots if s.label}
+    by_label = {}
+    for i, lr in enumerate(layer):
+        by_label.setdefault(label_key(lr.label), i)
+    for s in slots:
+        values = [c.value if c is not None else None for c in s.cells]
+        fragment = rl.starts_lowercase(s.label)
+        if (not s.label or fragment) and any(v is not None for v in values):
+            hit = next((i for i, lr in enumerate(layer) if i not in used and
+                        [c.value for c in lr.cells] == values and
+                        label_key(lr.label).endswith(label_key(s.label)) and
+                        label_key(lr.label) not in taken), None)
+            if hit is not None:
+                s.label, used = layer[hit].label, used | {hit}
+                s.note = s.note or layer[hit].note
+                issues.append(Issue("info", "extract.label_from_layer",
+                                    f"label '{s.label}' taken from a run-together copy of the "
+                                    f"statement", line=s.line.no, statement=kind))
+            continue
+        i = by_label.get(label_key(s.label))
+        if i is None or (s.heading and rl.is_section_heading(s.label)):
+            continue
+        used.add(i)
+        for c in range(n):
+            if s.cells[c] is None and layer[i].cells[c] is not None:
+                s.cells[c] = layer[i].cells[c]
+                s.heading = False
+                issues.append(Issue("info", "extract.figure_from_layer",
+                                    f"'{s.label}' column {c + 1} taken from a run-together "
+                                    f"copy of the statement", line=s.line.no, statement=kind))
+    # rows only the layer has
+    out = list(slots)
+    keys = {label_key(s.label) for s in slots}
+    for i, lr in enumerate(layer):
+        if i in used or label_key(lr.label) in keys or i == 0:
+            continue
+        values = [c.value for c in lr.cells]
+        if any([c.value if c else None for c in s.cells] == values for s in out):
+            continue
+        at = None
+        for back in range(i - 1, max(-1, i - 4), -1):
+            prev_key = label_key(layer[back].label)
+            at = next((j for j, s in enumerate(out) if label_key(s.label) == prev_key), None)
+            if at is not None:
+                break
+        if at is None:
+            continue
+        # a row only a damaged layer prints is a reading, not a fact: reconciliation decides
+        cells = [replace(c, value=None, provenance="unresolved",
+                         candidates=_readings_of(c)) if c.value is not None and not c.nil
+                 else c for c in lr.cells]
+        out.insert(at + 1, _Slot(lr.label, cells, out[at].line, lr.note))
+        keys.add(label_key(lr.label))
+        issues.append(Issue("warning", "extract.row_from_layer",
+                            f"row '{lr.label}' exists only in a run-together copy of the "
+                            f"statement; taken from there", line=out[at].line.no,
+                            statement=kind))
+    return out
+
+
+def document_vocabulary(lines: Sequence[Line]) -> Counter[str]:
+    """How often each word (3+ letters, lower case) occurs in the document."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        counts.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", line.text))
+    return counts
 
 
 def _to_rows(slots: list[_Slot], kind: StatementKind, issues: list[Issue]) -> list[Row]:
@@ -446,6 +656,12 @@ def _to_rows(slots: list[_Slot], kind: StatementKind, issues: list[Issue]) -> li
                             underline=s.line.underline))
             continue
         if not has_values:
+            continue
+        present = [c for c in s.cells if c is not None]
+        if not label and len(present) < len(s.cells) and all(c.nil for c in present):
+            issues.append(Issue("info", "extract.stray_dash",
+                                "ignored a dash printed alone on a line", line=s.line.no,
+                                statement=kind))
             continue
         per_share = rl.is_per_share(label)
         row = Row(label=label, cells=list(s.cells), line=s.line.no,
