@@ -29,6 +29,11 @@ _BALANCE = re.compile(r"^(?:balance|balances)?\s*(?:as\s+at|as\s+of|at)\b\s*(?P<
                       r"|^balance\s+(?P<rest2>.+)$", re.IGNORECASE)
 _DMY = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})")
 _MDY = re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})")
+# Balances printed without a date: "Balance at beginning of the year", "At end of period".
+_UNDATED = re.compile(r"^(?:balances?\s+)?(?:as\s+)?(?:at|as\s+of)?\s*(?:the\s+)?"
+                      r"(?P<which>beginning|start|end|close)\s+of\s+(?:the\s+)?"
+                      r"(?:financial\s+)?(?:year|period)\b", re.IGNORECASE)
+_ENDED = re.compile(r"ended\s+(.{6,25}?\d{4})", re.IGNORECASE)
 _TOTAL = re.compile(r"^(?:sub-?\s*)?total\b", re.IGNORECASE)
 
 
@@ -91,8 +96,12 @@ class _Builder:
     def row(self, d: Draft) -> Row:
         when = balance_date(d.label)
         role = _role(when) if when else "flow"
+        undated = _UNDATED.match(d.label)
+        if undated and not when:
+            role = "opening" if undated.group("which").lower() in ("beginning", "start") \
+                else "closing"
         has = d.cells is not None or bool(d.tokens)
-        kind = ("total" if role == "closing" else "item") if when else \
+        kind = ("total" if role == "closing" else "item") if role != "flow" else \
             "subtotal" if _TOTAL.match(d.label) else "item" if has else "heading"
         r = Row(label=d.label, cells=d.cells if d.cells is not None else [None] * self.n,
                 line=d.line, kind=kind, note=d.note, bold=d.bold, balance_role=role)  # type: ignore[arg-type]
@@ -112,19 +121,19 @@ class _Builder:
             elif isinstance(it, Draft):
                 r = self.row(it)
                 s = Slot(r, it.cells is not None, list(it.tokens))
-                has_open = blocks and any(x.row.balance_role == "opening" for x in blocks[-1])
-                if fresh or not blocks or (r.balance_role == "opening" and has_open):
+                if fresh or not blocks or (r.balance_role == "opening"
+                                           and self._starts_block(blocks[-1], r)):
                     blocks.append([])
                     fresh = False
                 blocks[-1].append(s)
                 slot_of[k] = s
                 where[id(s)] = len(blocks) - 1
         # A closing row printed away from its block joins the block its date closes.
-        opens = [next((self.dates[id(s.row)] for s in b if s.row.balance_role == "opening"),
-                      None) for b in blocks]
+        opens = [next((self.dates[id(s.row)] for s in b if s.row.balance_role == "opening"
+                       and id(s.row) in self.dates), None) for b in blocks]
         for bi, b in enumerate(blocks):
             for s in list(b):
-                if s.row.balance_role != "closing":
+                if s.row.balance_role != "closing" or id(s.row) not in self.dates:
                     continue
                 d = self.dates[id(s.row)]
                 fits = [j for j, o in enumerate(opens) if o is not None and o <= d]
@@ -150,6 +159,13 @@ class _Builder:
             pools[bi][0].extend(s for s in need if where[id(s)] == bi)
             pools[bi][1].extend(it.tokens)
         return blocks, pools
+
+    def _starts_block(self, block: list[Slot], opening: Row) -> bool:
+        """A second opening starts a new block unless it restates this block's opening."""
+        if any(x.row.balance_role == "closing" for x in block):
+            return True
+        dates = [self.dates.get(id(x.row)) for x in block if x.row.balance_role == "opening"]
+        return bool(dates) and self.dates.get(id(opening)) not in dates
 
     @staticmethod
     def _needing(items: list[Item], slot_of: dict[int, Slot], k: int) -> list[Slot]:
@@ -199,24 +215,42 @@ def parse_equity(doc: Document, first_line: int, last_line: int, title: str
                                     f"{b.n} columns and no arithmetic places them",
                                     line=s.row.line, statement="changes_in_equity"))
     context = " ".join([title] + [ln.text for ln in lines[:start]])
-    rows = _finish(blocks, b.dates, _months(context), issues)
+    rows = _finish(blocks, b.dates, _months(context), issues, title_end(context))
     stmt = Statement(kind="changes_in_equity", title=title, columns=header.columns,
                      rows=rows, unit=header.unit, first_line=first_line, last_line=last_line)
     _, found = equity_check(stmt)
     return stmt, issues + found
 
 
+def _month_end(d: date) -> date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def title_end(text: str) -> date | None:
+    """The period end a title names: "for the year ended 31 December 2024" → 2024-12-31."""
+    m = _ENDED.search(text)
+    if not m:
+        return None
+    return balance_date("At " + m.group(1).strip(" ,"))
+
+
 def _finish(blocks: list[list[Slot]], dates: dict[int, date], months: int,
-            issues: list[Issue]) -> list[Row]:
+            issues: list[Issue], title_end: date | None = None) -> list[Row]:
     """Order each block (opening first, closing last), give periods, sections and ids."""
     out: list[Row] = []
-    for block in blocks:
-        rows = [s.row for s in block]
-        rows = ([r for r in rows if r.balance_role == "opening"]
-                + [r for r in rows if r.balance_role == "flow"]
-                + [r for r in rows if r.balance_role == "closing"])
-        op = next((dates[id(r)] for r in rows if r.balance_role == "opening"), None)
-        cl = next((dates[id(r)] for r in rows if r.balance_role == "closing"), None)
+    for bi, block in enumerate(blocks):
+        printed = [s.row for s in block]
+        rows = [r for r in printed if r.balance_role != "closing"]
+        first = next((i for i, r in enumerate(rows) if r.balance_role == "opening"), 0)
+        if rows:
+            rows.insert(0, rows.pop(first))       # an opening printed late goes first
+        rows += [r for r in printed if r.balance_role == "closing"]
+        op = next((dates[id(r)] for r in rows if id(r) in dates
+                   and r.balance_role == "opening"), None)
+        cl = next((dates[id(r)] for r in rows if id(r) in dates
+                   and r.balance_role == "closing"), None)
+        if op is None and cl is None and title_end is not None:
+            cl = _month_end(_shift(title_end, -12 * bi))
         if op is None and cl is not None:
             op = _shift(cl + timedelta(days=1), -months)
         if cl is None and op is not None:

@@ -20,6 +20,7 @@ from .model import Cell, Issue, Line
 
 _MARKER = re.compile(r"^\(?\s*(?:un)?audited\s*\)?|^\(?\s*restated\s*\)?", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^(?:\*+|#|\(?[a-z]\)|notes?\s*:)\s*[A-Za-z]", re.IGNORECASE)
+_NOTE_REF = re.compile(r"(?<=[a-z])\s+(\d{1,2}(?:\s*\([a-z]\))?)$")
 # Words after which a label never ends, so a capital after them is not a new label.
 _NO_END = frozenset(
     "of to for in on at by with from and or the a an under upon into as per via over "
@@ -126,6 +127,12 @@ class _Reader:
             return None, [], note
         if not ln.positional or stray or len(ln.cells) > h.width + 1:
             toks = [(t, ln.no) for c in ln.cells for t in c.tokens]
+            first = toks[0][0] if toks else None
+            # "Dividends paid 12 - (1,800) ...": one figure too many, the first a small
+            # plain integer: a note reference, not an amount.
+            if (first is not None and len(toks) == len(h.columns) + 1
+                    and first.text.isdigit() and int(first.text) < 100):
+                return None, toks[1:], first.text
             return None, toks, note
         k = max((len(c.tokens) for c in cols if c is not None), default=0)
         if k == 0:
@@ -206,6 +213,9 @@ class _Reader:
                        f"row '{d.label}' got figures twice; kept the later ones", d.line)
         d.cells, d.tokens = cells, list(toks)
         d.note = note or d.note
+        ref = _NOTE_REF.search(d.label)
+        if ref and d.note is None:               # "Final dividend 9": the note column ran in
+            d.label, d.note = d.label[:ref.start()].rstrip(), ref.group(1)
 
 
 def read_rows(lines: list[Line], header: Header, issues: list[Issue]) -> list[Item]:

@@ -88,32 +88,68 @@ def across_ok(cells: list[Cell | None], roles: Roles) -> bool:
 
 
 # --------------------------------------------------------------------------- block structure
-def subtotal_terms(block: list[Slot], idx: int, headings_bound: bool = True) -> list[int]:
-    """Items a subtotal adds up: back to the opening, the previous subtotal or a heading."""
-    terms = []
-    for j in range(idx - 1, -1, -1):
-        r = block[j].row
-        if r.balance_role != "flow" or r.kind in ("subtotal", "total"):
-            break
-        if r.kind == "heading":
-            if headings_bound and terms:
+def _options(block: list[Slot], idx: int, chosen: dict[int, list[int]]) -> list[list[int]]:
+    """Term sets a subtotal may add up, most specific first.
+
+    (a) items back to a heading, a subtotal or a balance; (b) the same across headings;
+    (c) items and earlier subtotals (as single terms) back to the opening, for a nested
+    "Total other comprehensive income" inside "Total comprehensive income".
+    """
+    def walk(stop_at_heading: bool, nest: bool) -> list[int]:
+        terms: list[int] = []
+        j = idx - 1
+        while j >= 0:
+            r = block[j].row
+            if r.balance_role != "flow" or r.kind == "total":
                 break
-            continue
-        terms.append(j)
-    return sorted(terms)
+            if r.kind == "subtotal":
+                if not nest:
+                    break
+                terms.append(j)
+                inner = chosen.get(j, [])
+                j = min(inner) - 1 if inner else j - 1
+                continue
+            if r.kind == "heading":
+                if stop_at_heading and terms:
+                    break
+            else:
+                terms.append(j)
+            j -= 1
+        return sorted(terms)
+    out: list[list[int]] = []
+    for opt in (walk(True, False), walk(False, False), walk(False, True)):
+        if opt and opt not in out:
+            out.append(opt)
+    return out
 
 
-def top_flows(block: list[Slot]) -> list[int]:
-    """Movements between opening and closing: subtotals, and items no subtotal covers."""
-    covered: set[int] = set()
-    tops = []
+def _holds(block: list[Slot], idx: int, terms: list[int], n: int) -> bool:
+    got = _sum(block, terms, n)
+    return got is not None and block[idx].resolved and _same(block[idx].row.cells, got)
+
+
+def structure(block: list[Slot], n: int) -> dict[int, list[int]]:
+    """Each subtotal's terms: the first option whose figures add up, else the most specific."""
+    chosen: dict[int, list[int]] = {}
     for i, s in enumerate(block):
-        if s.row.kind == "subtotal":
-            covered.update(subtotal_terms(block, i))
-            tops.append(i)
-    tops += [i for i, s in enumerate(block) if s.row.kind == "item"
-             and s.row.balance_role == "flow" and i not in covered]
-    return sorted(tops)
+        if s.row.kind != "subtotal":
+            continue
+        opts = _options(block, i, chosen)
+        chosen[i] = next((o for o in opts if _holds(block, i, o, n)), opts[0] if opts else [])
+    return chosen
+
+
+def top_flows(block: list[Slot], chosen: dict[int, list[int]]) -> list[int]:
+    """Movements between the (last) opening and the closing that no subtotal covers."""
+    opening = max((i for i, s in enumerate(block) if s.row.balance_role == "opening"),
+                  default=-1)
+    covered = {j for terms in chosen.values() for j in terms}
+    return [i for i, s in enumerate(block) if i > opening and i not in covered
+            and s.row.balance_role == "flow" and s.row.kind in ("item", "subtotal")]
+
+
+def _opening(block: list[Slot]) -> int | None:
+    return max((i for i, s in enumerate(block) if s.row.balance_role == "opening"), default=None)
 
 
 def _sum(block: list[Slot], idxs: list[int], n: int, signs: list[int] | None = None
@@ -131,20 +167,21 @@ def _sum(block: list[Slot], idxs: list[int], n: int, signs: list[int] | None = N
 def expected(block: list[Slot], idx: int, n: int) -> Vector | None:
     """What the down identities say row ``idx`` must hold, if the rest is known."""
     row = block[idx].row
-    opening = next((i for i, s in enumerate(block) if s.row.balance_role == "opening"), None)
+    opening = _opening(block)
     closing = next((i for i, s in enumerate(block) if s.row.balance_role == "closing"), None)
-    tops = top_flows(block)
+    chosen = structure(block, n)
+    tops = top_flows(block, chosen)
     if row.kind == "subtotal":
-        terms = subtotal_terms(block, idx)
+        terms = chosen.get(idx, [])
         return _sum(block, terms, n) if terms else None
     if row.balance_role == "closing" and opening is not None:
         return _sum(block, [opening, *tops], n)
-    if row.balance_role == "opening" and closing is not None:
+    if row.balance_role == "opening" and closing is not None and idx == opening:
         return _sum(block, [closing, *tops], n, [1] + [-1] * len(tops))
     if row.kind == "item":
-        for i, s in enumerate(block):
-            if s.row.kind == "subtotal" and idx in subtotal_terms(block, i):
-                others = [j for j in subtotal_terms(block, i) if j != idx]
+        for i, terms in chosen.items():
+            if idx in terms:
+                others = [j for j in terms if j != idx]
                 return _sum(block, [i, *others], n, [1] + [-1] * len(others))
         if opening is not None and closing is not None and idx in tops:
             others = [j for j in tops if j != idx]
@@ -212,7 +249,7 @@ def _place_jointly(block: list[Slot], roles: Roles, n: int) -> None:
     size = 1
     for o in options:
         size *= max(len(o), 1)
-    if size > 100_000 or not all(options):
+    if size > 5_000 or not all(options):
         return
     good = []
     for combo in itertools.product(*options):
@@ -308,18 +345,20 @@ def check(blocks: list[list[Row]], columns: list[Column]) -> tuple[list[Identity
                 record(f"across '{row.label}': {name}", row, tot,
                        [(1, row, t) for t in terms], "equity.cross_foot")
         slots = [Slot(r, True) for r in block]
+        chosen = structure(slots, n)
         for i, s in enumerate(slots):
             r = s.row
             if r.kind == "subtotal":
-                terms = subtotal_terms(slots, i) or subtotal_terms(slots, i, False)
+                terms = chosen.get(i, [])
                 for c in range(n):
                     record(f"down '{r.label}' [{columns[c].component}]", r, c,
                            [(1, slots[j].row, c) for j in terms], "equity.down_foot")
             if r.balance_role == "closing":
-                op = next((x.row for x in slots if x.row.balance_role == "opening"), None)
-                if op is None:
+                oi = _opening(slots)
+                if oi is None:
                     continue
-                tops = [slots[j].row for j in top_flows(slots)]
+                op = slots[oi].row
+                tops = [slots[j].row for j in top_flows(slots, chosen)]
                 for c in range(n):
                     record(f"roll-forward '{r.label}' [{columns[c].component}]", r, c,
                            [(1, op, c)] + [(1, t, c) for t in tops], "equity.roll_forward")
