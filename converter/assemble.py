@@ -63,19 +63,40 @@ def _preferred_label(row_kind: str, balance_role: str, factor: int, roles: froze
 
 
 def _summations(bound: BoundStatement) -> list[Summation]:
-    out: list[Summation] = []
+    """Concept-level sums from the row-level subtotal tree.
+
+    Row blocks of different periods (the two years of a statement of changes in equity) print
+    the same sum with different items; their union is one summation, because an item absent
+    from a period simply has no fact there. Sums within one block stay separate (the loss as
+    "before tax − tax" and as "owners + NCI" are two different decompositions).
+    """
+    rows = {r.id: r for r in bound.statement.rows}
+    merged: dict[tuple[Concept, object], dict[Concept, int]] = {}
+    periods: dict[Concept, set[object]] = {}
     for total_id, children in (bound.tree or {}).items():
         total = bound.bindings.get(total_id)
         items = [(sign, bound.bindings.get(child)) for sign, child in children]
         if total is None or not items or any(b is None for _, b in items):
             continue  # a sum with an unbound row cannot be expressed
-        weighted = tuple((sign * total.factor * b.factor, b.concept)  # type: ignore[union-attr]
-                         for sign, b in items)
+        weighted = [(sign * total.factor * b.factor, b.concept)  # type: ignore[union-attr]
+                    for sign, b in items]
         concepts = [c for _, c in weighted]
         if total.concept in concepts or len(set(concepts)) != len(concepts):
             continue  # the same concept on both sides, or twice: not a summation
-        out.append(Summation(total.concept, weighted))
-    return out
+        period = rows[total_id].period if total_id in rows else None
+        seen = periods.setdefault(total.concept, set())
+        key = (total.concept, total_id)
+        if period is not None and seen and period not in seen:
+            key = next(k for k in merged if k[0] == total.concept)
+            current = merged[key]
+            if any(current.get(c, w) != w for w, c in weighted):
+                key = (total.concept, total_id)  # weights disagree: keep them apart
+        seen.add(period)
+        target = merged.setdefault(key, {})
+        for weight, concept in weighted:
+            target.setdefault(concept, weight)
+    return [Summation(total, tuple((w, c) for c, w in items.items()))
+            for (total, _), items in merged.items()]
 
 
 def network_for(bound: BoundStatement, label_roles: LabelRoles) -> Network:

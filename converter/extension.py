@@ -132,11 +132,10 @@ def label_linkbase(plan: TaxonomyPlan, extensions: list[ExtensionConcept]) -> by
     for ext in sorted(extensions, key=lambda e: e.concept.name):
         name = ext.concept.name
         loc(link, plan.concept_href(ext.concept), f"loc_{name}")
-        label = sub(link, "link:label", {
+        sub(link, "link:label", {
             "xlink:type": "resource", "xlink:label": f"lab_{name}",
             "xlink:role": "http://www.xbrl.org/2003/role/label", "id": f"lab_{name}",
             "{http://www.w3.org/XML/1998/namespace}lang": "en"}, text=ext.concept.label)
-        del label  # built for its side effect on the tree
         sub(link, "link:labelArc", {
             "xlink:type": "arc", "xlink:arcrole": "http://www.xbrl.org/2003/arcrole/concept-label",
             "xlink:from": f"loc_{name}", "xlink:to": f"lab_{name}"})

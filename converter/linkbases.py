@@ -17,7 +17,7 @@ from .model import Concept, ExtensionConcept
 from .xmlbuild import linkbase_root, loc, role_ref, serialise, sub
 
 SUMMATION = "https://xbrl.org/2023/arcrole/summation-item"
-SUMMATION_SCHEMA = "http://www.xbrl.org/2023/calculation-1.1.xsd#summation-item"
+SUMMATION_SCHEMA = "https://www.xbrl.org/2023/calculation-1.1.xsd#summation-item"
 PARENT_CHILD = "http://www.xbrl.org/2003/arcrole/parent-child"
 DIM = "http://xbrl.org/int/dim/arcrole/"
 TOTAL_LABEL = "http://www.xbrl.org/2003/role/totalLabel"
@@ -121,15 +121,20 @@ def presentation_linkbase(plan: TaxonomyPlan, networks: list[Network]) -> bytes:
                          _locate(link, plan, member, seen), order)
             parent = _locate(link, plan, network.line_items, seen)
             _arc(link, "link:presentationArc", PARENT_CHILD, table, parent, 2)
-        placed: set[tuple[str, str | None]] = set()
+        placed: dict[str, set[str | None]] = {}
         for order, item in enumerate(network.items, start=1):
-            key = (_label(item.concept), item.preferred_label)
-            if key in placed:
+            labels = placed.setdefault(_label(item.concept), set())
+            if item.preferred_label in labels:
                 continue  # a figure printed twice is presented once per role and label
-            placed.add(key)
+            labels.add(item.preferred_label)
+            # The same concept under another preferred label (opening and closing balances)
+            # needs its own locator: XLink forbids two arcs between the same labels.
+            target = _locate(link, plan, item.concept, seen)
+            if len(labels) > 1:
+                target = f"{target}_{len(labels)}"
+                loc(link, plan.concept_href(item.concept), target)
             extra = {"preferredLabel": item.preferred_label} if item.preferred_label else {}
-            _arc(link, "link:presentationArc", PARENT_CHILD, parent,
-                 _locate(link, plan, item.concept, seen), order, **extra)
+            _arc(link, "link:presentationArc", PARENT_CHILD, parent, target, order, **extra)
     return serialise(root)
 
 

@@ -205,7 +205,7 @@ def convert_file(source: Path, options: ConvertOptions, taxonomy: Any = None) ->
     name = _report_name(source)
     package = write_outputs(
         options.outdir, name,
-        package_files(plan, report.entity_name, plan.stem.rsplit("-", 1)[-1], f"{name}.xhtml",
+        package_files(plan, report.entity_name, _period_end(extraction).isoformat(), f"{name}.xhtml",
                       xhtml, files),
         overwrite=options.overwrite)
     result.package = package

@@ -32,7 +32,7 @@ def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None,
     """Append a child; attribute names may be prefixed (``xlink:href``)."""
     element = etree.SubElement(parent, q(tag))
     for name, value in (attrs or {}).items():
-        element.set(q(name) if ":" in name else name, value)
+        element.set(q(name) if ":" in name and not name.startswith("{") else name, value)
     if text is not None:
         element.text = text
     return element
