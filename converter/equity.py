@@ -190,7 +190,7 @@ def parse_equity(doc: Document, first_line: int, last_line: int, title: str
     lines = [ln for ln in doc.lines if first_line < ln.no <= last_line]
     split = [split_line(ln.no, ln.text) for ln in lines]
     start = _header_end(split)
-    header = parse_header(split[:start])
+    header = parse_header(split[:start], split[start] if start < len(split) else None)
     if header is None or start >= len(split):
         issues.append(Issue("error", "equity.no_header",
                             "no equity-component header row found above the figures",

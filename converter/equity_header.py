@@ -9,10 +9,10 @@ Cells are merged per tab position; without tabs, names are cut after each unit m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from .equity_cells import LineCells, clean
+from .equity_cells import LineCells, clean, read_cell
 from .model import Column, Unit
 
 # Unit markers as printed after a component name or on their own line.
@@ -79,27 +79,54 @@ def _super_cells(line: LineCells) -> set[int]:
             and not (_OWN_COLUMN.search(c.text) and not _SUPER.search(c.text))}
 
 
-def parse_header(lines: list[LineCells]) -> Header | None:
-    """Merge header lines into columns; None when no header with two or more names is found."""
+def _from_tabs(lines: list[LineCells], unit: Unit, shift: bool) -> Header | None:
+    """Merge tab-separated header lines per position (``shift``: the label cell is a name)."""
     tab_lines = [ln for ln in lines if ln.positional and any(c.text for c in ln.cells)]
+    if shift:
+        tab_lines = [replace(ln, cells=(read_cell(ln.label), *ln.cells)) if ln.label else ln
+                     for ln in tab_lines]
+    if not tab_lines:
+        return None
+    width = max(len(ln.cells) for ln in tab_lines)
+    merged: list[list[str]] = [[] for _ in range(width)]
+    for ln in tab_lines:
+        drop = _super_cells(ln)
+        for i, cell in enumerate(ln.cells):
+            if cell.text and i not in drop:
+                merged[i].append(cell.text)
+    names = [tidy(" ".join(parts)) for parts in merged]
+    notes = next((i for i, n in enumerate(names) if is_notes(component_name(n))), None)
+    positions = [i for i, n in enumerate(names)
+                 if component_name(n) and i != notes and re.search(r"[A-Za-z]", n)]
+    if len(positions) < 2:
+        return None
+    cols = [Column(header=names[i], component=component_name(names[i])) for i in positions]
+    return Header(cols, positions, notes, width, unit)
+
+
+def _fits(h: Header, data: LineCells | None) -> bool:
+    """Every figure of the first data line falls under a column."""
+    if data is None or not data.positional:
+        return True
+    return all(i in h.positions or i == h.notes_position
+               for i, c in enumerate(data.cells) if c.tokens)
+
+
+def parse_header(lines: list[LineCells], data: LineCells | None = None) -> Header | None:
+    """Merge header lines into columns; None when no header with two or more names is found.
+
+    ``data`` (the first figure line) tells whether the names sit over the figures; if not,
+    the header lines had no leading tab and their first name is in the label cell.
+    """
     unit = next((u for ln in lines for u in
                  [unit_of(ln.label + " " + " ".join(c.text for c in ln.cells))] if u), Unit())
-    if tab_lines:
-        width = max(len(ln.cells) for ln in tab_lines)
-        merged: list[list[str]] = [[] for _ in range(width)]
-        for ln in tab_lines:
-            drop = _super_cells(ln)
-            for i, cell in enumerate(ln.cells):
-                if cell.text and i not in drop:
-                    merged[i].append(cell.text)
-        names = [tidy(" ".join(parts)) for parts in merged]
-        notes = next((i for i, n in enumerate(names) if is_notes(component_name(n))), None)
-        positions = [i for i, n in enumerate(names)
-                     if component_name(n) and i != notes and re.search(r"[A-Za-z]", n)]
-        if len(positions) >= 2:
-            cols = [Column(header=names[i], component=component_name(names[i]))
-                    for i in positions]
-            return Header(cols, positions, notes, width, unit)
+    h = _from_tabs(lines, unit, shift=False)
+    if h is not None and not _fits(h, data):
+        shifted = _from_tabs(lines, unit, shift=True)
+        if shifted is not None and _fits(shifted, data):
+            return shifted
+    if h is not None:
+        return h
     # No usable tabs: cut the running text after each unit marker.
     text = " ".join(clean(ln.label + " " + " ".join(c.text for c in ln.cells)) for ln in lines)
     text = re.sub(r".*?\bof\s+the\s+(?:company|group|bank)\b", "", text, flags=re.I)

@@ -353,3 +353,38 @@ def test_note_reference_in_untabbed_row() -> None:
     div = stmt.rows[1]
     assert div.note == "12" and [c.value for c in div.cells] == [0, -40, -40]
     assert not [i for i in issues if i.severity == "error"]
+
+
+def test_header_without_leading_tab_and_top_aligned_wrap() -> None:
+    text = (
+        "Statement of changes in equity\n"
+        "Share capital\tCapital reserve\tAccumulated losses\tTotal equity\n"
+        "At 1 January 2024\t50\t70\t(20)\t100\n"
+        "Loss and total comprehensive loss\t–\t–\t(15)\t(15)\n"
+        "Equity-settled share-based payment\t–\t8\t–\t8\n"
+        "arrangements\t\t\t\t\n"
+        "At 31 December 2024\t50\t78\t(35)\t93\n"
+    )
+    stmt, issues = parse_text(text)
+    assert [c.component for c in stmt.columns] == [
+        "Share capital", "Capital reserve", "Accumulated losses", "Total equity"]
+    labels = [r.label for r in stmt.rows]
+    assert "Equity-settled share-based payment arrangements" in labels
+    sbp = stmt.rows[labels.index("Equity-settled share-based payment arrangements")]
+    assert sbp.cells[1].value == 8 and sbp.line == 5
+    assert all(i.holds for i in equity_identities(stmt))
+
+
+def test_raw_markup_in_line_text_is_ignored() -> None:
+    from converter.model import Document, Line
+    raw = [
+        "<b>STATEMENT OF CHANGES IN EQUITY</b>",
+        "\tShare capital <i>HK$'000</i>\tReserves <i>HK$'000</i>\tTotal <i>HK$'000</i>",
+        "<b>At 1 January 2024</b>\t<u>1</u>\t<u>2</u>\t<u>3</u>",
+        "Profit for the year\t–\t4\t4",
+        "<b>At 31 December 2024</b>\t<u><u>1</u></u>\t<u><u>6</u></u>\t<u><u>7</u></u>",
+    ]
+    doc = Document("t", tuple(Line(i + 1, r, r) for i, r in enumerate(raw)))
+    stmt, issues = parse_equity(doc, 1, len(raw), "STATEMENT OF CHANGES IN EQUITY")
+    assert [c.value for c in stmt.rows[-1].cells] == [1, 6, 7]
+    assert stmt.unit.currency == "HKD"
