@@ -13,6 +13,7 @@ from typing import Any
 
 from .assemble import BoundStatement, check_calculations, network_for
 from .bind import bind_statement, equity_members
+from .cover import cover_items
 from .entity import identify_entity
 from .errors import ConverterError, InputError
 from .extension import Role, TaxonomyPlan, label_linkbase, plan_taxonomy, schema
@@ -173,12 +174,15 @@ def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any 
     calc_roles = split_calculation_roles(networks)
     issues += check_calculations(calc_roles, facts)
     contexts, units = collect(facts)
+    cover, cover_context = cover_items(entity.name, extraction.statements)
+    if cover_context is not None and cover_context.id not in {c.id for c in contexts}:
+        contexts = sorted(contexts + [cover_context], key=lambda c: c.id)
     report = Report(entity_name=entity.name, entity_identifier=entity.identifier,
                     entity_scheme=entity.scheme, extraction=extraction, facts=facts,
                     contexts=contexts, units=units, extensions=extensions, issues=issues)
     files = _taxonomy_files(plan, networks, extensions, calc_roles)
     xhtml = render_report(report, RenderTarget(plan.prefix, plan.namespace,
-                                               f"../taxonomy/{plan.schema_file}"))
+                                               f"../taxonomy/{plan.schema_file}"), cover=cover)
     report.issues += roundtrip_issues(xhtml, facts)
     return report, plan, files, xhtml
 
