@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from . import row_labels as rl
 from .cell_reading import field_kind, is_doubtful, read_field
@@ -460,7 +461,8 @@ def _drop_garbled_layers(slots: list[_Slot], issues: list[Issue], kind: Statemen
         vals = [c for c in s.cells if c is not None]
         if vals and is_garbled_label(s.label, vocabulary):
             near = [slots[j] for j in (i - 1, i + 1) if 0 <= j < len(slots)]
-            if any(not nb.heading and any(nb.cells) for nb in near):
+            if any(not nb.heading and any(nb.cells) and _similar(nb.label, s.label)
+                   for nb in near):
                 issues.append(Issue("info", "extract.layer_dropped",
                                     f"dropped a row with a damaged label ('{s.label}': "
                                     f"{' / '.join(c.text for c in vals)})", line=s.line.no,
@@ -483,6 +485,11 @@ def _drop_garbled_layers(slots: list[_Slot], issues: list[Issue], kind: Statemen
             continue
         out.append(s)
     return out
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two labels close enough to be one label read twice ("Tut option nuomity")."""
+    return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.55
 
 
 def _clean_same_shape(s: _Slot, other: _Slot) -> bool:

@@ -1,0 +1,75 @@
+"""Locating statements: titles in many wordings, not mentions in prose or notes."""
+from __future__ import annotations
+
+import pytest
+
+from converter.errors import InputError
+from converter.extract import extract_document
+from converter.locate import locate_statements, title_kinds
+from converter.reader import document_from_text
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("CONSOLIDATED INCOME STATEMENT", ("income",)),
+    ("INTERIM CONDENSED CONSOLIDATED BALANCE SHEET", ("financial_position",)),
+    ("Consolidated Statement of Financial Position as at 31 December 2024",
+     ("financial_position",)),
+    ("Consolidated statement of profit or loss and other comprehensive income",
+     ("income", "comprehensive_income")),
+    ("CONSOLIDATED STATEMENT OF COMPREHANSIVE LOSS", ("comprehensive_income",)),
+    ("Condensed consolidated statement of profit or loss", ("income",)),
+    ("CONSOLIDATED STATEMENT OF CASH FLOWS (CONTINUED)", ("cash_flows",)),
+    ("Consolidated cash flow statement", ("cash_flows",)),
+    ("INTERIM CONDENSED CONSOLIDATED STATEMENT OF CHANGES IN EQUITY FOR THE SIX MONTHS ENDED "
+     "JUNE 30, 2024", ("changes_in_equity",)),
+    ("The figures in respect of the Group's consolidated balance sheet have been agreed", ()),
+    ("(d) Amounts recognised in the consolidated income statement", ()),
+    ("NOTES TO THE CONSOLIDATED FINANCIAL STATEMENTS", ()),
+])
+def test_title_kinds(text: str, kinds: tuple[str, ...]) -> None:
+    assert title_kinds(text) == kinds
+
+
+DOC = """Results announcement
+The consolidated income statement below shows a profit.
+
+Consolidated statement of profit or loss and other comprehensive income
+For the year ended 31 March 2025
+\tNote\t2025\t2024
+\t\tHK$'000\tHK$'000
+Revenue\t3\t1,000\t900
+Cost of sales\t\t(400)\t(350)
+Profit for the year\t\t600\t550
+
+Consolidated statement of financial position
+As at 31 March 2025
+\t\t2025\t2024
+\t\tHK$'000\tHK$'000
+Cash and cash equivalents\t\t5,000\t4,000
+Total assets\t\t5,000\t4,000
+
+Notes to the consolidated financial statements
+1 General information
+Revenue\t\t1,000\t900
+"""
+
+
+def test_combined_statement_counts_as_two_and_notes_are_excluded() -> None:
+    doc = document_from_text(DOC, "x")
+    blocks = locate_statements(doc)
+    assert [b.kind for b in blocks] == ["income", "comprehensive_income", "financial_position"]
+    assert blocks[0].first_line == blocks[1].first_line == 4
+    assert blocks[2].last_line < 19
+    extraction = extract_document(doc)
+    fp = extraction.statement("financial_position")
+    assert fp is not None and fp.unit.currency == "HKD" and fp.unit.scale == 3
+    assert [c.period.end.isoformat() for c in fp.columns] == ["2025-03-31", "2024-03-31"]
+    inc = extraction.statement("income")
+    assert inc is not None and inc.columns[0].period.start.isoformat() == "2024-04-01"
+    assert [r.label for r in inc.rows] == ["Revenue", "Cost of sales", "Profit for the year"]
+    assert inc.rows[0].note == "3"
+
+
+def test_no_statements_is_input_error() -> None:
+    with pytest.raises(InputError, match="no financial statements found in memo.txt"):
+        extract_document(document_from_text("Dear shareholders,\nThank you.\n", "memo.txt"))
