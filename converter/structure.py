@@ -34,6 +34,7 @@ Method = Literal["run", "signed-run", "combination", "breakdown", "loose-run"]
 _MAX_RUN = 40          # longest run of rows a subtotal may sum
 _MAX_SIGNED_RUN = 10   # 2**10 sign patterns: enough for a section, cheap enough to try
 _MAX_COMBO = 3
+_POOL, _POOL_FRONTIER = 16, 6   # rows a combination may draw from: C(16, 3) × 8 sign patterns
 _EVIDENCE = 6          # digits a sign search must match (see ``_fits``)
 _LOOSE_EVIDENCE = 4    # digits the matching column of a run failing in one column must show
 
@@ -50,6 +51,7 @@ class Value:
     known: Decimal | None
     star: bool = False
     unknown: Literal["", "blank", "unresolved", "candidates"] = ""
+    exp: int = 0        # exponent of the last printed digit (0 for whole units, -2 for cents)
 
 
 def cell_value(cell: Cell | None) -> Value:
@@ -58,9 +60,11 @@ def cell_value(cell: Cell | None) -> Value:
         return Value(None, unknown="blank")
     if cell.less_than_unit:
         return Value(Decimal(0), star=True)
-    if cell.value is None:
+    if cell.value is None or cell.provenance == "unresolved":
+        # cell_reading may put its first reading in ``value`` while still unresolved
         return Value(None, unknown="candidates" if cell.candidates else "unresolved")
-    return Value(cell.value)
+    exp = cell.value.as_tuple().exponent
+    return Value(cell.value, exp=min(exp, 0) if isinstance(exp, int) else 0)
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,9 @@ class _Item:
     section: tuple[str, ...] = ()
 
 
+_ONE = Decimal(1)
+
+
 def _unit(values: list[Decimal]) -> Decimal:
     """The rounding unit: one in the last printed digit of the most precise figure."""
     exp = min((v.as_tuple().exponent for v in values if isinstance(v.as_tuple().exponent, int)),
@@ -113,12 +120,17 @@ def _unit(values: list[Decimal]) -> Decimal:
 
 def _column_fits(total: Value, terms: list[tuple[int, Value]]) -> bool | None:
     """Whether one column adds up; None when it cannot be checked (a figure is unknown)."""
-    if total.known is None or any(v.known is None for _, v in terms):
+    if total.known is None:
         return None
-    expected = sum((s * v.known for s, v in terms), Decimal(0))
-    stars = int(total.star) + sum(v.star for _, v in terms)
-    tol = _unit([total.known] + [v.known for _, v in terms]) * (1 + stars)
-    return abs(expected - total.known) <= tol
+    expected = Decimal(0)
+    stars, exp = int(total.star), total.exp
+    for s, v in terms:
+        if v.known is None:
+            return None
+        expected += v.known if s > 0 else -v.known
+        stars += v.star
+        exp = min(exp, v.exp)
+    return abs(expected - total.known) <= _ONE.scaleb(exp) * (1 + stars)
 
 
 def _fits(total: _Item, terms: list[tuple[int, _Item]], loose: bool = False,
@@ -128,8 +140,11 @@ def _fits(total: _Item, terms: list[tuple[int, _Item]], loose: bool = False,
     ``min_digits``: the matching totals must print at least that many digits in all, so that
     searches over many sign patterns cannot "explain" small figures by coincidence.
     """
-    results = [_column_fits(total.vec[j], [(s, t.vec[j]) for s, t in terms])
-               for j in range(len(total.vec))]
+    results = []
+    for j in range(len(total.vec)):
+        results.append(_column_fits(total.vec[j], [(s, t.vec[j]) for s, t in terms]))
+        if results[-1] is False and not loose:
+            return False     # the common case in searches: reject on the first column
     checked = [r for r in results if r is not None]
     if not checked or not any(checked):
         return False
@@ -210,7 +225,9 @@ def infer_sums(items: list[_Item]) -> tuple[list[Relation], list[tuple[str, str]
             if terms is None and item.strong:
                 method, terms = "signed-run", _signed_run(item, frontier)
                 if terms is None:
-                    pool = list(dict.fromkeys(frontier + totals))
+                    # earlier subtotals and the nearest unsummed rows, newest first
+                    pool = list(dict.fromkeys(frontier[::-1][:_POOL_FRONTIER] + totals[::-1]))
+                    pool = pool[:_POOL]
                     method, terms = "combination", _combination(item, pool)
                 if terms is None:
                     method, terms = "loose-run", _run(item, frontier, loose=True)
