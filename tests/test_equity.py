@@ -333,6 +333,54 @@ def test_respacing_and_rewrapping_keeps_cells(case) -> None:
     assert not [i for i in issues if i.severity != "info"]
 
 
+def test_restated_opening_nested_oci_and_undated_balances() -> None:
+    text = (
+        "CONSOLIDATED STATEMENT OF CHANGES IN EQUITY\n"
+        "FOR THE YEAR ENDED 31 MARCH 2024\n"
+        "\tShare capital US$'000\tReserves US$'000\tRetained profits US$'000\tTotal US$'000\n"
+        "Balance at beginning of the year, as previously reported\t100\t40\t500\t640\n"
+        "Effect of change in accounting policy\t–\t–\t(20)\t(20)\n"
+        "Balance at beginning of the year, as restated\t100\t40\t480\t620\n"
+        "Profit for the year\t–\t–\t90\t90\n"
+        "Other comprehensive income\t\t\t\t\n"
+        "Fair value gain on investments\t–\t15\t–\t15\n"
+        "Currency translation\t–\t(5)\t–\t(5)\n"
+        "Total other comprehensive income\t–\t10\t–\t10\n"
+        "Total comprehensive income for the year\t–\t10\t90\t100\n"
+        "Final dividend 9\t–\t–\t(30)\t(30)\n"
+        "Balance at end of the year\t100\t50\t540\t690\n"
+    )
+    stmt, issues = parse_text(text, "CONSOLIDATED STATEMENT OF CHANGES IN EQUITY")
+    assert stmt.unit.currency == "USD"
+    roles = [(r.label, r.balance_role) for r in stmt.rows if r.balance_role != "flow"]
+    assert roles == [
+        ("Balance at beginning of the year, as previously reported", "opening"),
+        ("Balance at beginning of the year, as restated", "opening"),
+        ("Balance at end of the year", "closing")]
+    assert stmt.rows[1].label == "Effect of change in accounting policy"   # order kept
+    div = next(r for r in stmt.rows if r.label == "Final dividend")
+    assert div.note == "9"
+    assert {r.period for r in stmt.rows} == {Period(
+        start=__import__("datetime").date(2023, 4, 1), end=__import__("datetime").date(2024, 3, 31))}
+    bad = [i for i in equity_identities(stmt) if not i.holds]
+    assert bad == []
+    assert not [i for i in issues if i.severity != "info"], issues
+
+
+def test_note_reference_in_untabbed_row() -> None:
+    text = (
+        "STATEMENT OF CHANGES IN EQUITY\n"
+        "Share capital RMB'000  Retained earnings RMB'000  Total equity RMB'000\n"
+        "As at 1 January 2024  10  90  100\n"
+        "Dividends paid  12  -  (40)  (40)\n"
+        "As at 31 December 2024  10  50  60\n"
+    )
+    stmt, issues = parse_text(text)
+    div = stmt.rows[1]
+    assert div.note == "12" and [c.value for c in div.cells] == [0, -40, -40]
+    assert not [i for i in issues if i.severity == "error"]
+
+
 def test_header_without_leading_tab_and_top_aligned_wrap() -> None:
     text = (
         "Statement of changes in equity\n"
