@@ -47,9 +47,12 @@ def tidy(name: str) -> str:
     return name.strip(" :")
 
 
+_NOTE_MARK = re.compile(r"\(?\bnotes?\s*\d+[\w()]*\)?", re.IGNORECASE)
+
+
 def component_name(header: str) -> str:
-    """The component as printed, without its unit: "Share capital RMB'000" → "Share capital"."""
-    return tidy(_UNIT.sub(" ", header))
+    """The component as printed, without unit or note: "Share capital RMB'000" → "Share capital"."""
+    return tidy(_NOTE_MARK.sub(" ", _UNIT.sub(" ", header)))
 
 
 def unit_of(text: str) -> Unit | None:
@@ -125,6 +128,13 @@ def parse_header(lines: list[LineCells], data: LineCells | None = None) -> Heade
         shifted = _from_tabs(lines, unit, shift=True)
         if shifted is not None and _fits(shifted, data):
             return shifted
+        # Names and figures disagree on tab positions: the first data line (an opening
+        # balance, every column filled) says where the figures are.
+        assert data is not None
+        filled = [i for i, c in enumerate(data.cells) if c.tokens]
+        if len(filled) == len(h.columns):
+            return replace(h, positions=filled, notes_position=None,
+                           width=max(h.width, len(data.cells)))
     if h is not None:
         return h
     # No usable tabs: cut the running text after each unit marker.

@@ -137,6 +137,11 @@ class _Reader:
         k = max((len(c.tokens) for c in cols if c is not None), default=0)
         if k == 0:
             return None, [], note
+        # Packed rows give every figure cell k figures (a dash may stand once for all);
+        # a lone cell with two figures is a lost tab: place the figures by arithmetic.
+        if k > 1 and any(c is not None and c.tokens and len(c.tokens) != k
+                         and not (len(c.tokens) == 1 and c.tokens[0].nil) for c in cols):
+            return None, [(t, ln.no) for c in ln.cells for t in c.tokens], note
         rows: list[list[Cell | None]] = [[] for _ in range(k)]
         for c in cols:
             for r in range(k):

@@ -414,3 +414,21 @@ def test_raw_markup_in_line_text_is_ignored() -> None:
     stmt, issues = parse_equity(doc, 1, len(raw), "STATEMENT OF CHANGES IN EQUITY")
     assert [c.value for c in stmt.rows[-1].cells] == [1, 6, 7]
     assert stmt.unit.currency == "HKD"
+
+
+def test_lost_tab_misaligned_header_and_note_marks() -> None:
+    text = HK.replace(
+        "\tHK$'000\tHK$'000\tHK$'000\tHK$'000\tHK$'000\tHK$'000\n",
+        "\t(note 20)\t\t\t\t\t\n\tHK$'000\tHK$'000\tHK$'000\tHK$'000\tHK$'000\tHK$'000\n").replace(
+        "Dividends paid\t–\t–\t(1,800)\t(1,800)\t(50)\t(1,850)",
+        "Dividends paid\t–\t–\t(1,800) (1,800)\t(50)\t(1,850)")
+    stmt, issues = parse_text(text)
+    assert stmt.columns[0].component == "Share capital"
+    div = next(r for r in stmt.rows if r.label == "Dividends paid")
+    assert [c.value if c else None for c in div.cells] == [0, 0, -1800, -1800, -50, -1850]
+    assert not [i for i in issues if i.severity != "info"]
+    # Every name one tab to the right of its figures: the opening row realigns them.
+    shifted = "\n".join("\t" + ln if ln.startswith("\t") else ln for ln in HK.splitlines())
+    stmt, issues = parse_text(shifted)
+    assert [c.component for c in stmt.columns][-1] == "Total equity"
+    assert stmt.rows[-1].cells[-1].value == 29700
