@@ -10,6 +10,7 @@ reconciliation chooses with the arithmetic of the statement, never this module b
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from .model import Cell
@@ -53,8 +54,8 @@ def split_figures(text: str) -> list[str]:
 
     >>> split_figures("7,280,503 300,735 (4,000)")
     ['7,280,503', '300,735', '(4,000)']
-    >>> split_figures("(2 720 724)")
-    ['(2720724)']
+    >>> [t.rstrip("\u200b") for t in split_figures("(2 720 724)")]
+    ['(2 720 724)']
     """
     tokens = text.split()
     out: list[str] = []
@@ -66,7 +67,7 @@ def split_figures(text: str) -> list[str]:
             while j < len(tokens) and _GROUP_TAIL.match(tokens[j]):
                 j += 1
             if j > i + 1:
-                out.append("".join(tokens[i:j]) + "\u200b")  # marker: rejoined from spaces
+                out.append(" ".join(tokens[i:j]) + "\u200b")  # marker: rejoined from spaces
                 i = j
                 continue
         out.append(tok)
@@ -78,6 +79,9 @@ def read_figure(token: str, line: int | None = None, per_share: bool = False) ->
     """One printed figure → ``Cell``; damaged figures come back unresolved with candidates."""
     rejoined = token.endswith("\u200b")
     tok = token.rstrip("\u200b").strip()
+    if rejoined:
+        return Cell(value=None, text=tok, provenance="unresolved", line=line,
+                    candidates=_unique(_readings(tok)))
     parsed = parse_number(tok)
     if parsed is not None and not rejoined:
         if parsed.less_than_unit:
@@ -148,7 +152,8 @@ def read_field(text: str, line: int | None = None, per_share: bool = False) -> l
     cells = [read_figure(t, line, per_share) for t in tokens]
     if any(c.provenance == "unresolved" for c in cells) and len(cells) > 1:
         # "(4 1 3,334)": a single damaged figure split by stray spaces; read it whole too.
-        joined = read_figure(text.replace(" ", "") + "\u200b", line, per_share)
+        joined = replace(read_figure(text.replace(" ", "") + "\u200b", line, per_share),
+                         text=" ".join(text.split()))
         if all(c.provenance == "unresolved" for c in cells) or _balanced_only_whole(text):
             return [joined]
     return cells
@@ -161,4 +166,15 @@ def _balanced_only_whole(text: str) -> bool:
 
 
 def is_doubtful(cell: Cell | None) -> bool:
+    """Unresolved for any reason: damaged, or several clean readings to choose from."""
     return cell is not None and cell.provenance == "unresolved"
+
+
+def is_damaged(cell: Cell | None) -> bool:
+    """Unresolved because the printed text itself is damaged (not merely ambiguous)."""
+    if not is_doubtful(cell):
+        return False
+    assert cell is not None
+    tokens = cell.text.split() or [""]
+    return bool(re.search(r"\d \d{3}\b", cell.text)) or any(
+        parse_number(t) is None or _suspicious_decimals(t, False) for t in tokens)

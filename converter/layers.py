@@ -49,15 +49,20 @@ def harvest(texts: list[str], n: int, line: int | None = None) -> list[LayerRow]
             if label and len(vals) == n and len(rl.split_packed(label)) == 1:
                 out.append(LayerRow(label, note, tuple(read_figure(v, line) for v in vals)))
 
-        for m in _TOKEN.finditer(text):
+        tokens = list(_TOKEN.finditer(text))
+        for k, m in enumerate(tokens):
             if m.group("word") is not None:
+                if m.group("word") in ("—", "–", "-"):
+                    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                    if words and (nxt is None or nxt.group("num") is not None or
+                                  nxt.group("word") in ("—", "–", "-")):
+                        nums.append("-")     # a dash where a figure goes: nil
+                        continue
+                    if not words:
+                        continue
                 if nums:
                     emit()
                     words, nums, note = [], [], None
-                if m.group("word") in ("—", "–", "-"):
-                    if words and not nums:
-                        nums.append("-")     # a dash after a label: nil
-                    continue
                 words.append(m.group("word"))
             elif m.group("note") is not None:
                 note = m.group("note")

@@ -27,7 +27,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from . import row_labels as rl
-from .cell_reading import field_kind, is_doubtful, read_field
+from .cell_reading import field_kind, is_damaged, is_doubtful, read_field
 from .layers import LayerRow, harvest, label_key
 from .model import Cell, Issue, Line, Row, StatementKind
 from .periods import header_slots, is_header_line
@@ -65,6 +65,14 @@ class Layout:
 def is_note_ref(text: str) -> bool:
     """A note reference as printed beside a row: "4", "3(a), 4(b)", "5 5", "12(a), (b)"."""
     return bool(_NOTE.match(text.strip()))
+
+
+def _dedupe_note(text: str) -> str:
+    """"5 5 5" (one reference repeated by a layer or by packed rows) → "5"."""
+    parts = text.split()
+    if len(parts) > 1 and len(set(parts)) == 1:
+        return parts[0]
+    return " ".join(parts)
 
 
 def is_run_together(text: str) -> bool:
@@ -145,7 +153,7 @@ def read_piece(line: Line, layout: Layout, n: int, per_share_hint: bool = False)
         is_note_pos = (layout.note is not None and aligned and i == layout.note) or (
             i == len(lead) - 1 and i > 0)
         if is_note_pos and is_note_ref(f):
-            piece.note = " ".join(f.split())
+            piece.note = _dedupe_note(f)
         elif is_note_pos and aligned and len(f) <= 3 and not re.fullmatch(r"[A-Z][a-z]+", f):
             pass  # a damaged note reference ("J" for "5"): not part of the label
         elif is_run_together(f) or len(f) > 250:
@@ -176,6 +184,7 @@ class _Slot:
     note: str | None = None
     heading: bool = False
     awaiting: set[int] = field(default_factory=set)
+    wrapped: str = ""           # the continuation line joined last, to spot its OCR repeat
 
 
 class _Assembler:
@@ -204,10 +213,20 @@ class _Assembler:
             self.rows.append(_Slot("", cells, piece.line))
             return
         label = piece.label
+        fragment = label if rl.starts_lowercase(label) else ""
         if self.pending and (rl.starts_lowercase(label) or rl.is_open_ended(self.pending[-1][0])):
             label = self.pending[-1][0] + " " + label
             line = self.pending[-1][1]
             self.pending.pop()
+        elif rl.starts_lowercase(label) and self.rows and not self.rows[-1].heading and \
+                _repeats_tail(self.rows[-1].wrapped, label):
+            # "designated as at fair value through profit or loss" printed again, damaged
+            # ("designated as at rain variet infough profit of 1033"): a layer of the wrap
+            self.issues.append(Issue("info", "extract.layer_dropped",
+                                     f"dropped a damaged repeat of the end of "
+                                     f"'{self.rows[-1].label}' ('{label}')",
+                                     line=piece.line.no))
+            return
         elif rl.starts_lowercase(label) and self.rows and not self.rows[-1].heading and \
                 self.rows[-1].label and _all_doubtful(self.rows[-1].cells):
             # "Net (increase)/decrease in investments" (damaged figures) / "in term deposits"
@@ -231,7 +250,12 @@ class _Assembler:
         self._flush_pending()
         continues = next_piece is not None and bool(next_piece.label) and \
             rl.starts_lowercase(next_piece.label)
+        before = len(self.rows)
         self._place(label, piece, line, continues)
+        if fragment:
+            for slot in self.rows[before:]:
+                if not slot.heading:
+                    slot.wrapped = fragment
 
     def _add_label_only(self, piece: Piece) -> None:
         label = piece.label
@@ -392,9 +416,17 @@ class _Assembler:
         return self.rows
 
 
+def _repeats_tail(wrapped: str, fragment: str) -> bool:
+    """Whether ``fragment`` re-reads ``wrapped``, the last line of a row's wrapped label (an
+    OCR layer of that line)."""
+    if len(fragment) < 12 or not wrapped:
+        return False
+    return SequenceMatcher(None, wrapped.lower(), fragment.lower()).ratio() >= 0.6
+
+
 def _all_doubtful(cells: list[Cell | None]) -> bool:
     present = [c for c in cells if c is not None]
-    return bool(present) and all(is_doubtful(c) for c in present)
+    return bool(present) and all(is_damaged(c) for c in present)
 
 
 def _magnitude(cell: Cell) -> float:
@@ -468,7 +500,7 @@ def _drop_garbled_layers(slots: list[_Slot], issues: list[Issue], kind: Statemen
                                     f"{' / '.join(c.text for c in vals)})", line=s.line.no,
                                     statement=kind))
                 continue
-        if vals and all(is_doubtful(c) for c in vals):
+        if vals and all(is_damaged(c) for c in vals):
             neighbours = [slots[j] for j in (i - 1, i + 1) if 0 <= j < len(slots)]
             if any(_clean_same_shape(s, nb) for nb in neighbours):
                 issues.append(Issue("info", "extract.layer_dropped",
@@ -509,7 +541,7 @@ def _merge_duplicate(keep: _Slot, dup: _Slot) -> None:
             continue
         if a.value == b.value and a.value is not None:
             continue
-        if is_doubtful(a) and not is_doubtful(b):
+        if is_doubtful(a) and not is_doubtful(b) and b.value in _readings_of(a):
             keep.cells[c] = replace(b, candidates=_readings_of(b) + _readings_of(a))
             continue
         if is_doubtful(b) and not is_doubtful(a):
@@ -591,7 +623,8 @@ def _lend_from_layers(slots: list[_Slot], layer: list[LayerRow], n: int, issues:
             hit = next((i for i, lr in enumerate(layer) if i not in used and
                         [c.value for c in lr.cells] == values and
                         label_key(lr.label).endswith(label_key(s.label)) and
-                        label_key(lr.label) not in taken), None)
+                        label_key(lr.label) not in taken and
+                        not rl.is_section_heading(lr.label)), None)
             if hit is not None:
                 s.label, used = layer[hit].label, used | {hit}
                 s.note = s.note or layer[hit].note
