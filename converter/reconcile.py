@@ -29,6 +29,7 @@ from .numbers import format_amount
 from .structure import Structure, Value, _unit, arithmetic_rows, cell_value, infer_structure
 
 _JOINT_LIMIT = 4096     # candidate combinations tried jointly per group of garbled cells
+_MAX_CORRECTIONS = 5    # misread printed figures corrected per round, at most
 
 
 @dataclass
@@ -177,6 +178,52 @@ def _joint(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> None:
                             line=grid.line(r), statement=st.kind))
 
 
+def _correct(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> bool:
+    """A printed figure that two or more failing identities each need to be the same other
+    value, and that every identity it takes part in accepts at that value, was misread (an
+    OCR layer's digit, a figure from a neighbouring duplicate row): correct it, as a warning.
+    Only when exactly one cell explains those failures. Returns whether it changed anything."""
+    uses: dict[Ref, list[Equation]] = {}
+    for eq in equations:
+        for r in _refs(eq):
+            uses.setdefault(r, []).append(eq)
+    proposals: dict[tuple[Ref, Decimal], list[Equation]] = {}
+    for eq in equations:
+        expected, actual, holds = _holds(eq, grid)
+        if holds or expected is None:
+            continue
+        for r in _refs(eq):
+            cell = grid.cell(r)
+            if cell is None or cell.provenance != "printed" or grid.value(r).star:
+                continue
+            proposals.setdefault((r, _solve_for(eq, r, grid)), []).append(eq)
+    fixes = []
+    for (ref, value), failing in proposals.items():
+        if len(failing) < 2:
+            continue
+        original = grid.cell(ref)
+        grid.put(ref, replace(original, value=value))
+        if all(_holds(eq, grid)[2] for eq in uses[ref]):
+            fixes.append((len(failing), ref, value, original))
+        grid.put(ref, original)
+    best = max((f[0] for f in fixes), default=0)
+    fixes = [f for f in fixes if f[0] == best]
+    if len(fixes) != 1:
+        return False
+    _, ref, value, original = fixes[0]
+    st, row, j = grid.rows[ref]
+    grid.put(ref, replace(original, value=value, provenance="derived",
+                          derived_from=proposals[(ref, value)][0].name,
+                          candidates=tuple(dict.fromkeys((*original.candidates, original.value)))))
+    names = "; ".join(eq.name for eq in proposals[(ref, value)])
+    issues.append(Issue("warning", "reconcile.corrected",
+                        f"{row.label or row.id!r} [{st.columns[j].header}]: read as "
+                        f"{_printed(original.value)} but {best} identities need "
+                        f"{_printed(value)} and all its identities hold with it ({names})",
+                        line=grid.line(ref), statement=st.kind))
+    return True
+
+
 # --------------------------------------------------------------------------- the stage
 def _ensure_ids(statements: list[Statement]) -> None:
     """Cell references need row ids; give rows without one their position ("r7")."""
@@ -211,6 +258,10 @@ def reconcile(extraction: Extraction) -> Extraction:
         equations = [eq for eq in equations if all(r in grid.rows for r in _refs(eq))]
         _propagate(equations, grid, repairs)
         _joint(equations, grid, repairs)
+        for _ in range(_MAX_CORRECTIONS):
+            if not _correct(equations, grid, repairs):
+                break
+            _propagate(equations, grid, repairs)
     for st in statements:
         name_subtotals(st, infer_structure(st))
     structures, equations = _equations(statements)

@@ -55,7 +55,7 @@ def test_text_lists_statements_failures_repairs_and_unresolved(repaired):
 
 
 def test_failing_identity_shows_in_text_with_lines():
-    x = reconcile(company(income=INCOME.replace("40,300", "40,900")))
+    x = reconcile(company(income=INCOME.replace("120,500", "120,600")))
     text = extraction_text(x)
     assert "FAILS     income: Gross profit [2025] (lines 100, 101, 102)" in text
 

@@ -99,11 +99,10 @@ def test_underdetermined_cells_are_reported_unresolved_not_guessed():
 
 
 def test_failing_identity_is_an_error_with_its_line():
-    x = reconcile(company(income=INCOME.replace("40,300", "40,900")))
+    x = reconcile(company(income=INCOME.replace("120,500", "120,600")))
     failures = issues(x, "reconcile.identity")
-    assert failures and all(i.severity == "error" for i in failures)
-    assert 102 in {i.line for i in failures}
-    assert any(not i.holds and i.name == "income: Gross profit [2025]" for i in x.identities)
+    assert [(i.severity, i.line) for i in failures] == [("error", 102)]
+    assert [i.name for i in x.identities if not i.holds] == ["income: Gross profit [2025]"]
 
 
 def test_one_unit_rounding_is_accepted_only_for_sums():
@@ -172,3 +171,25 @@ def test_arbitrary_rows_never_raise_and_repairs_satisfy_their_identity(spec):
     by_name = {i.name: i for i in x.identities}
     for c in derived:
         assert c.derived_from in by_name
+
+
+def test_misread_printed_figure_is_corrected_when_several_identities_agree():
+    # NCI's share of profit misread 1,750 for 1,150 in changes in equity: the row cross-foot,
+    # the NCI column's comprehensive income subtotal and the income statement all need 1,150.
+    text = EQUITY.replace("17,800 | 1,150 | 18,950", "17,800 | 1,750 | 18,950")
+    x = reconcile(company(changes_in_equity=text))
+    [fix] = issues(x, "reconcile.corrected")
+    assert fix.severity == "warning" and "1,150" in fix.message
+    cell = cell_of(x, "changes_in_equity", "Profit for the year", 3)
+    assert cell.value == Decimal(1150) and cell.provenance == "derived"
+    assert Decimal(1750) in cell.candidates
+    assert all(i.holds for i in x.identities)
+
+
+def test_a_figure_contradicted_by_one_identity_only_is_not_corrected():
+    x = reconcile(company(income=INCOME.replace("120,500", "120,600")))
+    assert not issues(x, "reconcile.corrected")
+    # a subtotal misprinted is contradicted by the sum above it and the sum it enters
+    y = reconcile(company(income=INCOME.replace("40,300", "40,900")))
+    [fix] = issues(y, "reconcile.corrected")
+    assert fix.line == 102 and all(i.holds for i in y.identities)
