@@ -361,6 +361,14 @@ class _Assembler:
         if carry is None or not new:
             return
         first = new[0]
+        if any(is_damaged(c) for c in carry):
+            # a damaged figure marks the first line's figures as a layer: keep none of them
+            self.issues.append(Issue("info", "extract.layer_dropped",
+                                     f"dropped damaged figures printed beside the first line "
+                                     f"of '{first.label}' "
+                                     f"({' / '.join(c.text for c in carry if c)})",
+                                     line=first.line.no))
+            return
         for c, old in enumerate(carry):
             cur = first.cells[c]
             if old is None or (cur is not None and cur.value == old.value):
@@ -480,7 +488,7 @@ def is_garbled_label(label: str, vocabulary: Counter[str] | None) -> bool:
     if not words:
         return False
     rare = sum(1 for w in words if vocabulary.get(w, 0) <= 1)
-    return rare * 2 >= len(words) and rare >= 2
+    return rare >= 2
 
 
 def _drop_garbled_layers(slots: list[_Slot], issues: list[Issue], kind: StatementKind,
