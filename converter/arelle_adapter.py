@@ -27,6 +27,7 @@ import contextlib
 import io
 import os
 import pickle
+import posixpath
 import re
 import select
 import signal
@@ -199,8 +200,7 @@ class Engine:
                     roots.extend(_inline_roots(model))
                     outcome.documents.extend(_report_documents(model))
                 outcome.facts = len(facts)
-                outcome.findings.extend(_dedupe_own(own_findings(facts, roots),
-                                                    outcome.findings))
+                outcome.findings.extend(own_findings(facts, roots))
                 if base is None:
                     for model in models:
                         with contextlib.suppress(Exception):
@@ -554,7 +554,7 @@ def _referenced_urls(entry: str, depth: int = 4) -> set[str]:
             if root is None:
                 continue
             for href in _refs(root):
-                target = urljoin(url, href.split("#")[0])
+                target = _join(url, href.split("#")[0])
                 if target.startswith(("http://", "https://")):
                     found.add(target)
                 else:
@@ -563,6 +563,14 @@ def _referenced_urls(entry: str, depth: int = 4) -> set[str]:
         if archive is not None:
             archive.close()
     return found
+
+
+def _join(base: str, href: str) -> str:
+    """``urljoin`` that also resolves inside a package (``zip:/top/reports/r.xhtml``)."""
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", href) or not base.startswith("zip:/"):
+        return urljoin(base, href)
+    folder = posixpath.dirname(base[len("zip:/"):])
+    return "zip:/" + posixpath.normpath(posixpath.join(folder, href))
 
 
 def _refs(root: Any) -> Iterator[str]:
@@ -672,10 +680,3 @@ def _report_documents(model: Any) -> Iterator[str]:
     for doc in list(model.urlDocs.values()):
         if getattr(doc, "type", None) in (Type.INLINEXBRL, Type.INSTANCE):
             yield doc.basename
-
-
-def _dedupe_own(own: list[Finding], arelle: list[Finding]) -> list[Finding]:
-    """Drop our duplicate-fact findings where Arelle already reported the same facts."""
-    reported = {(f.concept, f.context) for f in arelle if "uplicate" in f.code}
-    return [f for f in own if not (f.code == "ixbrl:inconsistentDuplicate"
-                                   and (f.concept, f.context) in reported)]

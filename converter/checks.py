@@ -113,6 +113,13 @@ def sign_findings(facts: Iterable[FactRecord]) -> Iterator[Finding]:
                 "parentheses")
 
 
+def _fact_finding(fact: FactRecord, severity: Severity, code: str, message: str) -> Finding:
+    return Finding(severity=severity, code=code, message=message, source="ixbrl",
+                   concept=fact.concept, context=fact.context, unit=fact.unit,
+                   value=str(fact.value), file=fact.file, line=fact.line,
+                   element_id=fact.element_id)
+
+
 def _plain(label: str) -> str:
     return label.lower() if label else "credit concept"
 
