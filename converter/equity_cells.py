@@ -16,6 +16,7 @@ from .numbers import ParsedNumber, parse_number
 _TAG = re.compile(r"</?\s*[a-zA-Z][a-zA-Z0-9]*\s*/?\s*>")
 _SPACES = re.compile(r"\s+")
 # A label made only of a figure: an orphan value printed on its own line.
+_FIGURISH = re.compile(r"^[\d\s,.()\-–—−_*]*\d[\d\s,.()\-–—−_*]*$|^[-–—−_*]$|^\(\*\)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _WELL_FORMED = re.compile(r"^\(?-?(?:\d{1,3}(?:,\d{3})+|\d{1,3}|0)\)?$")
 
@@ -93,6 +94,7 @@ class LineCells:
     label: str
     cells: tuple[CellText, ...]
     positional: bool
+    text: str = ""                      # the line as given, for layouts told by spacing
 
     @property
     def filled(self) -> list[CellText]:
@@ -111,11 +113,13 @@ def split_line(no: int, text: str) -> LineCells:
     """Split a line on tabs; without tabs, on runs of spaces or trailing figures."""
     if "\t" in text:
         parts = text.split("\t")
-        return LineCells(no, clean(parts[0]), tuple(read_cell(p) for p in parts[1:]), True)
+        return LineCells(no, clean(parts[0]), tuple(read_cell(p) for p in parts[1:]), True, text)
     stripped = clean(text)
     wide = [p for p in re.split(r"\s{2,}", text.strip()) if p]
-    if len(wide) > 1 and all(read_cell(p).tokens for p in wide[1:]):
-        return LineCells(no, clean(wide[0]), tuple(read_cell(p) for p in wide[1:]), False)
+    # Runs of spaces between a label and cells that look like figures (garbled ones
+    # included, so that a duplicate OCR layer is seen as noise and not read into the label).
+    if len(wide) > 1 and all(_FIGURISH.match(clean(p)) for p in wide[1:]):
+        return LineCells(no, clean(wide[0]), tuple(read_cell(p) for p in wide[1:]), False, text)
     words = stripped.split(" ")
     figures: list[str] = []
     # A trailing year ("As at 30 June 2021") is part of the label: figures of 1,000 or
@@ -123,8 +127,8 @@ def split_line(no: int, text: str) -> LineCells:
     while len(words) > 1 and _token(words[-1]) is not None and not _YEAR.match(words[-1]):
         figures.insert(0, words.pop())
     if figures:
-        return LineCells(no, " ".join(words), tuple(read_cell(f) for f in figures), False)
-    return LineCells(no, stripped, (), False)
+        return LineCells(no, " ".join(words), tuple(read_cell(f) for f in figures), False, text)
+    return LineCells(no, stripped, (), False, text)
 
 
 def orphan_tokens(line: LineCells) -> tuple[Token, ...] | None:

@@ -65,6 +65,13 @@ def unit_of(text: str) -> Unit | None:
     return Unit(currency=cur, scale=scale)
 
 
+def looks_like_header(text: str) -> bool:
+    """A repeated header line: two or more unit markers, or the attributable super-header."""
+    return len(_UNIT.findall(text)) >= 2 or bool(
+        re.match(r"^\W*(?:equity|deficits?|\(deficits?\)|capital|reserves)?.{0,25}"
+                 r"attributable\s+to\b", text, re.IGNORECASE))
+
+
 def is_notes(name: str) -> bool:
     """A "Notes" column (OCR may print it "Votes" or "Note")."""
     word = clean(name).lower()
@@ -82,9 +89,23 @@ def _super_cells(line: LineCells) -> set[int]:
             and not (_OWN_COLUMN.search(c.text) and not _SUPER.search(c.text))}
 
 
+def _spaced(lines: list[LineCells]) -> list[LineCells]:
+    """Untabbed header lines cut on runs of spaces; only lines with the most pieces are kept
+    (a wrapped line with fewer pieces cannot be aligned without positions)."""
+    cut = []
+    for ln in lines:
+        pieces = [p for p in re.split(r"\s{2,}", ln.text.strip()) if p]
+        if len(pieces) >= 2 and not _SUPER.search(ln.text):
+            cut.append(LineCells(ln.no, "", tuple(read_cell(p) for p in pieces), True, ln.text))
+    most = max((len(ln.cells) for ln in cut), default=0)
+    return [ln for ln in cut if len(ln.cells) == most]
+
+
 def _from_tabs(lines: list[LineCells], unit: Unit, shift: bool) -> Header | None:
     """Merge tab-separated header lines per position (``shift``: the label cell is a name)."""
     tab_lines = [ln for ln in lines if ln.positional and any(c.text for c in ln.cells)]
+    if not tab_lines:
+        tab_lines = _spaced([ln for ln in lines if not ln.positional])
     if shift:
         tab_lines = [replace(ln, cells=(read_cell(ln.label), *ln.cells)) if ln.label else ln
                      for ln in tab_lines]
@@ -124,6 +145,13 @@ def parse_header(lines: list[LineCells], data: LineCells | None = None) -> Heade
     unit = next((u for ln in lines for u in
                  [unit_of(ln.label + " " + " ".join(c.text for c in ln.cells))] if u), Unit())
     h = _from_tabs(lines, unit, shift=False)
+    if h is not None and not any(ln.positional for ln in lines):
+        # Untabbed: names cut on spaces, or after each unit marker; the one with as many
+        # names as the first data line has figures wins.
+        cut = _unit_cut(lines, unit)
+        figures = sum(len(c.tokens) for c in data.cells) if data is not None else 0
+        if cut is not None and len(cut.columns) == figures != len(h.columns):
+            return cut
     if h is not None and not _fits(h, data):
         shifted = _from_tabs(lines, unit, shift=True)
         if shifted is not None and _fits(shifted, data):
@@ -137,11 +165,20 @@ def parse_header(lines: list[LineCells], data: LineCells | None = None) -> Heade
                            width=max(h.width, len(data.cells)))
     if h is not None:
         return h
-    # No usable tabs: cut the running text after each unit marker.
+    return _unit_cut(lines, unit)
+
+
+def _unit_cut(lines: list[LineCells], unit: Unit) -> Header | None:
+    """No usable tabs: cut the running header text after each unit marker."""
     text = " ".join(clean(ln.label + " " + " ".join(c.text for c in ln.cells)) for ln in lines)
     text = re.sub(r".*?\bof\s+the\s+(?:company|group|bank)\b", "", text, flags=re.I)
     pieces = [p for p in re.split(r"(?<=000)\s+|(?<=million)\s+", text) if _UNIT.search(p)]
     if len(pieces) >= 2:
+        # Without positions, fall back on the printed convention: non-controlling
+        # interests, then total equity, at the right (a super-header line may list them
+        # first because they stand beside it).
+        pieces.sort(key=lambda p: 2 if re.match(r"total\s+(?:equity|deficit)", p, re.I)
+                    else 1 if re.search(r"non-?\s*controlling|minority", p, re.I) else 0)
         cols = [Column(header=tidy(p), component=component_name(p)) for p in pieces]
         return Header(cols, list(range(len(cols))), None, len(cols), unit)
     return None

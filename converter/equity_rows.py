@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .equity_cells import LineCells, Token, orphan_tokens, split_line
-from .equity_header import Header, tidy
+from .equity_header import Header, looks_like_header, tidy
 from .model import Cell, Issue, Line
 
 _MARKER = re.compile(r"^\(?\s*(?:un)?audited\s*\)?|^\(?\s*restated\s*\)?", re.IGNORECASE)
@@ -239,8 +239,9 @@ def read_rows(lines: list[Line], header: Header, issues: list[Issue]) -> list[It
             kinds.append("skip")
         elif _MARKER.fullmatch(ln.label.strip()) and not ln.has_values:
             kinds.append("skip")
-        elif (not ln.label or len(ln.label) <= 2) and any(
-                c.text and not c.tokens for c in ln.cells):
+        elif ((not ln.label or len(ln.label) <= 2) and any(
+                c.text and not c.tokens for c in ln.cells)) or (
+                not ln.has_values and looks_like_header(lines[len(kinds)].text)):
             kinds.append("header")
         elif not re.search(r"[A-Za-z]{2}", ln.label):
             kinds.append("skip")

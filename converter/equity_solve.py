@@ -218,6 +218,10 @@ def place_short_rows(block: list[Slot], roles: Roles, n: int) -> None:
         for idx, s in enumerate(block):
             if s.resolved or not s.tokens or s.row.cells is None:
                 continue
+            if len(s.tokens) == n:                # every cell printed: order is enough
+                s.row.cells, s.resolved, s.tokens = placements(s.tokens, n)[0], True, []
+                progress = True
+                continue
             cands = [c for c in placements(s.tokens, n) if across_ok(c, roles)]
             if len(cands) > 1:
                 vec = expected(block, idx, n)
@@ -259,14 +263,17 @@ def _place_jointly(block: list[Slot], roles: Roles, n: int) -> None:
             good.append(combo)
         for s in open_rows:
             s.resolved = False
-        if len(good) > 1:
-            break
-    if len(good) == 1:
-        for s, cells in zip(open_rows, good[0]):
-            s.row.cells, s.resolved, s.tokens = cells, True, []
-    else:
-        for s in open_rows:
+    # A row is placed when every consistent combination places it the same way.
+    for k, s in enumerate(open_rows):
+        ways = {tuple(_key(c) for c in combo[k]) for combo in good}
+        if good and len(ways) == 1:
+            s.row.cells, s.resolved, s.tokens = good[0][k], True, []
+        else:
             s.row.cells = [None] * n
+
+
+def _key(c: Cell | None) -> tuple[str, int | None] | None:
+    return None if c is None else (c.text, c.line)
 
 
 def place_orphans(block: list[Slot], needing: list[int], pool: list[tuple[Token, int]],
@@ -321,10 +328,13 @@ def check(blocks: list[list[Row]], columns: list[Column]) -> tuple[list[Identity
     ids: list[Identity] = []
     issues: list[Issue] = []
 
+    def unread(r: Row) -> bool:                 # a row whose figures could not be placed
+        return r.kind != "heading" and all(c is None for c in r.cells)
+
     def record(name: str, total: Row, tcol: int, terms: list[tuple[int, Row, int]],
                code: str) -> None:
         cells = [total.cells[tcol], *[r.cells[c] for _, r, c in terms]]
-        if all(c is None for c in cells):
+        if all(c is None for c in cells) or unread(total) or any(unread(r) for _, r, _ in terms):
             return
         exp = sum((sg * amount(r.cells[c]) for sg, r, c in terms), Decimal(0))
         act = amount(total.cells[tcol])
