@@ -201,9 +201,9 @@ def parse_equity(doc: Document, first_line: int, last_line: int, title: str
     blocks, pools = b.blocks(items)
     roles = column_roles(header.columns)
     for bi, block in enumerate(blocks):
-        place_short_rows(block, roles, b.n)
         need, pool = pools.get(bi, [[], []])
         idxs = [i for i, s in enumerate(block) if any(s is x for x in need)]
+        place_short_rows(block, roles, b.n, pool, idxs)
         place_orphans(block, idxs, pool, b.n, issues)
         rest = [i for i, s in enumerate(block) if not s.resolved and not s.tokens
                 and (s.row.kind in ("subtotal", "total") or s.row.balance_role != "flow")]

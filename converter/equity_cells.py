@@ -16,7 +16,8 @@ from .numbers import ParsedNumber, parse_number
 _TAG = re.compile(r"</?\s*[a-zA-Z][a-zA-Z0-9]*\s*/?\s*>")
 _SPACES = re.compile(r"\s+")
 # A label made only of a figure: an orphan value printed on its own line.
-_FIGURISH = re.compile(r"^[\d\s,.()\-–—−_*]*\d[\d\s,.()\-–—−_*]*$|^[-–—−_*]$|^\(\*\)$")
+_FIGURISH = re.compile(r"^[\d\s,.()\-–—−_*]*\d[\d\s,.()\-–—−_*]*$|^[-–—−_*]$|^\(\*\)$"
+                       r"|^[.,\s]{2,}$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _WELL_FORMED = re.compile(r"^\(?-?(?:\d{1,3}(?:,\d{3})+|\d{1,3}|0)\)?$")
 

@@ -125,7 +125,11 @@ class _Reader:
             self.issue("info", "equity.noise",
                        f"figures not readable, line ignored as a duplicate layer: {bad}", ln.no)
             return None, [], note
-        if not ln.positional or stray or len(ln.cells) > h.width + 1:
+        aligned = not ln.positional and len(ln.cells) == len(h.columns) and any(
+            len(c.tokens) > 1 for c in ln.cells)
+        if aligned:                              # untabbed, one piece per column, packed
+            cols, stray = list(ln.cells), []
+        if (not ln.positional and not aligned) or stray or len(ln.cells) > h.width + 1:
             toks = [(t, ln.no) for c in ln.cells for t in c.tokens]
             first = toks[0][0] if toks else None
             # "Dividends paid 12 - (1,800) ...": one figure too many, the first a small

@@ -210,7 +210,9 @@ def _same(cells: list[Cell | None], vec: Vector) -> bool:
                for c, v in zip(cells, vec))
 
 
-def place_short_rows(block: list[Slot], roles: Roles, n: int) -> None:
+def place_short_rows(block: list[Slot], roles: Roles, n: int,
+                     pool: list[tuple[Token, int]] | None = None,
+                     needing: list[int] | None = None) -> None:
     """Rows printed with fewer figures than columns (blank cells lost): place by arithmetic."""
     progress = True
     while progress:
@@ -230,7 +232,7 @@ def place_short_rows(block: list[Slot], roles: Roles, n: int) -> None:
             if len(cands) == 1:
                 s.row.cells, s.resolved, s.tokens = cands[0], True, []
                 progress = True
-    _place_jointly(block, roles, n)
+    _place_jointly(block, roles, n, pool or [], needing or [])
 
 
 def down_ok(block: list[Slot], n: int) -> bool:
@@ -244,7 +246,22 @@ def down_ok(block: list[Slot], n: int) -> bool:
     return True
 
 
-def _place_jointly(block: list[Slot], roles: Roles, n: int) -> None:
+def _pool_score(block: list[Slot], needing: list[int], pool: list[tuple[Token, int]],
+                n: int) -> int:
+    """How many figures the rows printed apart would find where this placement expects them."""
+    left = [t.value for t, _ in pool if t.value is not None and not t.nil]
+    score = 0
+    for idx in needing:
+        vec = expected(block, idx, n)
+        for want in vec or []:
+            if want and want in left:
+                left.remove(want)
+                score += 1
+    return score
+
+
+def _place_jointly(block: list[Slot], roles: Roles, n: int,
+                   pool: list[tuple[Token, int]], needing: list[int]) -> None:
     """Several short rows in one block: try their placements together against the columns."""
     open_rows = [s for s in block if not s.resolved and s.tokens and s.row.cells is not None]
     if not open_rows:
@@ -260,9 +277,11 @@ def _place_jointly(block: list[Slot], roles: Roles, n: int) -> None:
         for s, cells in zip(open_rows, combo):
             s.row.cells, s.resolved = cells, True
         if down_ok(block, n):
-            good.append(combo)
+            good.append((_pool_score(block, needing, pool, n) if pool else 0, combo))
         for s in open_rows:
             s.resolved = False
+    best = max((g[0] for g in good), default=0)
+    good = [combo for score, combo in good if score == best]
     # A row is placed when every consistent combination places it the same way.
     for k, s in enumerate(open_rows):
         ways = {tuple(_key(c) for c in combo[k]) for combo in good}
