@@ -110,7 +110,7 @@ def network_for(bound: BoundStatement, label_roles: LabelRoles) -> Network:
         preferred = _preferred_label(row.kind, row.balance_role, binding.factor,
                                      label_roles(binding.concept))
         items.append(PresentationItem(binding.concept, preferred))
-    network = Network(role=Role(role_id, definition), root=_abstract(root), items=items,
+    network = Network(role=Role(role_id, definition), kind=statement.kind, root=_abstract(root), items=items,
                       summations=_summations(bound))
     if statement.kind == "changes_in_equity" and bound.members is not None:
         members = sorted({m for m in bound.members.values() if m},
@@ -123,42 +123,86 @@ def network_for(bound: BoundStatement, label_roles: LabelRoles) -> Network:
     return network
 
 
-def check_calculations(summations_by_role: list[tuple[Role, list[Summation]]],
-                       facts: list[Fact]) -> list[Issue]:
-    """Calculations 1.1 (round-to-nearest) on our own facts, before anything is written.
-
-    Each fact is an interval of ± half its rounding unit; a sum is consistent when the
-    interval of the total meets the sum of the items' intervals (Calculations 1.1 §5).
-    """
+def _index(facts: list[Fact]) -> dict[tuple[str, str, str], list[Fact]]:
     by_key: dict[tuple[str, str, str], list[Fact]] = {}
     for fact in facts:
         by_key.setdefault((fact.concept.qname, fact.context.id, fact.unit.id), []).append(fact)
+    return by_key
+
+
+def summation_issues(summation: Summation, facts: list[Fact], role: Role) -> list[Issue]:
+    """Calculations 1.1 (round-to-nearest) for one summation over the given facts.
+
+    Each fact is an interval of ± half its rounding unit; the sum binds wherever the total
+    and at least one item are reported in the same context and unit, and is consistent when
+    the total's interval meets the sum of the items' intervals (Calculations 1.1 §5).
+    """
+    by_key = _index(facts)
     issues: list[Issue] = []
-    contexts = sorted({(f.context.id, f.unit.id) for f in facts})
+    for context_id, unit_id in sorted({(f.context.id, f.unit.id) for f in facts}):
+        totals = by_key.get((summation.total.qname, context_id, unit_id))
+        present = [(w, by_key[(c.qname, context_id, unit_id)][0]) for w, c in summation.items
+                   if (c.qname, context_id, unit_id) in by_key]
+        if not totals or not present:
+            continue
+        low = high = Decimal(0)
+        for weight, fact in present:
+            half = _half_unit(fact)
+            a, b = weight * (fact.value - half), weight * (fact.value + half)
+            low, high = low + min(a, b), high + max(a, b)
+        total = totals[0]
+        half = _half_unit(total)
+        if total.value + half < low or total.value - half > high:
+            issues.append(Issue(
+                "error", "calc.inconsistent",
+                f"{summation.total.qname} = {total.value} but its items sum to [{low}, {high}] "
+                f"in {context_id} (role {role.id})", concept=summation.total.qname,
+                context=context_id, element_id=total.id, statement=total.statement))
+    return issues
+
+
+def scope_summations(networks: list[Network], facts: list[Fact]) -> list[Issue]:
+    """Keep each statement's sums that Calculations 1.1 can state without contradiction.
+
+    A sum that fails on its own statement's figures is an error (the arithmetic was
+    misread). A sum that holds there but fails on another statement's facts cannot be
+    written, because a calculation arc binds in every context: the comprehensive-income
+    sum "profit + OCI = total" also binds the changes-in-equity columns, where OCI is
+    printed by component. Such a sum is left out, and said so.
+    """
+    issues: list[Issue] = []
+    for network in networks:
+        own = [f for f in facts if f.statement == network.kind]
+        kept = []
+        for summation in network.summations:
+            problems = summation_issues(summation, own, network.role)
+            if problems:
+                issues += problems
+                continue
+            elsewhere = summation_issues(summation, facts, network.role)
+            if elsewhere:
+                issues.append(Issue(
+                    "info", "calc.not_expressible",
+                    f"{summation.total.qname} = sum of {len(summation.items)} items holds in "
+                    f"{network.role.definition} but not in {elsewhere[0].context}: left out of "
+                    "the calculation linkbase", concept=summation.total.qname,
+                    statement=network.kind))
+                continue
+            kept.append(summation)
+        network.summations = kept
+    return issues
+
+
+def check_calculations(summations_by_role: list[tuple[Role, list[Summation]]],
+                       facts: list[Fact]) -> list[Issue]:
+    """The final self-check of the calculation linkbase as written, role by role."""
+    issues: list[Issue] = []
     for role, summations in summations_by_role:
-        for summation in summations:
-            for context_id, unit_id in contexts:
-                totals = by_key.get((summation.total.qname, context_id, unit_id))
-                if not totals:
-                    continue
-                parts = [(w, by_key.get((c.qname, context_id, unit_id))) for w, c in summation.items]
-                present = [(w, fs[0]) for w, fs in parts if fs]
-                if not present:
-                    continue
-                low = high = Decimal(0)
-                for weight, fact in present:
-                    half = _half_unit(fact)
-                    a, b = weight * (fact.value - half), weight * (fact.value + half)
-                    low, high = low + min(a, b), high + max(a, b)
-                total = totals[0]
-                half = _half_unit(total)
-                if total.value + half < low or total.value - half > high:
-                    issues.append(Issue(
-                        "error", "calc.inconsistent",
-                        f"{summation.total.qname} = {total.value} but its items sum to "
-                        f"[{low}, {high}] in {context_id} (role {role.id})",
-                        concept=summation.total.qname, context=context_id, element_id=total.id,
-                        statement=total.statement))
+        merged: dict[Concept, list[tuple[int, Concept]]] = {}
+        for summation in summations:  # Calculations 1.1 adds all of a total's arcs in a role
+            merged.setdefault(summation.total, []).extend(summation.items)
+        for total, items in merged.items():
+            issues += summation_issues(Summation(total, tuple(items)), facts, role)
     return issues
 
 

@@ -46,6 +46,7 @@ class Network:
     """What one statement contributes to the linkbases."""
 
     role: Role
+    kind: str                                   # the statement kind the network comes from
     root: Concept                               # the statement's abstract, e.g. IncomeStatementAbstract
     items: list[PresentationItem]
     summations: list[Summation] = field(default_factory=list)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .assemble import BoundStatement, check_calculations, network_for
+from .assemble import BoundStatement, check_calculations, network_for, scope_summations
 from .bind import bind_statement, equity_members
 from .cover import cover_items
 from .entity import identify_entity
@@ -171,6 +171,7 @@ def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any 
     extensions, found = _unique_extensions(extensions)
     issues += found
     networks = [network_for(b, _label_roles) for b in bound]
+    issues += scope_summations(networks, facts)
     calc_roles = split_calculation_roles(networks)
     issues += check_calculations(calc_roles, facts)
     contexts, units = collect(facts)
