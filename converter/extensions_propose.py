@@ -97,6 +97,8 @@ def _anchor(statement: str | None, section_text: str, label: str, balance: str |
                 return f"CashFlowsFromUsedIn{activity}Activities"
         return "IncreaseDecreaseInCashAndCashEquivalents"
     if statement == "changes_in_equity":
+        if "comprehensive" in section_text:
+            return "OtherComprehensiveIncome"
         return "IncreaseDecreaseThroughTransfersAndOtherChangesEquity"
     if re.search(r"\bper share\b", low):
         return "BasicEarningsLossPerShare"

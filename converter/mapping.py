@@ -28,10 +28,11 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from .errors import InputError, TaxonomyError
-from .model import Concept, ExtensionConcept, Statement
+from .model import Concept, ExtensionConcept, Row, Statement
 from .resources import taxonomy_dir
 from .taxonomy_index import (
     NUMERIC_TYPES, PRIMARY_ROLES, RELATED_ROLES, ConceptEntry, canonical, clean_label,
@@ -47,11 +48,22 @@ SHARES_TYPE = "xbrli:sharesItemType"
 
 _PER_SHARE = re.compile(r"\bper (ordinary |a |each )?(share|unit)\b|\beps\b|\bcents\b")
 _SHARES = re.compile(r"\bnumber of (ordinary )?shares\b")
-_INSTANT_WORDS = re.compile(r"\b(at (the )?(beginning|end|start)|as at|balance at|opening|"
-                            r"closing|at \d{1,2} \w+|at \w+ \d{1,2})\b")
+# Opening/closing balances in flow statements ("as at 1 January", "at end of year"); not
+# "designated as at fair value".
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+# Opening/closing balances in flow statements ("as at 1 January", "at end of year"); not
+# "designated as at fair value".
+_INSTANT_WORDS = re.compile(r"\b(at (the )?(beginning|end|start) of\b|opening balance|"
+                            r"closing balance|balance (as )?at\b)|^(as )?at\b|"
+                            r"\bas at (\d|\w+ \d)|\bat \d{1,2} " + _MONTH + r"\b|\bat "
+                            + _MONTH + r" \d{1,2}\b")
 _ATTRIBUTABLE = re.compile(r"^(.*?)\s*(?:is |are )?attributable to\s*:?$")
 _OWNER_LABEL = re.compile(r"\bowner parent\b|\bnoncontrolling interest\b|\bperpetual\b|"
                           r"\bother equity\b|\bholder\b")
+_CONTRA_NAME = re.compile(r"^TreasuryShares|Allowance|AccumulatedDepreciation|"
+                          r"AccumulatedAmortisation|AccumulatedImpairment")
+_OUTFLOW_NAME = re.compile(r"^(Purchase|Payments|Repayments|Acquisition)|Paid|UsedInObtaining")
+_INFLOW_NAME = re.compile(r"^(Proceeds|Receipts)|Received|FromLosingControl")
 _TOTAL_LABEL = re.compile(r"^(total|sub-?total|net)?$")
 
 
@@ -104,6 +116,7 @@ class _Query:
     shares: bool
     period_type: str | None
     printed_negative: bool | None
+    nature: str = ""                    # balance the balance-sheet section implies
 
 
 def _section_text(section: str | tuple[str, ...] | list[str] | None) -> str:
@@ -140,9 +153,21 @@ def _compose(cleaned: str, statement: str | None, section: str | tuple[str, ...]
     return cleaned
 
 
+def _drop_heading(cleaned: str) -> str:
+    """"Items that may be reclassified ...: Exchange differences" → the item after the colon.
+
+    Extraction sometimes glues a heading to its first row; the heading is the section's
+    business, not the label's.
+    """
+    head, sep, tail = cleaned.partition(":")
+    if sep and tail.strip() and len(head.split()) >= 2:
+        return tail.strip()
+    return cleaned
+
+
 def _query(label: str, statement: str | None, section, period_type: str | None,
            printed_negative: bool | None) -> _Query:
-    cleaned = _compose(clean_label(label), statement, section)
+    cleaned = _compose(_drop_heading(clean_label(label)), statement, section)
     sec = _section_text(section)
     both = f"{sec} > {cleaned}"
     canon_label = canonical(cleaned)
@@ -167,6 +192,16 @@ def _query(label: str, statement: str | None, section, period_type: str | None,
     for name in ("operating", "investing", "financing"):
         if f"{name} activities" in both:
             activity = name
+    nature = ""
+    if statement in (None, "financial_position") and section:
+        parts = [section] if isinstance(section, str) else list(section)
+        for part in reversed([clean_label(p) for p in parts]):
+            if re.search(r"\bliabilit|\bequity\b", part):
+                nature = "credit"
+                break
+            if re.search(r"\bassets\b", part):
+                nature = "debit"
+                break
     per_share = bool(_PER_SHARE.search(cleaned))
     shares = not per_share and bool(_SHARES.search(cleaned))
     if period_type is None:
@@ -176,12 +211,35 @@ def _query(label: str, statement: str | None, section, period_type: str | None,
             period_type = "duration"
         elif statement in ("cash_flows", "changes_in_equity"):
             period_type = "instant" if _INSTANT_WORDS.search(cleaned) else "duration"
-    variants = [canonical(v) for v in query_variants(cleaned)]
+    wording = _cash_flow_wording(cleaned) if statement == "cash_flows" else cleaned
+    variants = [canonical(v) for v in query_variants(wording)]
+    if statement == "cash_flows" and activity == "operating" and not re.match(
+            r"(net |cash |proceeds|payments?|purchases?|receipts?|interest|dividends?|"
+            r"income tax|tax)", cleaned):
+        # indirect method: P&L items and working-capital changes are reconciling adjustments
+        variants += [f"adjustment {v}" for v in variants]
     if side and side not in canon_label.split():
         variants += [f"{side} {v}" for v in variants]
     return _Query(cleaned, tuple(dict.fromkeys(v for v in variants if v)), statement, side,
                   reclass, activity, "discontinued" in both, per_share, shares,
-                  period_type, printed_negative)
+                  period_type, printed_negative, nature)
+
+
+# Cash-flow verbs companies use for what IFRS labels "Purchase of ..." / "Proceeds from sales
+# of ...": applied to cash-flow labels only (in the balance sheet "acquisition" means more).
+_CF_OUT = re.compile(r"^(payments? (for|to acquire) (the )?(purchases? of )?|acquisitions? of |"
+                     r"additions? (to|of) |increase in |investments? in |capital injections? "
+                     r"(in|into|to) |purchases? of )")
+_CF_IN = re.compile(r"^(proceeds from (the )?(sales?|disposals?) of |disposals? of |"
+                    r"sales? of |proceeds on (sales?|disposals?) of )")
+
+
+def _cash_flow_wording(cleaned: str) -> str:
+    if _CF_OUT.match(cleaned):
+        return _CF_OUT.sub("purchase of ", cleaned, count=1)
+    if _CF_IN.match(cleaned):
+        return _CF_IN.sub("proceeds from sales of ", cleaned, count=1)
+    return cleaned
 
 
 # ----------------------------------------------------------------------------- the matcher
@@ -251,7 +309,7 @@ class Taxonomy:
     def _aliases_for(self, q: _Query) -> dict[str, str]:
         found: dict[str, str] = {}
         for alias in self.aliases:
-            if alias.statement and q.statement and alias.statement != q.statement:
+            if alias.statement and q.statement and q.statement not in alias.statement.split("|"):
                 continue
             if alias.concept in self.entries and alias.pattern.fullmatch(q.cleaned):
                 found.setdefault(alias.concept, alias.pattern.pattern)
@@ -333,6 +391,17 @@ class Taxonomy:
         else:
             reasons.append(f"label similarity {sim:.2f} to '{best_text}'")
         score += 0.70 * sim
+        if alias is None and sim >= 0.999:
+            score += 0.04
+            reasons.append("exact label")
+        if alias is None and re.match(r"net\b", q.cleaned) and re.search(
+                r"\((expense|expenses|cost|costs|loss|losses)\)", entry.concept.label):
+            score += 0.05
+            reasons.append("'net' line reads as a signed IFRS concept")
+        if q.statement == "comprehensive_income" and "BeforeTax" in entry.name \
+                and "before tax" not in q.cleaned:
+            score -= 0.05
+            reasons.append("OCI printed net of tax")
         score += self._role_fit(entry, q, reasons)
         score += self._section_fit(entry, q, reasons)
         score += self._sign_fit(entry, q, reasons)
@@ -358,11 +427,15 @@ class Taxonomy:
         primary = entry.roles & PRIMARY_ROLES[q.statement]
         if primary:
             reasons.append(f"in statement role [{min(primary)}]")
-            return 0.12
+            return 0.10
         related = entry.roles & RELATED_ROLES[q.statement]
         if related:
             reasons.append(f"in related notes role [{min(related)}]")
-            return 0.06
+            return 0.07
+        if q.statement == "cash_flows" and entry.concept.period_type == "duration":
+            # a flow line of a cash-flow statement is a cash flow or a reconciling adjustment
+            reasons.append("not a cash-flow concept")
+            return -0.10
         return 0.0
 
     @staticmethod
@@ -391,6 +464,11 @@ class Taxonomy:
             else:
                 adj -= 0.20
                 reasons.append(f"section conflict: {entry.activity} activities")
+        balance = entry.concept.balance
+        if q.nature and balance and balance != q.nature and not _CONTRA_NAME.search(name):
+            adj -= 0.15
+            reasons.append(f"section conflict: {balance} concept under "
+                           f"{'assets' if q.nature == 'debit' else 'equity/liabilities'}")
         if "Discontinued" in name and not q.discontinued:
             adj -= 0.15
         elif q.discontinued and "Discontinued" not in name and "Continuing" not in name:
@@ -404,8 +482,8 @@ class Taxonomy:
         if q.printed_negative is None or q.statement != "cash_flows":
             return 0.0
         name, balance = entry.name, entry.concept.balance
-        outflow_word = name.startswith(("Purchase", "Payments", "Repayments", "Acquisition"))
-        inflow_word = name.startswith(("Proceeds", "Receipts"))
+        outflow_word = bool(_OUTFLOW_NAME.search(name))
+        inflow_word = bool(_INFLOW_NAME.search(name))
         if q.printed_negative and inflow_word:
             reasons.append("sign conflict: inflow concept printed negative")
             return -0.08
@@ -430,9 +508,133 @@ def map_label(label: str, statement: str | None = None,
     return found[0]
 
 
+def _printed(row: Row) -> tuple[Decimal | None, ...]:
+    return tuple(c.value if c is not None else None for c in row.cells)
+
+
+def _first_value(row: Row) -> Decimal | None:
+    return next((v for v in _printed(row) if v is not None and v != 0), None)
+
+
+def _row_query(row: Row, kind: str) -> tuple[str, str | None, bool | None]:
+    """(label, period type, printed negative) of a statement row, as ``match`` takes them."""
+    label = row.label
+    if row.per_share and not _PER_SHARE.search(clean_label(label)):
+        # "Basic and diluted (RMB)" under "Loss per share": the heading carries the meaning
+        label = f"{label} earnings per share"
+    if kind == "financial_position" or row.balance_role in ("opening", "closing"):
+        period_type: str | None = "instant"
+    else:
+        period_type = "duration"
+    first = _first_value(row)
+    return label, period_type, (None if first is None else first < 0)
+
+
+def _extension_balance(kind: str, row: Row) -> str | None:
+    """The balance an extension needs for the printed sign to follow the sign rule."""
+    first = _first_value(row)
+    if first is None or row.per_share or kind in ("financial_position", "changes_in_equity"):
+        return None
+    if kind == "cash_flows":
+        return "credit" if first < 0 else "debit"
+    return "debit" if first < 0 else "credit"
+
+
+def _summation_blocks(rows: list[Row]) -> list[tuple[list[Row], Row]]:
+    """(items, total) runs whose printed first figures add up to the total's (±1 rounding)."""
+    blocks: list[tuple[list[Row], Row]] = []
+    run: list[Row] = []
+    for row in rows:
+        value = _first_value(row)
+        if row.kind in ("subtotal", "total") and run and value is not None:
+            for start in range(len(run)):
+                part = run[start:]
+                values = [_first_value(r) for r in part]
+                if None not in values and abs(sum(values) - value) <= len(part):  # type: ignore[arg-type]
+                    blocks.append((part, row))
+                    break
+            run = [row]
+        elif row.kind == "item":
+            run.append(row)
+    return blocks
+
+
 def map_statement(statement: Statement, taxonomy: Taxonomy | None = None
                   ) -> dict[str, Candidate | ExtensionConcept]:
-    """Map every value row of a parsed statement (see ``statement_mapping``)."""
-    from .statement_mapping import map_rows
+    """Map every value row of a parsed statement: row id → IFRS candidate or extension.
 
-    return map_rows(statement, taxonomy or Taxonomy.load())
+    Beyond each row's own evidence (label, section path, period type, printed sign) the
+    statement decides two things no single label can:
+      * a concept is used once per set of figures: if two rows with different figures want
+        the same concept, the better-scoring row keeps it and the other takes its next
+        admissible candidate, or an extension (duplicate facts must agree);
+      * in the balance sheet, items that add up to a printed subtotal share its balance
+        (Calculations 1.1 weights are +1): a candidate of the opposite balance is replaced
+        by the best same-balance candidate when that one is nearly as good.
+    """
+    from .extensions_propose import propose_extension
+
+    taxonomy = taxonomy or Taxonomy.load()
+    kind = statement.kind
+    rows = statement.value_rows()
+    ranked: dict[str, list[Candidate]] = {}
+    ids: dict[int, str] = {}
+    for i, row in enumerate(rows):
+        rid = row.id or f"r{i}"
+        ids[id(row)] = rid
+        label, period_type, negative = _row_query(row, kind)
+        if not clean_label(label) and not row.section:
+            continue
+        ranked[rid] = taxonomy.match(label, kind, tuple(row.section), period_type=period_type,
+                                     printed_negative=negative, top=8)
+    if kind == "financial_position":
+        _prefer_block_balance(rows, ranked, ids, taxonomy)
+    out: dict[str, Candidate | ExtensionConcept] = {}
+    # Facts of one concept in one period must agree; rows of different periods (the year
+    # blocks of changes in equity) never clash.
+    used: dict[tuple[str, object], tuple[str, tuple[Decimal | None, ...]]] = {}
+    order = sorted(ranked, key=lambda r: -(ranked[r][0].score if ranked[r] else 0.0))
+    by_id = {ids[id(r)]: r for r in rows}
+    for rid in order:
+        row = by_id[rid]
+        figures = _printed(row)
+        choice: Candidate | None = None
+        for cand in ranked[rid]:
+            if cand.score < EXTENSION_THRESHOLD:
+                break
+            prior = used.get((cand.concept.name, row.period, row.balance_role))
+            if prior is not None and prior[1] != figures:
+                continue
+            choice = cand
+            break
+        if choice is not None:
+            out[rid] = choice
+            used.setdefault((choice.concept.name, row.period, row.balance_role), (rid, figures))
+            continue
+        label, period_type, _neg = _row_query(row, kind)
+        try:
+            out[rid] = propose_extension(
+                label or " ".join(row.section[-1:]), kind, tuple(row.section), period_type,
+                _extension_balance(kind, row), taxonomy=taxonomy,
+                best=ranked[rid][0] if ranked[rid] else None)
+        except InputError:
+            continue
+    return {ids[id(r)]: out[ids[id(r)]] for r in rows if ids.get(id(r)) in out}
+
+
+def _prefer_block_balance(rows: list[Row], ranked: dict[str, list[Candidate]],
+                          ids: dict[int, str], taxonomy: Taxonomy) -> None:
+    for items, total in _summation_blocks(rows):
+        total_c = ranked.get(ids[id(total)])
+        if not total_c or total_c[0].concept.balance is None:
+            continue
+        balance = total_c[0].concept.balance
+        for item in items:
+            cands = ranked.get(ids[id(item)])
+            if not cands or cands[0].concept.balance in (None, balance):
+                continue
+            alt = next((c for c in cands if c.concept.balance == balance), None)
+            if alt is not None and alt.score >= cands[0].score - 0.10:
+                note = f"sums into {total_c[0].concept.name} ({balance}): preferred"
+                better = Candidate(alt.concept, alt.score, alt.reasons + (note,), alt.also)
+                ranked[ids[id(item)]] = [better] + [c for c in cands if c is not alt]

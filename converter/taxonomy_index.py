@@ -97,6 +97,15 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
      r"loss/income)\b", "comprehensive income"),
     (r"\bdeferred revenue\b", "deferred income"),
     (r"\bpreferred shares?\b", "preference share"),
+    (r"\b(income )?tax(ation)? recoverable\b|\bprepaid (income )?tax(es)?\b",
+     "current tax assets"),
+    (r"\b(income |current |profits )?tax(ation)? payable\b", "current tax liabilities"),
+    (r"\bdefined benefit (obligations?|schemes?|pension plans?|retirement plans?|"
+     r"plans?|pension schemes?)\b", "defined benefit plans"),
+    (r"\barising (on|from)\b", "on"),
+    (r"\b(beginning|start) of (the )?(financial )?(year|period|half[- ]year|six months)\b",
+     "beginning of period"),
+    (r"\bend of (the )?(financial )?(year|period|half[- ]year|six months)\b", "end of period"),
     (r"\bper cent\b", "percent"),
 ]]
 _SPELLING = [(re.compile(r"iz(ation|ations|ed|ing|e|es)\b"), r"is\1"),
@@ -170,8 +179,14 @@ def taxonomy_variants(label: str) -> list[str]:
         out += [first, second, both]
     stripped = re.sub(r", (classified as (operating|investing|financing) activities|equity|"
                       r"continuing operations)$", "", text)
+    # OCI item labels repeat the block: "Other comprehensive income, net of tax, cash flow
+    # hedges" is printed "Cash flow hedges" under the OCI heading.
+    stripped = re.sub(r"^other comprehensive income, (net of tax|before tax), ", "", stripped)
     if stripped != text:
         out.append(stripped)
+        if "(" in stripped:
+            out += [_PAIR.sub(lambda m: m.group(1), stripped),
+                    _PAIR.sub(lambda m: _swap_last(m.group(1), m.group(2)), stripped)]
     return list(dict.fromkeys(out))
 
 
@@ -231,6 +246,9 @@ def _ancestors(name: str, parents: dict[str, set[str]]) -> set[str]:
 def _side(name: str, ancestors: set[str]) -> Side:
     # The leading word decides ("CurrentPortionOfLongtermBorrowings" is current); the tax
     # meaning of "current" ("CurrentTaxLiabilities...") is not a side.
+    if "ClassifiedAsHeldFor" in name:
+        # IFRS 5 assets held for sale are presented in current assets despite the name
+        return ""
     body = name.replace("CurrentTax", "").replace("IncomeTaxCurrent", "")
     if body.startswith(("Noncurrent", "Longterm")):
         return "noncurrent"
