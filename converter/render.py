@@ -174,8 +174,9 @@ def statement_view(statement: Statement, facts: Iterable[Fact]) -> dict[str, obj
     previous_period = None
     for row in statement.rows:
         if statement.kind == "changes_in_equity" and previous_period and row.period != previous_period:
+            blank = {"text": "", "open": "", "close": "", "fact": None, "cls": ""}
             rows.append({"cls": "spacer", "id": "", "label": "", "note": "", "indent": 0,
-                         "cells": [_cell_view(row, -1, {}) for _ in statement.columns]})
+                         "cells": [blank for _ in statement.columns]})
         previous_period = row.period or previous_period
         rows.append({
             "cls": _row_class(row), "id": f"{statement.kind}-{row.id}", "label": row.label,
@@ -183,7 +184,11 @@ def statement_view(statement: Statement, facts: Iterable[Fact]) -> dict[str, obj
             "cells": [_cell_view(row, i, by_cell) for i in range(len(statement.columns))],
         })
     subtitle = ""
-    if statement.columns and statement.columns[0].period is not None:
+    block_periods = [r.period for r in statement.rows if r.period is not None]
+    if block_periods:
+        latest = max(block_periods, key=lambda p: p.end)
+        subtitle = "For the " + column_caption(Column("", latest)).lower()
+    elif statement.columns and statement.columns[0].period is not None:
         subtitle = "For the " + column_caption(statement.columns[0]).lower()
         if statement.kind == "financial_position":
             subtitle = column_caption(statement.columns[0])
