@@ -56,6 +56,8 @@ def _token(text: str) -> Token | None:
     parsed: ParsedNumber | None = parse_number(text)
     if parsed is None or parsed.less_than_unit:
         return None
+    if re.match(r"^\(?0\d", text):            # "000", "051": OCR debris, not an amount
+        return None
     # "222.024" or "(10.000)": a thousands comma misread as a point by OCR. Statements of
     # changes in equity print whole thousands, so three decimals never mean decimals.
     if parsed.decimals == 3 and "," not in text:

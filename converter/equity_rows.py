@@ -87,6 +87,14 @@ def join_label(head: str, tail: str) -> str:
     return tidy(f"{head} {tail}")
 
 
+def is_note_ref(tok: Token | None) -> bool:
+    """A figure that is a note number: a plain integer below 100 (no comma, no brackets)."""
+    return tok is not None and tok.text.isdigit() and int(tok.text) < 100
+
+
+_is_note_ref = is_note_ref
+
+
 def _is_cont(label: str) -> bool:
     return bool(label) and label[0].islower()
 
@@ -132,10 +140,11 @@ class _Reader:
         if (not ln.positional and not aligned) or stray or len(ln.cells) > h.width + 1:
             toks = [(t, ln.no) for c in ln.cells for t in c.tokens]
             first = toks[0][0] if toks else None
+            if len(toks) == 1 and len(h.columns) > 2 and _is_note_ref(first):
+                return None, [], first.text      # a heading's note reference
             # "Dividends paid 12 - (1,800) ...": one figure too many, the first a small
             # plain integer: a note reference, not an amount.
-            if (first is not None and len(toks) == len(h.columns) + 1
-                    and first.text.isdigit() and int(first.text) < 100):
+            if len(toks) == len(h.columns) + 1 and _is_note_ref(first):
                 return None, toks[1:], first.text
             return None, toks, note
         k = max((len(c.tokens) for c in cols if c is not None), default=0)
@@ -227,6 +236,25 @@ class _Reader:
             d.label, d.note = d.label[:ref.start()].rstrip(), ref.group(1)
 
 
+def _widen_headers(split: list[LineCells], kinds: list[str]) -> None:
+    """A repeated header wrapped over untabbed lines ("Currency  Non-", "Share  Other ...")
+    reads like value-less rows: take in the figure-less lines around a header line, up to
+    the rows with figures on either side."""
+    from .equity import balance_date   # local: equity imports this module
+    for i, kind in enumerate(list(kinds)):
+        if kind != "header":
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(split) and kinds[j] in ("data", "blank", "skip", "header"):
+                ln = split[j]
+                if kinds[j] == "data" and (ln.has_values or balance_date(ln.label)):
+                    break
+                if kinds[j] == "data":
+                    kinds[j] = "header"
+                j += step
+
+
 def read_rows(lines: list[Line], header: Header, issues: list[Issue]) -> list[Item]:
     """Turn the data lines (after the header) into drafts, orphan figures and header breaks."""
     rd = _Reader(header, issues)
@@ -251,6 +279,7 @@ def read_rows(lines: list[Line], header: Header, issues: list[Issue]) -> list[It
             kinds.append("skip")
         else:
             kinds.append("data")
+    _widen_headers(split, kinds)
     for i, ln in enumerate(split):
         kind = kinds[i]
         if kind == "data":

@@ -225,6 +225,12 @@ def place_short_rows(block: list[Slot], roles: Roles, n: int,
                 progress = True
                 continue
             cands = [c for c in placements(s.tokens, n) if across_ok(c, roles)]
+            first = s.tokens[0][0] if s.tokens else None
+            if not cands and first is not None and first.text.isdigit() and int(first.text) < 100:
+                # Nothing adds up with the leading small integer: it is a note number.
+                rest = [c for c in placements(s.tokens[1:], n) if across_ok(c, roles)]
+                if rest:
+                    s.row.note, s.tokens, cands = first.text, s.tokens[1:], rest
             if len(cands) > 1:
                 vec = expected(block, idx, n)
                 if vec is not None:
@@ -267,10 +273,12 @@ def _place_jointly(block: list[Slot], roles: Roles, n: int,
     if not open_rows:
         return
     options = [[c for c in placements(s.tokens, n) if across_ok(c, roles)] for s in open_rows]
+    open_rows = [s for s, o in zip(open_rows, options) if o]
+    options = [o for o in options if o]
     size = 1
     for o in options:
-        size *= max(len(o), 1)
-    if size > 5_000 or not all(options):
+        size *= len(o)
+    if size > 5_000 or not options:
         return
     good = []
     for combo in itertools.product(*options):
