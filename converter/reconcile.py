@@ -26,7 +26,8 @@ from itertools import product
 from .identities import Equation, Ref, cross_equations, ref_text, structure_equations
 from .model import Cell, Extraction, Identity, Issue, Row, Statement
 from .numbers import format_amount
-from .structure import Structure, Value, _unit, arithmetic_rows, cell_value, infer_structure
+from .structure import (Structure, Value, _unit, arithmetic_rows, cell_value, infer_structure,
+                        unexplained_subtotals)
 
 _JOINT_LIMIT = 4096     # candidate combinations tried jointly per group of garbled cells
 _MAX_CORRECTIONS = 5    # misread printed figures corrected per round, at most
@@ -268,6 +269,12 @@ def reconcile(extraction: Extraction) -> Extraction:
     grid = _Grid.of(statements)
     equations = [eq for eq in equations if all(r in grid.rows for r in _refs(eq))]
     identities, findings = _evaluate(equations, grid)
+    for st in statements:
+        for row in unexplained_subtotals(st, structures[st.kind]):
+            findings.append(Issue("warning", "reconcile.unexplained",
+                                  f"{row.label or row.id!r} is printed as a subtotal but the "
+                                  f"rows above it do not add up to it in any column that can "
+                                  f"be checked", line=row.line, statement=st.kind))
     issues = [i for i in extraction.issues if not i.code.startswith("reconcile.")]
     issues += repairs + findings + _unresolved(statements)
     return Extraction(extraction.document, statements, issues=issues, identities=identities)

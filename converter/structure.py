@@ -52,6 +52,7 @@ class Value:
     star: bool = False
     unknown: Literal["", "blank", "unresolved", "candidates"] = ""
     exp: int = 0        # exponent of the last printed digit (0 for whole units, -2 for cents)
+    options: tuple[Decimal, ...] = ()   # the readings of a damaged figure
 
 
 def cell_value(cell: Cell | None) -> Value:
@@ -62,7 +63,9 @@ def cell_value(cell: Cell | None) -> Value:
         return Value(Decimal(0), star=True)
     if cell.value is None or cell.provenance == "unresolved":
         # cell_reading may put its first reading in ``value`` while still unresolved
-        return Value(None, unknown="candidates" if cell.candidates else "unresolved")
+        if cell.candidates:
+            return Value(None, unknown="candidates", options=tuple(dict.fromkeys(cell.candidates)))
+        return Value(None, unknown="unresolved")
     exp = cell.value.as_tuple().exponent
     return Value(cell.value, exp=min(exp, 0) if isinstance(exp, int) else 0)
 
@@ -119,7 +122,13 @@ def _unit(values: list[Decimal]) -> Decimal:
 
 
 def _column_fits(total: Value, terms: list[tuple[int, Value]]) -> bool | None:
-    """Whether one column adds up; None when it cannot be checked (a figure is unknown)."""
+    """Whether one column adds up; None when it cannot be checked (a figure is unknown).
+
+    A damaged figure with readings does not stop the check: the column fits when one
+    reading (one combination, if a few figures are damaged) makes it add up."""
+    damaged = [v for v in [total, *(v for _, v in terms)] if v.options]
+    if damaged:
+        return _fits_some_reading(total, terms, damaged)
     if total.known is None:
         return None
     expected = Decimal(0)
@@ -131,6 +140,22 @@ def _column_fits(total: Value, terms: list[tuple[int, Value]]) -> bool | None:
         stars += v.star
         exp = min(exp, v.exp)
     return abs(expected - total.known) <= _ONE.scaleb(exp) * (1 + stars)
+
+
+def _fits_some_reading(total: Value, terms: list[tuple[int, Value]],
+                       damaged: list[Value]) -> bool | None:
+    if len(damaged) > 2 or total.known is None and not total.options or \
+            any(v.known is None and not v.options for _, v in terms):
+        return None
+
+    def read(v: Value, choice: dict[int, Decimal]) -> Value:
+        return Value(choice[id(v)], exp=v.exp) if v.options else v
+
+    for combo in product(*(v.options for v in damaged)):
+        choice = {id(v): c for v, c in zip(damaged, combo)}
+        if _column_fits(read(total, choice), [(s, read(v, choice)) for s, v in terms]):
+            return True
+    return False
 
 
 def _fits(total: _Item, terms: list[tuple[int, _Item]], loose: bool = False,
@@ -151,9 +176,13 @@ def _fits(total: _Item, terms: list[tuple[int, _Item]], loose: bool = False,
     fails = checked.count(False)
     if not (fails == 0 or (loose and fails == 1 and len(checked) >= 2)):
         return False
-    digits = sum(len(str(abs(int(total.vec[j].known))).lstrip("0"))
+    digits = sum(len(str(abs(int(_magnitude(total.vec[j])))).lstrip("0"))
                  for j, ok in enumerate(results) if ok)
     return digits >= min_digits
+
+
+def _magnitude(v: Value) -> Decimal:
+    return abs(v.known) if v.known is not None else max(map(abs, v.options), default=_ONE * 0)
 
 
 def _nonzero(item: _Item) -> bool:
@@ -296,8 +325,10 @@ def arithmetic_rows(statement: Statement) -> list[Row]:
 
 def _row_item(row: Row, width: int) -> _Item:
     cells = list(row.cells) + [None] * (width - len(row.cells))
+    # Only rows printed as totals may be found by sign searches: with A = B + C printed,
+    # any item C also "equals" A − B, so items (bold or not) are only ever plain runs.
     printed = row.label if row.printed_label is None else row.printed_label
-    strong = row.kind != "item" or row.bold or not printed.strip()
+    strong = row.kind != "item" or not printed.strip()
     return _Item(row.id, tuple(cell_value(c) for c in cells[:width]), strong, row.section)
 
 
@@ -320,6 +351,27 @@ def infer_structure(statement: Statement) -> Structure:
         structure.column_relations = [r for r in structure.column_relations
                                       if r.method != "breakdown"]
     return structure
+
+
+def unexplained_subtotals(statement: Statement, structure: Structure) -> list[Row]:
+    """Rows printed as subtotals that no sum explains although unsummed items precede them
+    in their section: the figures above do not add up, whatever the reading."""
+    rows = arithmetic_rows(statement)
+    explained = {r.total for r in structure.relations}
+    explained |= {x for pair in structure.equalities for x in pair}
+    summed = {c for r in structure.relations for _, c in r.terms}
+    out = []
+    for i, row in enumerate(rows):
+        if row.kind == "item" or row.id in explained:
+            continue
+        loose = 0
+        for prev in reversed(rows[:i]):
+            if prev.section != row.section or prev.kind != "item" or prev.id in summed:
+                break
+            loose += 1
+        if loose >= 2:
+            out.append(row)
+    return out
 
 
 def subtotal_tree(statement: Statement) -> dict[str, list[tuple[int, str]]]:

@@ -193,3 +193,11 @@ def test_a_figure_contradicted_by_one_identity_only_is_not_corrected():
     y = reconcile(company(income=INCOME.replace("40,300", "40,900")))
     [fix] = issues(y, "reconcile.corrected")
     assert fix.line == 102 and all(i.holds for i in y.identities)
+
+
+def test_subtotal_that_nothing_adds_up_to_is_reported():
+    text = CASH.replace("(7,850) | (5,000)", "(7,850) | ?")
+    text = text.replace("(1,000) | (3,000)", "(1,900) | (3,000)")
+    x = reconcile(company(cash_flows=text))
+    [warning] = issues(x, "reconcile.unexplained")
+    assert warning.line == 411 and "Net cash used in financing activities" in warning.message
