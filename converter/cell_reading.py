@@ -49,7 +49,7 @@ def field_kind(text: str) -> str:
     return "text"
 
 
-def split_figures(text: str) -> list[str]:
+def split_figures(text: str, rejoin: bool = True) -> list[str]:
     """Split a numeric field into printed figures, rejoining space-grouped digits.
 
     >>> split_figures("7,280,503 300,735 (4,000)")
@@ -62,7 +62,7 @@ def split_figures(text: str) -> list[str]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if _GROUP_HEAD.match(tok) and "," not in text.replace(tok, ""):
+        if rejoin and _GROUP_HEAD.match(tok) and "," not in text.replace(tok, ""):
             j = i + 1
             while j < len(tokens) and _GROUP_TAIL.match(tokens[j]):
                 j += 1
@@ -146,9 +146,11 @@ def _unique(values: list[Decimal | None]) -> tuple[Decimal, ...]:
     return tuple(seen)
 
 
-def read_field(text: str, line: int | None = None, per_share: bool = False) -> list[Cell]:
-    """All figures of one numeric field, in order."""
-    tokens = split_figures(text)
+def read_field(text: str, line: int | None = None, per_share: bool = False,
+               rejoin: bool = True) -> list[Cell]:
+    """All figures of one numeric field, in order. ``rejoin``: read "15 002 014" as one
+    damaged figure (right for a row of its own, wrong for a cell packing several rows)."""
+    tokens = split_figures(text, rejoin)
     cells = [read_figure(t, line, per_share) for t in tokens]
     if any(c.provenance == "unresolved" for c in cells) and len(cells) > 1:
         # "(4 1 3,334)": a single damaged figure split by stray spaces; read it whole too.

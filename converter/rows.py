@@ -34,7 +34,7 @@ from .periods import header_slots, is_header_line
 
 _NOTE = re.compile(
     r"^(?:\d{1,2}[A-Za-z]?(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\))"
-    r"(?:\s*(?:,|&|and)?\s*(?:\d{1,2}[A-Za-z]?(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\)))*$")
+    r"(?:(?:\s*(?:,|&|and)\s*|\s+)(?:\d{1,2}[A-Za-z]?(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\)))*$")
 _VALUE_LIKE = re.compile(r"\(?\d{1,3}(?:,\d{3})+\)?|\(\d+\)")
 _UNIT_TOKEN = re.compile(r"(?:RMB|HK\$|US\$|HKD|USD|CNY|EUR|GBP|S\$)\s*['’]?\s*(?:000|million)",
                          re.I)
@@ -48,6 +48,7 @@ class Piece:
     label: str = ""
     note: str | None = None
     values: list[list[Cell]] = field(default_factory=list)   # per column
+    texts: list[str] = field(default_factory=list)           # per column, as printed
     layer_text: list[str] = field(default_factory=list)      # discarded run-together text
 
     @property
@@ -65,6 +66,21 @@ class Layout:
 def is_note_ref(text: str) -> bool:
     """A note reference as printed beside a row: "4", "3(a), 4(b)", "5 5", "12(a), (b)"."""
     return bool(_NOTE.match(text.strip()))
+
+
+_FIGURE = r"(?:\(?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|\(?\d+(?:\.\d+)?\)?|[-–—_*])"
+_NOTE_TOKEN = r"(?:\d{1,2}(?:\([a-z]{1,3}\))?(?:,\s*\d{1,2}(?:\([a-z]{1,3}\))?)*)"
+
+
+def _space_separated(text: str, n: int) -> str:
+    """A row laid out with spaces instead of tabs ("Revenue   4   1,234   1,000") → tab fields
+    (label, note, figures), when the line ends with exactly one figure per column."""
+    m = re.match(r"^(?P<label>.*?[A-Za-z:)].*?)\s+(?:(?P<note>" + _NOTE_TOKEN + r")\s+)?"
+                 r"(?P<figs>" + _FIGURE + r"(?:\s+" + _FIGURE + r"){" + str(n - 1) + r"})\s*$",
+                 text.strip())
+    if not m or re.search(r"\d[\d,]{3,}", m.group("label")):
+        return text
+    return "\t".join([m.group("label"), m.group("note") or "", *m.group("figs").split()])
 
 
 def _dedupe_note(text: str) -> str:
@@ -114,9 +130,10 @@ def _trimmed(fields: list[str]) -> list[str]:
 
 def read_piece(line: Line, layout: Layout, n: int, per_share_hint: bool = False) -> Piece | None:
     """Read one line into label, note and per-column figures; ``None`` for blank lines."""
-    raw = line.text.split("\t")
     if not line.text.strip():
         return None
+    text = line.text if "\t" in line.text else _space_separated(line.text, n)
+    raw = text.split("\t")
     fields = [f.strip() for f in raw]
     last = layout.columns[-1]
     piece = Piece(line=line, values=[[] for _ in range(n)])
@@ -169,6 +186,7 @@ def read_piece(line: Line, layout: Layout, n: int, per_share_hint: bool = False)
         label = ""
     piece.label = label
     per_share = per_share_hint or rl.is_per_share(label)
+    piece.texts = list(value_fields)
     for c, text in enumerate(value_fields):
         if field_kind(text) == "numeric":
             piece.values[c] = read_field(text, line.no, per_share)
@@ -299,7 +317,12 @@ class _Assembler:
         if all(is_head):
             is_head[-1] = False          # the figures must belong to someone
         items = [seg for seg, h in zip(segments, is_head) if not h]
-        values = self._drop_repeats(piece.values, len(items))
+        values = piece.values
+        if len(items) > 1:
+            # several rows packed: "100 200 (300)" are three figures, not one split by spaces
+            values = [read_field(t, piece.line.no, False, rejoin=False)
+                      if field_kind(t) == "numeric" else [] for t in piece.texts]
+        values = self._drop_repeats(values, len(items))
         counts = [len(v) for v in values]
         most = max(counts)
         if len(items) == 1 and most > 1:
@@ -482,7 +505,8 @@ def _ambiguous(vals: list[Cell]) -> Cell:
 def is_garbled_label(label: str, vocabulary: Counter[str] | None) -> bool:
     """A label whose words the document uses nowhere else ("Oneveting loss", "Cook and cook
     conjugate at and of year"): an OCR layer, not a row of its own."""
-    if not vocabulary or not label:
+    # the evidence is a whole announcement's vocabulary; a short text has too few words
+    if not vocabulary or not label or len(vocabulary) < 500:
         return False
     words = [w.lower() for w in re.findall(r"[A-Za-z]{3,}", label)]
     if not words:
@@ -501,8 +525,8 @@ def _drop_garbled_layers(slots: list[_Slot], issues: list[Issue], kind: Statemen
         vals = [c for c in s.cells if c is not None]
         if vals and is_garbled_label(s.label, vocabulary):
             near = [slots[j] for j in (i - 1, i + 1) if 0 <= j < len(slots)]
-            if any(not nb.heading and any(nb.cells) and _similar(nb.label, s.label)
-                   for nb in near):
+            if any(not nb.heading and _similar(nb.label, s.label) and
+                   sum(c is not None for c in nb.cells) >= len(vals) for nb in near):
                 issues.append(Issue("info", "extract.layer_dropped",
                                     f"dropped a row with a damaged label ('{s.label}': "
                                     f"{' / '.join(c.text for c in vals)})", line=s.line.no,
@@ -691,18 +715,19 @@ def document_vocabulary(lines: Sequence[Line]) -> Counter[str]:
 
 def _to_rows(slots: list[_Slot], kind: StatementKind, issues: list[Issue]) -> list[Row]:
     rows: list[Row] = []
-    section: list[str] = []
+    stack: list[tuple[int, str]] = []        # open headings: (level, label)
     for s in slots:
         has_values = any(c is not None for c in s.cells)
         label = s.label
         if not has_values and label:
             level = rl.section_level(label)
-            section = section[:level] if level <= len(section) else section
-            section = (section + [label])[-2:] if level else [label]
+            stack = [h for h in stack if h[0] < level]
             rows.append(Row(label=label, cells=list(s.cells), line=s.line.no, kind="heading",
-                            section=tuple(section[:-1]), bold=s.line.bold,
+                            section=tuple(h for _, h in stack), bold=s.line.bold,
                             underline=s.line.underline))
+            stack.append((level, label))
             continue
+        section = [h for _, h in stack]
         if not has_values:
             continue
         present = [c for c in s.cells if c is not None]
@@ -724,11 +749,13 @@ def _to_rows(slots: list[_Slot], kind: StatementKind, issues: list[Issue]) -> li
                                     f"{', '.join(str(x) for x in cell.candidates) or 'none'}",
                                     line=cell.line, statement=kind))
         rows.append(row)
-        if row.kind == "total" and section:
+        if not label and stack and stack[-1][0] == 1:
+            stack.pop()          # an unlabelled subtotal closes its group ("Current assets")
+        elif row.kind == "total" and stack:
             topic = label.lower().removeprefix("total ").strip()
-            hit = next((i for i, h in enumerate(section) if h.lower().endswith(topic)), None)
+            hit = next((i for i, (_, h) in enumerate(stack) if h.lower().endswith(topic)), None)
             if hit is not None:
-                section = section[:hit]
+                stack = stack[:hit]
     for i, row in enumerate(rows, start=1):
         row.id = f"r{i}"
     return rows
