@@ -126,6 +126,8 @@ def network_for(bound: BoundStatement, label_roles: LabelRoles) -> Network:
 def _index(facts: list[Fact]) -> dict[tuple[str, str, str], list[Fact]]:
     by_key: dict[tuple[str, str, str], list[Fact]] = {}
     for fact in facts:
+        if fact.undisclosed:
+            continue  # Calculations 1.1 ignores nil facts
         by_key.setdefault((fact.concept.qname, fact.context.id, fact.unit.id), []).append(fact)
     return by_key
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from .equity_members import column_members
 from .mapping import Candidate, Taxonomy, map_statement
-from .model import Concept, ExtensionConcept, Issue, Row, Statement
+from .model import Concept, ExtensionConcept, Fact, Issue, Row, Statement
 from .signs import xbrl_sign
 from .tagging import Binding
 
@@ -62,3 +62,51 @@ def equity_members(statement: Statement) -> tuple[dict[int, str | None], list[Is
                     " matches no member of ComponentsOfEquityAxis",
                     line=statement.first_line, statement=statement.kind) for i in unmatched]
     return members, issues
+
+
+STATEMENT_PRIORITY = ("income", "comprehensive_income", "financial_position", "cash_flows",
+                      "changes_in_equity")
+
+
+def conflicting_rows(facts: list[Fact]) -> set[tuple[str, str]]:
+    """(statement, row id) of facts that disagree with an earlier statement's fact.
+
+    Duplicate facts must agree (Inline XBRL 1.1 §4.4). When two statements put different
+    figures on one concept and context, the row of the later statement (in
+    ``STATEMENT_PRIORITY``: the primary statements keep their concepts, changes in equity
+    yields) is the one whose concept was too broad for what it shows.
+    """
+    rank = {kind: i for i, kind in enumerate(STATEMENT_PRIORITY)}
+    first: dict[tuple[str, str, str], Fact] = {}
+    out: set[tuple[str, str]] = set()
+    for fact in sorted(facts, key=lambda f: (rank.get(f.statement or "", 9), f.id)):
+        if fact.undisclosed:
+            continue
+        key = (fact.concept.qname, fact.context.id, fact.unit.id)
+        seen = first.setdefault(key, fact)
+        if seen.value != fact.value and seen.statement != fact.statement:
+            out.add((fact.statement or "", fact.row_id))
+    return out
+
+
+def rebind_row(statement: Statement, row: Row, taxonomy: Taxonomy, prefix: str,
+               forbidden: set[str], used: set[str]) -> tuple[Binding, ExtensionConcept | None]:
+    """The row's best candidate outside ``forbidden`` and the concepts its statement uses,
+    or an extension concept when none scores above the mapper's threshold."""
+    from .extensions_propose import propose_extension
+    from .mapping import EXTENSION_THRESHOLD
+
+    candidates = taxonomy.match(row.label, statement.kind, row.section, top=10)
+    for candidate in candidates:
+        name = candidate.concept.qname
+        if candidate.score >= EXTENSION_THRESHOLD and name not in forbidden and name not in used:
+            factor, reason = _factor(row, candidate.concept, statement)
+            return Binding(candidate.concept, factor, reason, tuple(candidate.also)), None
+    proposal = propose_extension(row.label, statement.kind, row.section, None, None,
+                                 taxonomy=taxonomy, best=candidates[0] if candidates else None)
+    concept = replace(proposal.concept, prefix=prefix)
+    extension = replace(proposal, concept=concept,
+                        reason=proposal.reason + "; the IFRS concepts that fit carry other "
+                        "figures in another statement")
+    factor, reason = _factor(row, concept, statement)
+    return Binding(concept, factor, reason), extension

@@ -242,6 +242,7 @@ class Fact:
     decimals: int
     negative: bool                      # sign="-" on the tag
     nil: bool = False                   # printed dash: ixt:fixed-zero
+    undisclosed: bool = False           # printed "*" (below the unit): xsi:nil, value unknown
     statement: StatementKind | None = None
     row_id: str = ""
     column: int = 0

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .assemble import BoundStatement, check_calculations, network_for, scope_summations
-from .bind import bind_statement, equity_members
+from .bind import bind_statement, conflicting_rows, equity_members, rebind_row
 from .cover import cover_items
 from .entity import identify_entity
 from .errors import ConverterError, InputError
@@ -115,11 +115,12 @@ def _unique_extensions(extensions: list[ExtensionConcept]) -> tuple[list[Extensi
 
 def roundtrip_issues(xhtml: bytes, facts: list[Fact]) -> list[Issue]:
     """Every fact read back from the XHTML must be one we meant to write, and vice versa."""
-    written = sorted((f.concept.qname, f.context.period.label(), str(f.value)) for f in facts)
+    written = sorted((f.concept.qname, f.context.period.label(),
+                      "nil" if f.undisclosed else str(f.value)) for f in facts)
     read = []
     for rf in read_facts(xhtml):
         period = rf.period if ".." in rf.period else f"as at {rf.period}"
-        read.append((rf.concept, period, str(rf.value)))
+        read.append((rf.concept, period, "nil" if rf.value is None else str(rf.value)))
     if sorted(read) == written:
         return []
     missing = set(written) - set(read)
@@ -142,6 +143,40 @@ def _taxonomy_files(plan: TaxonomyPlan, networks: list[Network], extensions: lis
     }
 
 
+def _tag_all(bound: list[BoundStatement]) -> tuple[list[Fact], list[Issue]]:
+    facts: list[Fact] = []
+    issues: list[Issue] = []
+    for b in bound:
+        new_facts, found = tag_statement(b.statement, b.bindings, b.members)
+        facts += new_facts
+        issues += found
+    return facts, issues
+
+
+def _resolve_conflicts(bound: list[BoundStatement], facts: list[Fact], taxonomy: Any,
+                       prefix: str) -> tuple[list[Fact], list[ExtensionConcept]]:
+    """Re-bind rows whose facts contradict another statement's on the same concept."""
+    extensions: list[ExtensionConcept] = []
+    forbidden: dict[tuple[str, str], set[str]] = {}
+    by_kind = {b.statement.kind: b for b in bound}
+    for _ in range(5):  # each round moves at least one row off a contested concept
+        conflicts = conflicting_rows(facts)
+        if not conflicts:
+            break
+        for kind, row_id in sorted(conflicts):
+            b = by_kind[kind]  # type: ignore[index]
+            row = next(r for r in b.statement.rows if r.id == row_id)
+            banned = forbidden.setdefault((kind, row_id), set())
+            banned.add(b.bindings[row_id].concept.qname)
+            used = {x.concept.qname for rid, x in b.bindings.items() if rid != row_id}
+            b.bindings[row_id], extension = rebind_row(b.statement, row, taxonomy, prefix,
+                                                       banned, used)
+            if extension is not None:
+                extensions.append(extension)
+        facts, _ = _tag_all(bound)
+    return facts, extensions
+
+
 def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any = None
                  ) -> tuple[Report, TaxonomyPlan, dict[str, bytes], bytes]:
     """Everything to write, in memory: the report, its taxonomy files and the XHTML."""
@@ -152,7 +187,6 @@ def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any 
     entity = identify_entity(extraction.document, name=options.entity_name, lei=options.lei)
     plan = plan_taxonomy(entity.name, _period_end(extraction), options.namespace)
     issues = list(extraction.issues)
-    facts: list[Fact] = []
     extensions: list[ExtensionConcept] = []
     bound: list[BoundStatement] = []
     for statement in extraction.statements:
@@ -164,11 +198,14 @@ def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any 
             members, found = equity_members(statement)
             issues += found
         bound.append(BoundStatement(statement, bindings, members, subtotal_tree(statement)))
-        new_facts, found = tag_statement(statement, bindings, members)
-        facts += new_facts
-        issues += found
+    facts, found = _tag_all(bound)
+    facts, rebound = _resolve_conflicts(bound, facts, taxonomy, plan.prefix)
+    issues += found
+    in_use = {x.concept.name for b in bound for x in b.bindings.values()
+              if x.concept.prefix == plan.prefix}
     issues += duplicate_conflicts(facts)
-    extensions, found = _unique_extensions(extensions)
+    extensions, found = _unique_extensions([e for e in extensions + rebound
+                                            if e.concept.name in in_use])
     issues += found
     networks = [network_for(b, _label_roles) for b in bound]
     issues += scope_summations(networks, facts)

@@ -24,13 +24,14 @@ class ReadFact:
     period: str             # "2024-12-31" or "2024-01-01..2024-12-31"
     dimensions: str         # "axis=member;..." or ""
     unit: str               # "iso4217:CNY" or "iso4217:CNY/xbrli:shares"
-    value: Decimal
+    value: Decimal | None           # None: xsi:nil
     decimals: str
     id: str
 
     def line(self) -> str:
         dims = f" [{self.dimensions}]" if self.dimensions else ""
-        return f"{self.concept} {self.period}{dims} {self.unit} {self.value} d={self.decimals}"
+        value = "nil" if self.value is None else self.value
+        return f"{self.concept} {self.period}{dims} {self.unit} {value} d={self.decimals}"
 
 
 def _contexts(root: etree._Element) -> dict[str, tuple[str, str]]:
@@ -91,7 +92,8 @@ def read_facts(xhtml: bytes) -> list[ReadFact]:
     facts = []
     for element in root.iter(f"{{{IX}}}nonFraction"):
         period, dims = contexts[element.get("contextRef", "")]
-        value = _value(element) + 0
+        nil = element.get("{http://www.w3.org/2001/XMLSchema-instance}nil") in ("true", "1")
+        value = None if nil else _value(element) + 0
         facts.append(ReadFact(
             concept=element.get("name", ""), period=period, dimensions=dims,
             unit=units[element.get("unitRef", "")], value=value,

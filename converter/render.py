@@ -24,6 +24,7 @@ IX_NAMESPACES: tuple[tuple[str, str], ...] = (
     ("xlink", "http://www.w3.org/1999/xlink"),
     ("xbrldi", "http://xbrl.org/2006/xbrldi"),
     ("iso4217", "http://www.xbrl.org/2003/iso4217"),
+    ("xsi", "http://www.w3.org/2001/XMLSchema-instance"),
 )
 IFRS_NAMESPACE = "https://xbrl.ifrs.org/taxonomy/2025-03-27/ifrs-full"
 CURRENCY_SYMBOLS = {"CNY": "RMB", "HKD": "HK$", "USD": "US$", "EUR": "EUR", "GBP": "£"}
@@ -73,6 +74,7 @@ def fact_view(fact: Fact) -> dict[str, object]:
         "unit": fact.unit.id, "decimals": str(fact.decimals), "scale": str(fact.scale),
         "format": "ixt:fixed-zero" if fact.nil else "ixt:num-dot-decimal",
         "negative": fact.negative and not fact.nil, "display": fact.display,
+        "undisclosed": fact.undisclosed,
     }
 
 
@@ -151,7 +153,8 @@ def _cell_view(row: Row, index: int, facts: dict[tuple[str, int], list[Fact]]) -
     negative_printed = cell.value is not None and cell.value < 0
     open_, close = ("(", ")") if negative_printed else ("", "")
     if cell_facts:
-        return {"text": "", "open": open_, "close": close, "fact": _nested_view(cell_facts),
+        text = cell.text.strip() if cell.less_than_unit else ""  # "*" stays visible beside its nil fact
+        return {"text": text, "open": open_, "close": close, "fact": _nested_view(cell_facts),
                 "cls": ""}
     if cell.value is None:
         return {"text": cell.text, "open": "", "close": "", "fact": None, "cls": "untagged"}

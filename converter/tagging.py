@@ -91,10 +91,7 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
     """One printed figure → one fact, or an Issue saying why it cannot be tagged."""
     where = dict(line=cell.line or row.line, statement=statement.kind,
                  concept=binding.concept.qname)
-    if cell.less_than_unit:
-        return Issue("warning", "tag.below_unit",
-                     f"'{row.label}': '*' (less than the rounding unit) is not tagged", **where)
-    if cell.value is None or cell.provenance == "unresolved":
+    if (cell.value is None or cell.provenance == "unresolved") and not cell.less_than_unit:
         return Issue("error", "tag.unresolved",
                      f"'{row.label}': value unresolved, not tagged", **where)
     fperiod = fact_period(binding.concept, period, row)
@@ -105,7 +102,11 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
     per_share = is_per_share(binding.concept) or row.per_share
     scale = 0 if per_share else statement.unit.scale
     decimals = max(_decimals_printed(cell), 0) if per_share else -scale
-    xbrl_value = binding.factor * cell.value * (Decimal(10) ** scale)
+    # "*": a non-zero amount below the rounding unit. A zero would assert a value the
+    # announcement does not give, so the fact is reported nil (XBRL 2.1 §4.6.6).
+    undisclosed = cell.less_than_unit and cell.value is None
+    printed = Decimal(0) if undisclosed else cell.value
+    xbrl_value = binding.factor * printed * (Decimal(10) ** scale)  # type: ignore[operator]
     ctx = Context(id=context_id(fperiod, dimensions), period=fperiod, dimensions=dimensions)
     code = STATEMENT_CODES[statement.kind]
     fact_id = f"{code}-{row.id}-c{col_index}"
@@ -113,9 +114,10 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
         id=fact_id, concept=binding.concept, context=ctx,
         unit=unit_for(binding.concept, statement.unit.currency),
         value=xbrl_value + 0,  # normalise -0
-        display=cell.text.strip() if cell.nil else format_amount(abs(cell.value),
-                                                                  _decimals_printed(cell)),
+        display="" if undisclosed else cell.text.strip() if cell.nil else format_amount(
+            abs(printed), _decimals_printed(cell)),  # type: ignore[arg-type]
         scale=scale, decimals=decimals, negative=xbrl_value < 0, nil=cell.nil,
+        undisclosed=undisclosed,
         statement=statement.kind, row_id=row.id, column=col_index, sign_reason=binding.reason,
     )
 
@@ -181,6 +183,8 @@ def duplicate_conflicts(facts: list[Fact]) -> list[Issue]:
     issues: list[Issue] = []
     for fact in facts:
         key = (fact.concept.qname, fact.context.id, fact.unit.id)
+        if fact.undisclosed:
+            continue
         first = seen.setdefault(key, fact)
         if first is not fact and first.value != fact.value:
             issues.append(Issue(

@@ -70,12 +70,13 @@ def test_per_share_figures_keep_their_decimals_and_tag_both_concepts() -> None:
     assert len({f.id for f in facts}) == 2
 
 
-def test_star_and_unresolved_cells_are_reported_not_tagged() -> None:
-    rows = [Row("Tiny", [Cell(None, "*", less_than_unit=True)], line=3, id="r1"),
+def test_star_is_a_nil_fact_and_unresolved_is_reported() -> None:
+    rows = [Row("Tiny", [Cell(None, "(*)", less_than_unit=True)], line=3, id="r1"),
             Row("Lost", [Cell(None, "", provenance="unresolved")], line=4, id="r2")]
     facts, issues = tag_statement(_statement(rows), {"r1": Binding(PROFIT), "r2": Binding(COST)})
-    assert not facts
-    assert [i.code for i in issues] == ["tag.below_unit", "tag.unresolved"]
+    assert len(facts) == 1 and facts[0].undisclosed and facts[0].display == ""
+    assert [i.code for i in issues] == ["tag.unresolved"]
+    assert duplicate_conflicts(facts + facts) == []
 
 
 def test_unmapped_row_with_figures_is_an_error() -> None:
