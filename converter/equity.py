@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .equity_cells import split_line
@@ -92,6 +93,7 @@ class _Builder:
         self.n = len(header.columns)
         self.issues = issues
         self.dates: dict[int, date] = {}
+        self.carry: dict[int, Slot] = {}      # block → the previous closing that opens it
 
     def row(self, d: Draft) -> Row:
         when = balance_date(d.label)
@@ -117,7 +119,9 @@ class _Builder:
         where: dict[int, int] = {}
         for k, it in enumerate(items):
             if isinstance(it, HeaderBreak):
-                fresh = True
+                # A repeated header starts the next period, unless it only continues the
+                # block over a page break (no closing balance yet).
+                fresh = not blocks or any(x.row.balance_role == "closing" for x in blocks[-1])
             elif isinstance(it, Draft):
                 r = self.row(it)
                 s = Slot(r, it.cells is not None, list(it.tokens))
@@ -128,9 +132,14 @@ class _Builder:
                 blocks[-1].append(s)
                 slot_of[k] = s
                 where[id(s)] = len(blocks) - 1
+        blocks = self._split_continuous(blocks)
+        where.update({id(s): bi for bi, b in enumerate(blocks) for s in b})
         # A closing row printed away from its block joins the block its date closes.
         opens = [next((self.dates[id(s.row)] for s in b if s.row.balance_role == "opening"
                        and id(s.row) in self.dates), None) for b in blocks]
+        for bi, carried in self.carry.items():
+            if opens[bi] is None and id(carried.row) in self.dates:
+                opens[bi] = self.dates[id(carried.row)] + timedelta(days=1)
         for bi, b in enumerate(blocks):
             for s in list(b):
                 if s.row.balance_role != "closing" or id(s.row) not in self.dates:
@@ -159,6 +168,28 @@ class _Builder:
             pools[bi][0].extend(s for s in need if where[id(s)] == bi)
             pools[bi][1].extend(it.tokens)
         return blocks, pools
+
+    def _split_continuous(self, blocks: list[list[Slot]]) -> list[list[Slot]]:
+        """One running matrix (At 1 January 2023 … At 31 December 2023 … At 31 December
+        2024): each closing balance with movements after it opens the next period."""
+        out: list[list[Slot]] = []
+        for b in blocks:
+            cur: list[Slot] = []
+            for i, s in enumerate(b):
+                cur.append(s)
+                later = b[i + 1:]
+                if (s.row.balance_role == "closing" and id(s.row) in self.dates
+                        and any(x.row.balance_role == "flow" for x in later)
+                        and any(x.row.balance_role == "closing" and id(x.row) in self.dates
+                                and self.dates[id(x.row)] > self.dates[id(s.row)]
+                                for x in later)
+                        and not any(x.row.balance_role == "opening" for x in later)):
+                    out.append(cur)
+                    cur = []
+                    self.carry[len(out)] = s
+            if cur:
+                out.append(cur)
+        return out
 
     def _starts_block(self, block: list[Slot], opening: Row) -> bool:
         """A second opening starts a new block unless it restates this block's opening."""
@@ -201,6 +232,9 @@ def parse_equity(doc: Document, first_line: int, last_line: int, title: str
     blocks, pools = b.blocks(items)
     roles = column_roles(header.columns)
     for bi, block in enumerate(blocks):
+        proxy = _carried_opening(block, b.carry.get(bi))
+        if proxy is not None:
+            block.insert(0, proxy)
         need, pool = pools.get(bi, [[], []])
         idxs = [i for i, s in enumerate(block) if any(s is x for x in need)]
         place_short_rows(block, roles, b.n, pool, idxs)
@@ -208,6 +242,8 @@ def parse_equity(doc: Document, first_line: int, last_line: int, title: str
         rest = [i for i, s in enumerate(block) if not s.resolved and not s.tokens
                 and (s.row.kind in ("subtotal", "total") or s.row.balance_role != "flow")]
         place_orphans(block, rest, [], b.n, issues)
+        if proxy is not None:
+            block.remove(proxy)
         for s in block:
             if s.tokens and not s.resolved:
                 issues.append(Issue("error", "equity.unresolved",
@@ -215,7 +251,9 @@ def parse_equity(doc: Document, first_line: int, last_line: int, title: str
                                     f"{b.n} columns and no arithmetic places them",
                                     line=s.row.line, statement="changes_in_equity"))
     context = " ".join([title] + [ln.text for ln in lines[:start]])
-    rows = _finish(blocks, b.dates, _months(context), issues, title_end(context))
+    starts = {bi: b.dates[id(c.row)] + timedelta(days=1) for bi, c in b.carry.items()
+              if id(c.row) in b.dates}
+    rows = _finish(blocks, b.dates, _months(context), issues, title_end(context), starts)
     stmt = Statement(kind="changes_in_equity", title=title, columns=header.columns,
                      rows=rows, unit=header.unit, first_line=first_line, last_line=last_line)
     _, found = equity_check(stmt)
@@ -234,8 +272,16 @@ def title_end(text: str) -> date | None:
     return balance_date("At " + m.group(1).strip(" ,"))
 
 
+def _carried_opening(block: list[Slot], carried: Slot | None) -> Slot | None:
+    """The previous period's closing, standing in as this block's opening while solving."""
+    if carried is None or any(s.row.balance_role == "opening" for s in block):
+        return None
+    return Slot(replace(carried.row, balance_role="opening"), carried.resolved)
+
+
 def _finish(blocks: list[list[Slot]], dates: dict[int, date], months: int,
-            issues: list[Issue], title_end: date | None = None) -> list[Row]:
+            issues: list[Issue], title_end: date | None = None,
+            starts: dict[int, date] | None = None) -> list[Row]:
     """Order each block (opening first, closing last), give periods, sections and ids."""
     out: list[Row] = []
     for bi, block in enumerate(blocks):
@@ -249,6 +295,8 @@ def _finish(blocks: list[list[Slot]], dates: dict[int, date], months: int,
                    and r.balance_role == "opening"), None)
         cl = next((dates[id(r)] for r in rows if id(r) in dates
                    and r.balance_role == "closing"), None)
+        if op is None and starts and bi in starts:
+            op = starts[bi]
         if op is None and cl is None and title_end is not None:
             cl = _month_end(_shift(title_end, -12 * bi))
         if op is None and cl is not None:
@@ -291,13 +339,24 @@ def _blocks_of(stmt: Statement) -> list[list[Row]]:
 def equity_check(stmt: Statement) -> tuple[list[Identity], list[Issue]]:
     """Across, down and period-to-period identities of a parsed statement, with failures."""
     blocks = _blocks_of(stmt)
+    by_end = {r.period.end: r for b in blocks for r in b
+              if r.balance_role == "closing" and r.period}
+    for b in blocks:
+        # A running matrix prints no opening for the later period: the prior closing is it.
+        p = b[0].period
+        if p and p.start and not any(r.balance_role == "opening" for r in b):
+            prior = by_end.get(p.start - timedelta(days=1))
+            if prior is not None:
+                b.insert(0, replace(prior, balance_role="opening"))
     ids, issues = check(blocks, stmt.columns)
     # The comparative block's closing balance is the current block's opening balance.
     closings = {r.period.end: r for b in blocks for r in b
                 if r.balance_role == "closing" and r.period}
+    printed = {id(r) for r in stmt.rows}
     for b in blocks:
         for r in b:
-            if r.balance_role != "opening" or r.period is None or r.period.start is None:
+            if (r.balance_role != "opening" or r.period is None or r.period.start is None
+                    or id(r) not in printed):
                 continue
             prev = closings.get(r.period.start - timedelta(days=1))
             if prev is None:

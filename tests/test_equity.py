@@ -453,3 +453,38 @@ def test_lost_tab_misaligned_header_and_note_marks() -> None:
     stmt, issues = parse_text(shifted)
     assert [c.component for c in stmt.columns][-1] == "Total equity"
     assert stmt.rows[-1].cells[-1].value == 29700
+
+
+def test_running_matrix_over_two_years() -> None:
+    """One matrix for both years: the 2023 closing balance opens 2024, printed once."""
+    text = (
+        "CONSOLIDATED STATEMENT OF CHANGES IN EQUITY\n"
+        "For the year ended 31 December 2024\n"
+        "\tShare capital\tShare premium\tRetained earnings\tTotal equity\n"
+        "\tHK$'000\tHK$'000\tHK$'000\tHK$'000\n"
+        "At 1 January 2023\t10\t90\t200\t300\n"
+        "Profit and total comprehensive income for the year\t–\t–\t50\t50\n"
+        "Dividends paid\t–\t–\t(20)\t(20)\n"
+        "At 31 December 2023 and 1 January 2024\t10\t90\t230\t330\n"
+        "Profit and total comprehensive income for the year\t–\t–\t70\t70\n"
+        "Issue of shares\t5\t45\t–\t50\n"
+        "At 31 December 2024\t15\t135\t300\t450\n"
+    )
+    stmt, issues = parse_text(text, "CONSOLIDATED STATEMENT OF CHANGES IN EQUITY")
+    periods = [(r.label, r.period.start.year, r.period.end.year, r.balance_role)
+               for r in stmt.rows]
+    assert periods == [
+        ("At 1 January 2023", 2023, 2023, "opening"),
+        ("Profit and total comprehensive income for the year", 2023, 2023, "flow"),
+        ("Dividends paid", 2023, 2023, "flow"),
+        ("At 31 December 2023 and 1 January 2024", 2023, 2023, "closing"),
+        ("Profit and total comprehensive income for the year", 2024, 2024, "flow"),
+        ("Issue of shares", 2024, 2024, "flow"),
+        ("At 31 December 2024", 2024, 2024, "closing")]
+    ids = equity_identities(stmt)
+    rolls = [i for i in ids if i.name.startswith("roll-forward")]
+    assert len(rolls) == 8 and all(i.holds for i in ids)
+    broken = text.replace("At 31 December 2024\t15\t135\t300\t450",
+                          "At 31 December 2024\t15\t135\t310\t460")
+    _, issues = parse_text(broken, "CONSOLIDATED STATEMENT OF CHANGES IN EQUITY")
+    assert any(i.code == "equity.roll_forward" and i.line == 11 for i in issues)
