@@ -116,7 +116,9 @@ def _fix(grid: _Grid, ref: Ref, eq: Equation, needed: Decimal, issues: list[Issu
                        derived_from=eq.name, candidates=cell.candidates if cell else ()))
     why = (f"no reading of {cell.text!r} ({', '.join(map(_printed, readings))}) fits; "
            if readings else "")
-    issues.append(Issue("info", "reconcile.derived",
+    # Deriving over readings that all disagree may hide a misread figure elsewhere in the
+    # identity: a warning, not an info.
+    issues.append(Issue("warning" if readings else "info", "reconcile.derived",
                         f"{where}: {why}derived {_printed(needed)} from {eq.name}",
                         line=grid.line(ref), statement=st.kind))
     return True
