@@ -18,7 +18,8 @@ from datetime import date, timedelta
 from .equity_cells import split_line
 from .equity_header import Header, parse_header
 from .equity_rows import Draft, HeaderBreak, Item, Orphans, read_rows
-from .equity_solve import (Slot, check, column_roles, place_orphans, place_short_rows)
+from .equity_solve import (Slot, check, column_roles, place_orphans, place_short_rows,
+                           promote_subtotals)
 from .model import Document, Identity, Issue, Period, Row, Statement
 
 __all__ = ["parse_equity", "equity_identities", "balance_date"]
@@ -87,6 +88,16 @@ def _header_end(split: list) -> int:
     return len(split)
 
 
+def _needs_figures(it: Item) -> bool:
+    """A label printed without figures that must have some: a balance or a total."""
+    return isinstance(it, Draft) and it.cells is None and not it.tokens and bool(
+        balance_date(it.label) or _TOTAL.match(it.label) or _UNDATED.match(it.label))
+
+
+def _near_needing(items: list[Item], k: int) -> bool:
+    return any(0 <= j < len(items) and _needs_figures(items[j]) for j in (k - 1, k + 1))
+
+
 class _Builder:
     def __init__(self, header: Header, issues: list[Issue]) -> None:
         self.h = header
@@ -104,7 +115,8 @@ class _Builder:
                 else "closing"
         has = d.cells is not None or bool(d.tokens)
         kind = ("total" if role == "closing" else "item") if role != "flow" else \
-            "subtotal" if _TOTAL.match(d.label) else "item" if has else "heading"
+            "subtotal" if _TOTAL.match(d.label) or not d.label else \
+            "item" if has else "heading"
         r = Row(label=d.label, cells=d.cells if d.cells is not None else [None] * self.n,
                 line=d.line, kind=kind, note=d.note, bold=d.bold, balance_role=role)  # type: ignore[arg-type]
         if when:
@@ -122,7 +134,11 @@ class _Builder:
                 # A repeated header starts the next period, unless it only continues the
                 # block over a page break (no closing balance yet).
                 fresh = not blocks or any(x.row.balance_role == "closing" for x in blocks[-1])
-            elif isinstance(it, Draft):
+            elif isinstance(it, Orphans) and it.cells is not None and not _near_needing(items, k):
+                # A line of figures with no label and no balance waiting for it: an
+                # unlabelled subtotal, as statements print under a rule.
+                items[k] = it = Draft(label="", line=it.line, cells=it.cells)
+            if isinstance(it, Draft):
                 r = self.row(it)
                 s = Slot(r, it.cells is not None, list(it.tokens))
                 if fresh or not blocks or (r.balance_role == "opening"
@@ -238,6 +254,7 @@ def parse_equity(doc: Document, first_line: int, last_line: int, title: str
         need, pool = pools.get(bi, [[], []])
         idxs = [i for i, s in enumerate(block) if any(s is x for x in need)]
         place_short_rows(block, roles, b.n, pool, idxs)
+        promote_subtotals(block, b.n)
         place_orphans(block, idxs, pool, b.n, issues)
         rest = [i for i, s in enumerate(block) if not s.resolved and not s.tokens
                 and (s.row.kind in ("subtotal", "total") or s.row.balance_role != "flow")]

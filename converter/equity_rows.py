@@ -46,6 +46,7 @@ class Orphans:
 
     tokens: list[tuple[Token, int]]
     line: int
+    cells: list[Cell | None] | None = None      # one tabbed line of figures, in columns
 
 
 @dataclass
@@ -291,10 +292,14 @@ def read_rows(lines: list[Line], header: Header, issues: list[Issue]) -> list[It
         elif kind == "orphan":
             toks = [(t, ln.no) for t in (orphan_tokens(ln) or ())]
             prev = rd.items[-1] if rd.items else None
-            if isinstance(prev, Orphans):
+            cells = None
+            if not ln.label and ln.positional and len(toks) >= 2:
+                rows, _, _ = rd.values(ln)
+                cells = rows[0] if rows and len(rows) == 1 else None
+            if isinstance(prev, Orphans) and prev.cells is None and cells is None:
                 prev.tokens.extend(toks)
             else:
-                rd.items.append(Orphans(toks, ln.no))
+                rd.items.append(Orphans(toks, ln.no, cells))
         elif kind == "header":
             if not rd.items or not isinstance(rd.items[-1], HeaderBreak):
                 rd.items.append(HeaderBreak(ln.no))

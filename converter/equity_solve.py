@@ -189,6 +189,28 @@ def expected(block: list[Slot], idx: int, n: int) -> Vector | None:
     return None
 
 
+def promote_subtotals(block: list[Slot], n: int) -> None:
+    """Rows that add up the two or more items just above them are subtotals, whatever
+    their label ("Comprehensive income for the year" without "Total")."""
+    for i, s in enumerate(block):
+        r = s.row
+        if r.kind != "item" or r.balance_role != "flow" or not s.resolved:
+            continue
+        if all(amount(c) == 0 for c in r.cells):
+            continue
+        run: list[int] = []
+        for j in range(i - 1, -1, -1):
+            x = block[j]
+            if x.row.kind != "item" or x.row.balance_role != "flow" or not x.resolved:
+                break
+            run.insert(0, j)
+        for m in range(len(run), 1, -1):
+            got = _sum(block, run[-m:], n)
+            if got is not None and _same(r.cells, got):
+                r.kind = "subtotal"
+                break
+
+
 # --------------------------------------------------------------------------- placing figures
 def placements(tokens: list[tuple[Token, int]], n: int) -> list[list[Cell | None]]:
     """Every order-keeping way to put the figures into ``n`` columns (blanks elsewhere)."""

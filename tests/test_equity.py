@@ -488,3 +488,25 @@ def test_running_matrix_over_two_years() -> None:
                           "At 31 December 2024\t15\t135\t310\t460")
     _, issues = parse_text(broken, "CONSOLIDATED STATEMENT OF CHANGES IN EQUITY")
     assert any(i.code == "equity.roll_forward" and i.line == 11 for i in issues)
+
+
+def test_subtotals_found_by_arithmetic_and_unlabelled() -> None:
+    text = (
+        "STATEMENT OF CHANGES IN EQUITY\n"
+        "\tShare capital\tReserves\tRetained earnings\tTotal equity\n"
+        "Balance at 1 January 2024\t10\t20\t70\t100\n"
+        "Profit for the year\t–\t–\t30\t30\n"
+        "Fair value changes\t–\t(4)\t–\t(4)\n"
+        "Comprehensive income for the year\t–\t(4)\t30\t26\n"
+        "Issue of shares\t5\t–\t–\t5\n"
+        "Dividends paid\t–\t–\t(8)\t(8)\n"
+        "\t5\t–\t(8)\t(3)\n"
+        "Balance at 31 December 2024\t15\t16\t92\t123\n"
+    )
+    stmt, issues = parse_text(text)
+    kinds = [(r.label, r.kind) for r in stmt.rows]
+    assert ("Comprehensive income for the year", "subtotal") in kinds
+    assert ("", "subtotal") in kinds
+    assert ("Profit for the year", "item") in kinds
+    assert all(i.holds for i in equity_identities(stmt))
+    assert not [i for i in issues if i.severity != "info"]
