@@ -510,3 +510,27 @@ def test_subtotals_found_by_arithmetic_and_unlabelled() -> None:
     assert ("Profit for the year", "item") in kinds
     assert all(i.holds for i in equity_identities(stmt))
     assert not [i for i in issues if i.severity != "info"]
+
+
+_WORDS = ["As at 1 January 2024", "At 30 June 2024", "Total", "Share capital RMB'000",
+          "Profit for the year", "loss", "Reserves", "attributable to owners", "-", "–", "_",
+          "*", "(*)", "1,234", "(56)", "7", "1.234", "1 234", "Notes", "Total equity",
+          "Balance at 31 December 2023", "Dividends", "HK$'000", "", " "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=9).map(
+    lambda cells: st_join(cells)), min_size=1, max_size=25))
+def test_garbage_never_raises(lines: list[str]) -> None:
+    text = "Statement of changes in equity\n" + "\n".join(lines) + "\n"
+    stmt, issues = parse_text(text)
+    if stmt is not None:
+        assert all(len(r.cells) == len(stmt.columns) for r in stmt.rows)
+        assert len({r.id for r in stmt.rows}) == len(stmt.rows)
+        equity_identities(stmt)
+    else:
+        assert issues and issues[0].severity == "error"
+
+
+def st_join(cells: list[str]) -> str:
+    return "\t".join(cells) if len(cells) % 3 else "  ".join(cells)
