@@ -102,10 +102,24 @@ def _find(statement: Statement | None, pattern: re.Pattern[str],
     return next((r for r in rows[start:] if pattern.search(_norm(r.label))), None)
 
 
-def _attribution(statement: Statement, anchor: Row) -> tuple[Row | None, Row | None]:
-    """The owners / non-controlling-interests rows that follow ``anchor``, before the next
-    profit-or-loss or comprehensive-income total."""
+def _attribution(statement: Statement, anchor: Row,
+                 structure: Structure | None = None) -> tuple[Row | None, Row | None]:
+    """The owners / non-controlling-interests rows that attribute ``anchor``: the rows that
+    add up to it (directly, or to an unlabelled total equal to it) when the structure says
+    so; otherwise the first such rows after it, before the next total of the same kind."""
     rows = arithmetic_rows(statement)
+    by_id = {r.id: r for r in rows}
+    if structure is not None:
+        twins = {anchor.id} | {b for a, b in structure.equalities if a == anchor.id} | \
+            {a for a, b in structure.equalities if b == anchor.id}
+        for rel in structure.relations:
+            if rel.total not in twins:
+                continue
+            kids = [by_id[c] for _, c in rel.terms if c in by_id]
+            owners = next((r for r in kids if _OWNERS.search(_norm(r.label))), None)
+            nci = next((r for r in kids if _NCI.search(_norm(r.label))), None)
+            if owners is not None or nci is not None:
+                return owners, nci
     owners = nci = None
     for row in rows[rows.index(anchor) + 1:]:
         text = _norm(row.label)
@@ -203,8 +217,11 @@ def _balance_equity_rows(bs: Statement, bs_structure: Structure,
     attributable = next((r for r in kids if r is not nci and r.id in tree), None)
     if attributable is not None and cols.attributable is not None:
         out[cols.attributable] = attributable
-    parts = [rows[c] for _, c in tree.get(attributable.id if attributable else "", [])
-             if c in rows]
+    if cols.attributable is None:       # no non-controlling interests: total = components
+        parts = [r for r in kids if r is not nci]
+    else:
+        parts = [rows[c] for _, c in tree.get(attributable.id if attributable else "", [])
+                 if c in rows]
     for j in cols.components:
         col = soce.columns[j]
         match = _best_match(col.component or col.header, parts)
@@ -276,7 +293,7 @@ def _equity_ties(statements: dict[str, Statement],
             j = _duration_column(source, period, b)
             if j is None:
                 continue
-            owners, nci = _attribution(source, src_row)
+            owners, nci = _attribution(source, src_row, structures.get(source.kind))
             for col, src in ((cols.total, src_row), (cols.attributable, owners),
                              (cols.nci, nci)):
                 if col is not None and src is not None:

@@ -284,6 +284,10 @@ def _breakdowns(items: list[_Item], frontier: list[_Item]) -> list[Relation]:
         if not item.strong or not _nonzero(item):
             continue
         after = [f for f in frontier if position[f.id] > position[item.id] and f.id not in used]
+        # the breakdown starts at the first plain item (a combined statement prints total
+        # comprehensive income between profit and its attribution)
+        while after and after[0].strong:
+            after = after[1:]
         for k in range(2, len(after) + 1):
             run = after[:k]
             if _fits(item, [(1, r) for r in run]):

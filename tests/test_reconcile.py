@@ -270,3 +270,68 @@ def test_seed_nothing_left_unresolved(seed, seed_extractions, request):
     assert not issues(x, "reconcile.unresolved")
     assert not issues(x, "reconcile.unexplained")
     assert all(i.holds for i in x.identities)
+
+
+COMBINED = """
+Revenue | | 120,500 | 98,300
+Cost of sales | | (80,200) | (66,100)
+Gross profit | subtotal | 40,300 | 32,200
+Other income | | 1,250 | 980
+Distribution costs | | (5,400) | (4,800)
+Administrative expenses | | (12,300) | (11,050)
+Finance costs | | (1,150) | (1,300)
+Profit before taxation | subtotal | 22,700 | 16,030
+Income tax expense | | (3,750) | (2,640)
+Profit for the year | total | 18,950 | 13,390
+# Other comprehensive income
+Exchange differences on translating foreign operations | | (2,100) | 1,400
+Fair value gain/(loss) on equity investments at FVOCI | | 600 | (200)
+Other comprehensive income for the year | subtotal | (1,500) | 1,200
+Total comprehensive income for the year | total | 17,450 | 14,590
+# Profit for the year attributable to:
+Owners of the Company | | 17,800 | 12,600
+Non-controlling interests | | 1,150 | 790
+# Total comprehensive income attributable to:
+Owners of the Company | | 16,350 | 13,750
+Non-controlling interests | | 1,100 | 840
+"""
+
+
+def test_combined_statement_of_profit_or_loss_and_comprehensive_income():
+    x = company(income=COMBINED)
+    x.statements = [s for s in x.statements if s.kind != "comprehensive_income"]
+    x = reconcile(x)
+    assert all(i.holds for i in x.identities)
+    names = [i.name for i in x.identities]
+    for col, source in (("Total", "Owners of the Company"),
+                        ("Non-controlling interests", "Non-controlling interests")):
+        pl = [n for n in names if n.startswith(f"cross: profit or loss, changes in equity "
+                                               f"'{col}' = income '{source}'")]
+        tci = [n for n in names if n.startswith(f"cross: total comprehensive income, changes in "
+                                                f"equity '{col}' = income '{source}'")]
+        assert len(pl) == 2 and len(tci) == 2
+    # the two attributions are told apart by what they add up to, not by order
+    nci_tci = next(i for i in x.identities if i.name.startswith(
+        "cross: total comprehensive income, changes in equity 'Non-controlling interests'"))
+    assert nci_tci.actual == Decimal(1100)
+
+
+def test_changes_in_equity_without_non_controlling_interests():
+    equity = "\n".join(
+        "|".join(p for k, p in enumerate(line.split("|")) if k not in (5, 6))
+        if "|" in line else line for line in EQUITY.strip().splitlines())
+    position = POSITION.replace("Non-controlling interests | | 8,000 | 6,350\n", "").replace(
+        "Equity attributable to owners of the Company | subtotal", "Total equity | total")
+    position = position.replace("Total equity | total | 90,000 | 74,000", "")
+    x = company(changes_in_equity=equity, financial_position=position)
+    x.statements = [s for s in x.statements if s.kind in ("changes_in_equity",
+                                                          "financial_position")]
+    for st in x.statements:
+        if st.kind == "changes_in_equity":
+            st.columns = [c for j, c in enumerate(st.columns) if j not in (3, 4)]
+    x = reconcile(x)
+    closing = [i for i in x.identities if i.name.startswith("cross: closing equity")]
+    assert {i.name.split(" = ")[0] for i in closing} == {
+        "cross: closing equity 'Share capital'", "cross: closing equity 'Reserves'",
+        "cross: closing equity 'Total'"}
+    assert closing and all(i.holds for i in closing)
