@@ -256,3 +256,42 @@ def test_unknown_cell_does_not_hide_the_structure():
     st = build("income", YEARS, spec)
     tree = labels(st, subtotal_tree(st))
     assert tree["Gross profit"] == ["Revenue", "Cost of sales"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_amount = st.integers(1000, 10**8).flatmap(lambda v: st.sampled_from([v, -v]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.tuples(_amount, _amount), min_size=2, max_size=6),
+                min_size=1, max_size=4))
+def test_generated_statement_subtotals_are_all_found_and_add_up(groups):
+    """Sections of items, each closed by an unlabelled subtotal, then a grand total: every
+    subtotal is explained, and every inferred sum holds in every column."""
+    rows, line = [], 1
+    subtotals = []
+    for g, items in enumerate(groups):
+        rows.append(Row(f"Section {g}", [None, None], line, "heading", id=f"h{line}"))
+        line += 1
+        for a, b in items:
+            rows.append(Row(f"Item {line}", [Cell(Decimal(a)), Cell(Decimal(b))], line,
+                            section=(f"Section {g}",), id=f"r{line}"))
+            line += 1
+        sums = [Decimal(sum(v[k] for v in items)) for k in (0, 1)]
+        rows.append(Row("", [Cell(sums[0]), Cell(sums[1])], line, "subtotal",
+                        section=(f"Section {g}",), id=f"r{line}"))
+        subtotals.append((f"r{line}", sums))
+        line += 1
+    if len(groups) > 1:
+        grand = [sum(s[k] for _, s in subtotals) for k in (0, 1)]
+        rows.append(Row("Total", [Cell(grand[0]), Cell(grand[1])], line, "total", id=f"r{line}"))
+    statement = Statement("financial_position", "", DATES, rows)
+    tree = subtotal_tree(statement)
+    assert {s for s, _ in subtotals} <= set(tree) | {
+        x for pair in infer_structure(statement).equalities for x in pair}
+    values = {r.id: r.cells for r in rows}
+    for total, terms in tree.items():
+        for k in (0, 1):
+            assert values[total][k].value == sum(s * values[c][k].value for s, c in terms)
