@@ -164,12 +164,14 @@ def _sum(block: list[Slot], idxs: list[int], n: int, signs: list[int] | None = N
     return out
 
 
-def expected(block: list[Slot], idx: int, n: int) -> Vector | None:
+def expected(block: list[Slot], idx: int, n: int,
+             chosen: dict[int, list[int]] | None = None) -> Vector | None:
     """What the down identities say row ``idx`` must hold, if the rest is known."""
     row = block[idx].row
     opening = _opening(block)
     closing = next((i for i, s in enumerate(block) if s.row.balance_role == "closing"), None)
-    chosen = structure(block, n)
+    if chosen is None:
+        chosen = structure(block, n)
     tops = top_flows(block, chosen)
     if row.kind == "subtotal":
         terms = chosen.get(idx, [])
@@ -265,10 +267,11 @@ def place_short_rows(block: list[Slot], roles: Roles, n: int,
 
 def down_ok(block: list[Slot], n: int) -> bool:
     """Do the subtotals and the roll-forward hold, as far as the resolved rows tell?"""
+    chosen = structure(block, n)
     for i, s in enumerate(block):
         if not s.resolved or not (s.row.kind == "subtotal" or s.row.balance_role != "flow"):
             continue
-        vec = expected(block, i, n)
+        vec = expected(block, i, n, chosen)
         if vec is not None and not _same(s.row.cells, vec):
             return False
     return True
@@ -300,7 +303,7 @@ def _place_jointly(block: list[Slot], roles: Roles, n: int,
     size = 1
     for o in options:
         size *= len(o)
-    if size > 5_000 or not options:
+    if size > 2_000 or not options:
         return
     good = []
     for combo in itertools.product(*options):
