@@ -34,8 +34,8 @@ def harvest(texts: list[str], n: int, line: int | None = None) -> list[LayerRow]
     out: list[LayerRow] = []
     for text in texts:
         # some layers print a dash before every figure (a column rule): drop those dashes
-        if len(re.findall(r"[—–-]\s+\(?\d", text)) >= 3:
-            text = re.sub(r"(?<!\S)[—–-]\s+(?=\(?\d)", "", text)
+        if len(re.findall(r"—\s+\(?\d", text)) >= 3:
+            text = re.sub(r"(?<!\S)—\s+(?=\(?\d)", "", text)
         words: list[str] = []
         nums: list[str] = []
         note: str | None = None
@@ -46,6 +46,10 @@ def harvest(texts: list[str], n: int, line: int | None = None) -> list[LayerRow]
             vals = list(nums)
             if len(vals) == n + 1 and re.fullmatch(r"\d{1,2}", vals[0]):
                 note, vals = note or vals[0], vals[1:]
+            # "692,807 - (13,766)": a figure of an earlier row echoed after this row's own
+            seen = {c.text for row in out for c in row.cells if not c.nil}
+            while len(vals) > n and vals[-1] in seen:
+                vals = vals[:-1]
             if label and len(vals) == n and len(rl.split_packed(label)) == 1:
                 out.append(LayerRow(label, note, tuple(read_figure(v, line) for v in vals)))
 

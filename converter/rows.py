@@ -599,7 +599,7 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
     layer_texts: list[str] = []
     current = layout
     for line in lines:
-        if is_header_line(line.text):
+        if _is_header(line.text):
             new = header_layout(line.text, n)
             if new:
                 current = new
@@ -619,6 +619,14 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
     slots = _lend_from_layers(slots, harvest(layer_texts, n), n, issues, kind)
     issues.extend(asm.issues)
     return _to_rows(slots, kind, issues), issues
+
+
+def _is_header(text: str) -> bool:
+    """A column header, also when a layer of run-together text shares its line."""
+    if is_header_line(text):
+        return True
+    kept = [f for f in text.split("\t") if not (is_run_together(f) or len(f) > 250)]
+    return len(kept) < len(text.split("\t")) and is_header_line("\t".join(kept))
 
 
 def _label_field(lines: Sequence[Line], layout: Layout) -> int:
@@ -652,11 +660,14 @@ def _lend_from_layers(slots: list[_Slot], layer: list[LayerRow], n: int, issues:
         values = [c.value if c is not None else None for c in s.cells]
         fragment = rl.starts_lowercase(s.label)
         if (not s.label or fragment) and any(v is not None for v in values):
-            hit = next((i for i, lr in enumerate(layer) if i not in used and
-                        [c.value for c in lr.cells] == values and
-                        label_key(lr.label).endswith(label_key(s.label)) and
-                        label_key(lr.label) not in taken and
-                        not rl.is_section_heading(lr.label)), None)
+            hits = [i for i, lr in enumerate(layer) if i not in used and
+                    [c.value for c in lr.cells] == values and
+                    label_key(lr.label).endswith(label_key(s.label)) and
+                    label_key(lr.label) not in taken and
+                    not rl.is_section_heading(lr.label)]
+            # several layers may disagree on the label: the reading most copies print wins
+            votes = Counter(label_key(layer[i].label) for i in hits)
+            hit = max(hits, key=lambda i: (votes[label_key(layer[i].label)], -i), default=None)
             if hit is not None:
                 s.label, used = layer[hit].label, used | {hit}
                 s.note = s.note or layer[hit].note
@@ -692,10 +703,19 @@ def _lend_from_layers(slots: list[_Slot], layer: list[LayerRow], n: int, issues:
                 break
         if at is None:
             continue
-        # a row only a damaged layer prints is a reading, not a fact: reconciliation decides
-        cells = [replace(c, value=None, provenance="unresolved",
-                         candidates=_readings_of(c)) if c.value is not None and not c.nil
-                 else c for c in lr.cells]
+        # a row only a layer prints is a reading, not a fact, unless every copy of the
+        # layer agrees on it; otherwise reconciliation decides among the readings
+        readings = {tuple(c.value for c in other.cells) for other in layer
+                    if label_key(other.label) == label_key(lr.label)}
+        copies = sum(1 for other in layer if label_key(other.label) == label_key(lr.label))
+        agreed = len(readings) == 1 and copies >= 2
+        cells = []
+        for k, c in enumerate(lr.cells):
+            if agreed or c.value is None or c.nil:
+                cells.append(c)
+                continue
+            options = tuple(dict.fromkeys(r[k] for r in readings if r[k] is not None))
+            cells.append(replace(c, value=None, provenance="unresolved", candidates=options))
         out.insert(at + 1, _Slot(lr.label, cells, out[at].line, lr.note))
         keys.add(label_key(lr.label))
         issues.append(Issue("warning", "extract.row_from_layer",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from decimal import Decimal
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from converter.model import Cell, Row, Statement
@@ -70,26 +71,34 @@ def _cell_matches(expected: str, cell: Cell | None) -> bool:
 
 
 def compare(stmt: Statement, expected: list[list[str]]) -> Comparison:
+    """Align extracted rows with expected rows by label (difflib), then compare cells of the
+    aligned pairs; unaligned rows on either side are mismatches."""
     rows: list[Row] = [r for r in stmt.rows if r.kind != "heading"]
     mismatches: list[str] = []
-    cells_expected = cells_matched = 0
-    for i, exp in enumerate(expected):
-        label, note, *cells = exp
-        cells_expected += len(cells)
-        if i >= len(rows):
-            mismatches.append(f"row {i + 1} '{label}' missing")
-            continue
-        row = rows[i]
+    cells_expected = sum(len(e) - 2 for e in expected)
+    cells_matched = 0
+    matcher = SequenceMatcher(None, [r.label for r in rows], [e[0] for e in expected],
+                              autojunk=False)
+    pairs: list[tuple[int, int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            pairs.extend(zip(range(i1, i2), range(j1, j2)))
+        else:
+            for j in range(j1, j2):
+                mismatches.append(f"expected row {j + 1} '{expected[j][0]}' not found")
+            for i in range(i1, i2):
+                mismatches.append(f"unexpected row '{rows[i].label}' (line {rows[i].line})")
+    for i, j in pairs:
+        row, (label, note, *cells) = rows[i], expected[j]
         if row.label != label:
-            mismatches.append(f"row {i + 1}: label {row.label!r} != {label!r}")
+            mismatches.append(f"row {j + 1}: label {row.label!r} != {label!r}")
+            continue
         if (row.note or "") != note:
-            mismatches.append(f"row {i + 1} '{label}': note {row.note!r} != {note!r}")
+            mismatches.append(f"row {j + 1} '{label}': note {row.note!r} != {note!r}")
         for c, text in enumerate(cells):
             got = row.cells[c] if c < len(row.cells) else None
             if _cell_matches(text, got):
                 cells_matched += 1
             else:
-                mismatches.append(f"row {i + 1} '{label}' c{c + 1}: {cell_text(got)} != {text}")
-    if len(rows) > len(expected):
-        mismatches.append(f"{len(rows) - len(expected)} unexpected extra rows")
+                mismatches.append(f"row {j + 1} '{label}' c{c + 1}: {cell_text(got)} != {text}")
     return Comparison(len(expected), len(rows), cells_expected, cells_matched, mismatches)
