@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 EXTENSION_PREFIX = "ext"
 _MAX_NAME = 120
 # Words of no meaning in an element name (LC3 keeps the label's words otherwise).
-_DROP = re.compile(r"\b(rmb|hk\$|us\$|'000|note|notes)\b")
+_DROP = re.compile(r"\b(rmb|hk\$|us\$)\b|'000")
 _EXPENSE_WORDS = re.compile(r"\b(expenses?|costs?|losses|loss|charges?|payments?|paid|"
                             r"purchases?|acquisitions?|repayments?|outflow)\b")
 _INCOME_WORDS = re.compile(r"\b(income|revenue|gains?|profit|proceeds|received|inflow|"

@@ -27,7 +27,8 @@ import difflib
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -64,6 +65,7 @@ _CONTRA_NAME = re.compile(r"^TreasuryShares|Allowance|AccumulatedDepreciation|"
                           r"AccumulatedAmortisation|AccumulatedImpairment")
 _OUTFLOW_NAME = re.compile(r"^(Purchase|Payments|Repayments|Acquisition)|Paid|UsedInObtaining")
 _INFLOW_NAME = re.compile(r"^(Proceeds|Receipts)|Received|FromLosingControl")
+_SIGNED_LABEL = re.compile(r"\((expense|expenses|cost|costs|loss|losses)\)")
 _TOTAL_LABEL = re.compile(r"^(total|sub-?total|net)?$")
 
 
@@ -255,16 +257,20 @@ class Taxonomy:
         self.source = source
         self._cache: dict[tuple[object, ...], list[Candidate]] = {}
         self._postings: dict[str, list[str]] = defaultdict(list)
-        self._sets: dict[str, tuple[tuple[frozenset[str], str], ...]] = {}
         for name, entry in entries.items():
             tokens = {t for text in entry.search for t in text.split()}
             for token in tokens:
                 self._postings[token].append(name)
-            self._sets[name] = tuple((frozenset(t.split()), t) for t in entry.search)
         n = max(1, sum(1 for e in entries.values() if e.search))
         self._idf = {t: math.log(n / len(names)) + 0.5 for t, names in self._postings.items()}
         # A printed word the taxonomy never uses is specific, not noise: weigh it as the rarest.
         self._unknown_idf = max(self._idf.values(), default=1.0)
+        # (token set, text, total weight) per label reading, computed on first use
+        self._sets: dict[str, tuple[tuple[frozenset[str], str, float], ...]] = {}
+        idf, unknown = self._idf, self._unknown_idf
+        self._min_weight = {
+            name: min(sum(idf.get(t, unknown) for t in text.split()) for text in e.search)
+            for name, e in entries.items() if e.search}
         self._vocabulary = sorted(self._postings)
         self._spelling: dict[str, str] = {}
         self._alias_missing = [a.concept for a in aliases if a.concept not in entries]
@@ -320,33 +326,53 @@ class Taxonomy:
         if token in self._idf or len(token) < 5 or token.isdigit():
             return token
         if token not in self._spelling:
-            close = difflib.get_close_matches(token, self._vocabulary, n=1, cutoff=0.85)
+            close = difflib.get_close_matches(token, self._vocabulary, n=1, cutoff=0.8)
             self._spelling[token] = close[0] if close else token
         return self._spelling[token]
 
     def _token_sets(self, q: _Query) -> list[frozenset[str]]:
         return [frozenset(self._correct(t) for t in v.split()) for v in q.variants]
 
-    def _similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
+    def _readings(self, name: str) -> tuple[tuple[frozenset[str], str, float], ...]:
+        sets = self._sets.get(name)
+        if sets is None:
+            sets = tuple((frozenset(t.split()), t, self._weight(frozenset(t.split())))
+                         for t in self.entries[name].search)
+            self._sets[name] = sets
+        return sets
+
+    def _weight(self, tokens: frozenset[str]) -> float:
+        idf, unknown = self._idf, getattr(self, "_unknown_idf", 1.0)
+        return sum(idf.get(t, unknown) for t in tokens)
+
+    def _similarity(self, a: frozenset[str], a_weight: float, b: frozenset[str],
+                    b_weight: float) -> float:
         """IDF-weighted Dice coefficient of two token sets."""
-        idf = self._idf
-        unknown = self._unknown_idf
-        shared = sum(idf.get(t, unknown) for t in a & b)
+        shared = a & b
         if not shared:
             return 0.0
-        total = sum(idf.get(t, unknown) for t in a) + sum(idf.get(t, unknown) for t in b)
-        return 2.0 * shared / total
+        return 2.0 * self._weight(shared) / (a_weight + b_weight)
 
-    def _pool(self, q: _Query, sets: list[frozenset[str]], limit: int = 150) -> list[str]:
+    def _pool(self, q: _Query, sets: list[frozenset[str]], limit: int = 60) -> list[str]:
+        """Concepts sharing rare words with the label, best Dice upper bound first."""
         weight: dict[str, float] = defaultdict(float)
         tokens = set().union(*sets) if sets else set()
-        for token in tokens:
-            idf = self._idf.get(token)
-            if idf is None:
-                continue
+        known = [t for t in tokens if t in self._idf]
+        # words in hundreds of labels ("other", "net") only rank, they do not recruit
+        rare = [t for t in known if len(self._postings[t]) <= 400] or known
+        for token in rare:
+            idf = self._idf[token]
             for name in self._postings[token]:
                 weight[name] += idf
-        return sorted(weight, key=lambda n: -weight[n])[:limit]
+        for token in set(known) - set(rare):
+            idf = self._idf[token]
+            for name in self._postings[token]:
+                if name in weight:
+                    weight[name] += idf
+        # rank by the Dice bound: shared weight over both sides' weight
+        query_weight = min((self._weight(s) for s in sets), default=0.0)
+        mins = self._min_weight
+        return sorted(weight, key=lambda n: -weight[n] / (query_weight + mins[n]))[:limit]
 
     def _admissible(self, entry: ConceptEntry, q: _Query) -> bool:
         c = entry.concept
@@ -364,22 +390,23 @@ class Taxonomy:
         aliases = self._aliases_for(q)
         sets = self._token_sets(q)
         names = list(dict.fromkeys([*aliases, *self._pool(q, sets)]))
+        weighted = [(qs, self._weight(qs)) for qs in sets]
         scored: list[Candidate] = []
         for name in names:
             entry = self.entries[name]
             if not self._admissible(entry, q):
                 continue
-            scored.append(self._score(entry, q, sets, aliases.get(name)))
+            scored.append(self._score(entry, q, weighted, aliases.get(name)))
         scored.sort(key=lambda c: (-c.score, len(c.concept.name), c.concept.name))
         return scored[:top]
 
-    def _score(self, entry: ConceptEntry, q: _Query, sets: list[frozenset[str]],
-               alias: str | None) -> Candidate:
+    def _score(self, entry: ConceptEntry, q: _Query,
+               sets: list[tuple[frozenset[str], float]], alias: str | None) -> Candidate:
         reasons: list[str] = []
         sim, best_text = 0.0, ""
-        for qset in sets:
-            for tset, text in self._sets[entry.name]:
-                s = self._similarity(qset, tset)
+        for qset, qweight in sets:
+            for tset, text, tweight in self._readings(entry.name):
+                s = self._similarity(qset, qweight, tset, tweight)
                 if s > sim:
                     sim, best_text = s, text
         score = 0.0
@@ -394,8 +421,8 @@ class Taxonomy:
         if alias is None and sim >= 0.999:
             score += 0.04
             reasons.append("exact label")
-        if alias is None and re.match(r"net\b", q.cleaned) and re.search(
-                r"\((expense|expenses|cost|costs|loss|losses)\)", entry.concept.label):
+        if alias is None and q.cleaned.startswith("net ") and _SIGNED_LABEL.search(
+                entry.concept.label):
             score += 0.05
             reasons.append("'net' line reads as a signed IFRS concept")
         if q.statement == "comprehensive_income" and "BeforeTax" in entry.name \
@@ -479,7 +506,15 @@ class Taxonomy:
 
     @staticmethod
     def _sign_fit(entry: ConceptEntry, q: _Query, reasons: list[str]) -> float:
-        if q.printed_negative is None or q.statement != "cash_flows":
+        if q.printed_negative is None:
+            return 0.0
+        if q.statement in ("income", "comprehensive_income") and entry.concept.balance:
+            if entry.concept.balance == "debit" and q.printed_negative:
+                reasons.append("sign fit: debit item printed as a deduction")
+            elif entry.concept.balance == "credit" and not q.printed_negative:
+                reasons.append("sign fit: credit item printed positive")
+            return 0.0
+        if q.statement != "cash_flows":
             return 0.0
         name, balance = entry.name, entry.concept.balance
         outflow_word = bool(_OUTFLOW_NAME.search(name))
@@ -559,8 +594,32 @@ def _summation_blocks(rows: list[Row]) -> list[tuple[list[Row], Row]]:
     return blocks
 
 
-def map_statement(statement: Statement, taxonomy: Taxonomy | None = None
-                  ) -> dict[str, Candidate | ExtensionConcept]:
+def _figures_elsewhere(others: Sequence[Statement], kind: str, taxonomy: Taxonomy
+                       ) -> dict[tuple[str, object], Decimal]:
+    """(concept, period) → printed figure, from the other statements of the document."""
+    out: dict[tuple[str, object], Decimal] = {}
+    for other in others:
+        if other.kind == kind:
+            continue
+        mapped = map_statement(other, taxonomy)
+        for row in other.value_rows():
+            choice = mapped.get(row.id)
+            if not isinstance(choice, Candidate):
+                continue
+            for col, cell in zip(other.columns, row.cells):
+                if cell is not None and cell.value is not None and col.period is not None:
+                    out.setdefault((choice.concept.name, col.period), cell.value)
+    return out
+
+
+def _total_figure(row: Row) -> Decimal | None:
+    """Changes in equity: the right-most figure (total equity, the undimensioned fact)."""
+    return next((c.value for c in reversed(row.cells) if c is not None and c.value is not None),
+                None)
+
+
+def map_statement(statement: Statement, taxonomy: Taxonomy | None = None, *,
+                  others: Sequence[Statement] = ()) -> dict[str, Candidate | ExtensionConcept]:
     """Map every value row of a parsed statement: row id → IFRS candidate or extension.
 
     Beyond each row's own evidence (label, section path, period type, printed sign) the
@@ -571,6 +630,11 @@ def map_statement(statement: Statement, taxonomy: Taxonomy | None = None
       * in the balance sheet, items that add up to a printed subtotal share its balance
         (Calculations 1.1 weights are +1): a candidate of the opposite balance is replaced
         by the best same-balance candidate when that one is nearly as good.
+    With ``others`` (the document's other statements), a changes-in-equity row whose total
+    column disagrees with the same concept and period elsewhere (exchange differences split
+    into "may"/"will not be reclassified" in the OCI statement, summed in equity) takes
+    another concept or an extension, because the total column is the same undimensioned
+    fact.
     """
     from .extensions_propose import propose_extension
 
@@ -589,6 +653,8 @@ def map_statement(statement: Statement, taxonomy: Taxonomy | None = None
                                      printed_negative=negative, top=8)
     if kind == "financial_position":
         _prefer_block_balance(rows, ranked, ids, taxonomy)
+    elsewhere = (_figures_elsewhere(others, kind, taxonomy)
+                 if others and kind == "changes_in_equity" else {})
     out: dict[str, Candidate | ExtensionConcept] = {}
     # Facts of one concept in one period must agree; rows of different periods (the year
     # blocks of changes in equity) never clash.
@@ -599,26 +665,34 @@ def map_statement(statement: Statement, taxonomy: Taxonomy | None = None
         row = by_id[rid]
         figures = _printed(row)
         choice: Candidate | None = None
-        for cand in ranked[rid]:
-            if cand.score < EXTENSION_THRESHOLD:
-                break
-            prior = used.get((cand.concept.name, row.period, row.balance_role))
+        clash = ""
+        top = ranked[rid][0] if ranked[rid] else None
+        if top is not None and top.score >= EXTENSION_THRESHOLD:
+            # A concept already carrying other figures is not re-used, and neither is its
+            # runner-up (usually a near-synonym: "before tax" twin, other activity): the row
+            # is narrower than both, so it becomes an extension.
+            prior = used.get((top.concept.name, row.period, row.balance_role))
+            seen = elsewhere.get((top.concept.name, row.period))
             if prior is not None and prior[1] != figures:
-                continue
-            choice = cand
-            break
+                clash = f"ifrs-full:{top.concept.name} already tags other figures (row {prior[0]})"
+            elif seen is not None and row.balance_role == "flow" \
+                    and seen != _total_figure(row):
+                clash = (f"ifrs-full:{top.concept.name} carries {seen} in another statement, "
+                         f"this row totals {_total_figure(row)}")
+            else:
+                choice = top
         if choice is not None:
             out[rid] = choice
             used.setdefault((choice.concept.name, row.period, row.balance_role), (rid, figures))
             continue
         label, period_type, _neg = _row_query(row, kind)
         try:
-            out[rid] = propose_extension(
+            ext = propose_extension(
                 label or " ".join(row.section[-1:]), kind, tuple(row.section), period_type,
-                _extension_balance(kind, row), taxonomy=taxonomy,
-                best=ranked[rid][0] if ranked[rid] else None)
+                _extension_balance(kind, row), taxonomy=taxonomy, best=top)
         except InputError:
             continue
+        out[rid] = replace(ext, reason=clash) if clash else ext
     return {ids[id(r)]: out[ids[id(r)]] for r in rows if ids.get(id(r)) in out}
 
 

@@ -53,7 +53,8 @@ _QUERY_NOISE = [
                r"( ended \w+ \d+,? \d{4})?(/period)?\b"),
     re.compile(r"\((restated|unaudited|audited|note \w+)\)"),
     # currency or unit markers printed beside per-share lines: "(RMB)", "(HK cents)"
-    re.compile(r"\((in )?(rmb|hk\$|hkd|us\$|usd|eur|gbp|sgd|s\$|rm|cny)( ?cents?)?( per share)?\)"),
+    re.compile(r"\((in )?(rmb|hk\$|hk|hkd|us\$|us|usd|eur|gbp|sgd|s\$|rm|cny|£|\$|€)"
+               r"( ?cents?)?( per share)?\)"),
     re.compile(r"\b(rmb|hk\$|us\$)\s*'?000\b"),
     re.compile(r"^(less|add|deduct|of which|including)\s*:\s*"),
     re.compile(r"^\(?([ivx]+|[a-h]|\d{1,2})[.)]\s+"),

@@ -1,0 +1,391 @@
+"""The label mapper: expected concepts, hard constraints, section evidence, extensions, speed."""
+from __future__ import annotations
+
+import csv
+import json
+import time
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from converter.errors import InputError
+from converter.extensions_propose import lc3_name, propose_extension
+from converter.mapping import (
+    EXTENSION_THRESHOLD, Candidate, Taxonomy, map_label, map_statement,
+)
+from converter.mapping_cli import run_map
+from converter.model import Cell, Column, ExtensionConcept, Period, Row, Statement
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def tx() -> Taxonomy:
+    return Taxonomy.load()
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _top(tx: Taxonomy, r: dict[str, str]) -> str:
+    section = tuple(r["section"].split(" > ")) if r["section"] else None
+    found = tx.match(r["label"], r["statement"] or None, section, top=1)
+    if not found or found[0].score < EXTENSION_THRESHOLD:
+        return "(extension)"
+    return found[0].concept.name
+
+
+SEED_ROWS = _rows("seed_expected_concepts.csv")
+
+
+@pytest.mark.parametrize("row", SEED_ROWS,
+                         ids=[f"{r['statement']}:{r['label'][:40]}:{r['section'][-20:]}"
+                              for r in SEED_ROWS])
+def test_seed_line_items(tx, row):
+    assert _top(tx, row) == row["concept"], row["reason"]
+
+
+def test_other_issuer_wordings_top1(tx):
+    rows = _rows("other_issuer_labels.csv")
+    assert len(rows) >= 60
+    misses = [(r["label"], r["concept"], _top(tx, r)) for r in rows
+              if _top(tx, r) != r["concept"]]
+    accuracy = 1 - len(misses) / len(rows)
+    assert accuracy >= 0.90, misses
+
+
+# ----------------------------------------------------------------------------- constraints
+def test_balance_sheet_is_instant_and_flows_are_durations(tx):
+    for label in ("Cash and cash equivalents", "Retained earnings", "Other reserves",
+                  "Trade receivables", "Borrowings"):
+        for cand in tx.match(label, "financial_position", "Current assets", top=10):
+            assert cand.concept.period_type == "instant"
+    for label in ("Revenue", "Finance costs", "Purchase of property, plant and equipment",
+                  "Interest paid", "Profit for the year"):
+        for kind in ("income", "cash_flows", "comprehensive_income"):
+            for cand in tx.match(label, kind, top=10):
+                assert cand.concept.period_type == "duration"
+
+
+def test_opening_balances_in_flow_statements_are_instants(tx):
+    found = tx.match("Cash and cash equivalents at beginning of the year", "cash_flows")
+    assert found[0].concept.name == "CashAndCashEquivalents"
+    found = tx.match("Balance at 1 April 2024", "changes_in_equity")
+    assert found[0].concept.name == "Equity"
+    # "designated as at fair value" is not a date
+    found = tx.match("Fair value changes of financial liabilities designated as at fair value "
+                     "through profit or loss attributable to changes in credit risk",
+                     "changes_in_equity")
+    assert all(c.concept.period_type == "duration" for c in found)
+
+
+def test_per_share_labels_take_per_share_types_only(tx):
+    for cand in tx.match("Basic earnings per share (HK cents)", "income", top=10):
+        assert cand.concept.data_type == "dtr-2022:perShareItemType"
+    for cand in tx.match("Earnings", "income", top=10):
+        assert cand.concept.data_type == "xbrli:monetaryItemType"
+    best = tx.match("Basic and diluted earnings per share", "income")[0]
+    assert best.concept.name == "BasicEarningsLossPerShare"
+    assert [c.name for c in best.also] == ["DilutedEarningsLossPerShare"]
+
+
+def test_never_abstract(tx):
+    for label in ("Statement of financial position", "Income statement", "Assets",
+                  "Equity and liabilities", "Cash flows from operating activities"):
+        for cand in tx.match(label, top=20):
+            assert not cand.concept.abstract
+
+
+def test_candidates_are_explained_and_bounded(tx):
+    for cand in tx.match("Loss for the year", "income", top=5):
+        assert 0.0 <= cand.score <= 1.0
+        assert cand.reasons
+    best = tx.match("Loss for the year", "income")[0]
+    assert any(r.startswith("alias") for r in best.reasons)
+    assert any("role" in r for r in best.reasons)
+    assert any("period type" in r for r in best.reasons)
+    neg = tx.match("Cost of sales", "income", printed_negative=True)[0]
+    assert any(r.startswith("sign fit") for r in neg.reasons)
+
+
+def test_bad_arguments(tx):
+    with pytest.raises(InputError):
+        tx.match("Revenue", "balance_sheet")
+    with pytest.raises(InputError):
+        tx.match("Revenue", "income", period_type="forever")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=80), st.sampled_from([None, "income", "comprehensive_income",
+                                                "financial_position", "changes_in_equity",
+                                                "cash_flows"]),
+       st.one_of(st.none(), st.text(max_size=30)))
+def test_any_text_maps_or_not_without_crashing(label, statement, section):
+    tx = Taxonomy.load()
+    for cand in tx.match(label, statement, section, top=3):
+        assert 0.0 <= cand.score <= 1.0
+        assert not cand.concept.abstract
+
+
+# ----------------------------------------------------------------------------- section evidence
+@pytest.mark.parametrize("label, section, expected", [
+    ("Contract assets", "Non-current assets", "NoncurrentContractAssets"),
+    ("Contract assets", "Current assets", "CurrentContractAssets"),
+    ("Lease liabilities", "Current liabilities", "CurrentLeaseLiabilities"),
+    ("Lease liabilities", "Non-current liabilities", "NoncurrentLeaseLiabilities"),
+    ("Bank borrowings", "Non-current liabilities", "LongtermBorrowings"),
+    ("", "Current liabilities", "CurrentLiabilities"),
+    ("Total", "Non-current assets", "NoncurrentAssets"),
+])
+def test_current_and_noncurrent_sections(tx, label, section, expected):
+    assert tx.match(label, "financial_position", ("Assets", section))[0].concept.name == expected
+
+
+@pytest.mark.parametrize("statement, section, label, expected", [
+    ("income", "Profit for the year attributable to:", "Owners of the Company",
+     "ProfitLossAttributableToOwnersOfParent"),
+    ("income", "Attributable to:", "Shareholders of the Company",
+     "ProfitLossAttributableToOwnersOfParent"),
+    ("income", "Profit attributable to:", "Minority interests",
+     "ProfitLossAttributableToNoncontrollingInterests"),
+    ("comprehensive_income", "Total comprehensive income attributable to:",
+     "Owners of the parent", "ComprehensiveIncomeAttributableToOwnersOfParent"),
+    ("comprehensive_income", "Attributable to:", "Non-controlling interests",
+     "ComprehensiveIncomeAttributableToNoncontrollingInterests"),
+])
+def test_attributable_blocks(tx, statement, section, label, expected):
+    assert tx.match(label, statement, section)[0].concept.name == expected
+
+
+def test_oci_reclassification_blocks(tx):
+    may = ("Other comprehensive income", "Items that may be reclassified subsequently to "
+           "profit or loss")
+    never = ("Other comprehensive income", "Items that will not be reclassified to profit or "
+             "loss")
+    label = "Exchange differences arising on translation of foreign operations"
+    assert tx.match(label, "comprehensive_income", may)[0].concept.name == \
+        "OtherComprehensiveIncomeNetOfTaxExchangeDifferencesOnTranslation"
+    top = tx.match(label, "comprehensive_income", never, top=5)
+    assert top[0].concept.name.endswith("OtherThanTranslationOfForeignOperations")
+    assert all(c.concept.name != "OtherComprehensiveIncomeNetOfTaxExchangeDifferencesOn"
+               "Translation" or c.score < EXTENSION_THRESHOLD for c in top)
+
+
+def test_cash_flow_activity_section(tx):
+    op = tx.match("Interest paid", "cash_flows", "Cash flows from operating activities")[0]
+    fin = tx.match("Interest paid", "cash_flows", "Cash flows from financing activities")[0]
+    assert op.concept.name == "InterestPaidClassifiedAsOperatingActivities"
+    assert fin.concept.name == "InterestPaidClassifiedAsFinancingActivities"
+
+
+def test_ocr_damage_is_tolerated(tx):
+    assert tx.match("Revenne", "income")[0].concept.name == "Revenue"
+    assert tx.match("Inventorles", "financial_position", "Current assets")[0].concept.name \
+        == "Inventories"
+
+
+# ----------------------------------------------------------------------------- extensions
+def test_map_label_threshold(tx):
+    assert map_label("Revenue", "income").concept.name == "Revenue"
+    assert map_label("Put option liability", "financial_position", "Current liabilities") is None
+    assert map_label("zzqx frobnication", "income") is None
+
+
+def test_lc3_names():
+    assert lc3_name("Fair value losses of preferred share") == "FairValueLossesOfPreferredShare"
+    assert lc3_name("Net current assets/(liabilities)") == "NetCurrentAssetsLiabilities"
+    assert lc3_name("2019 Notes issued") == "X2019NotesIssued"
+    assert lc3_name("Company's share of reserves") == "CompanysShareOfReserves"
+    with pytest.raises(InputError):
+        lc3_name("(RMB)")
+
+
+def test_propose_extension(tx):
+    ext = propose_extension("Put option liability", "financial_position",
+                            ("Liabilities", "Current liabilities"), None, None, taxonomy=tx)
+    assert isinstance(ext, ExtensionConcept)
+    assert ext.concept.qname == "ext:CurrentPutOptionLiability"
+    assert (ext.concept.period_type, ext.concept.balance) == ("instant", "credit")
+    assert ext.anchor == "ifrs-full:CurrentLiabilities"
+    assert ext.concept.label.startswith("Put option liability")
+    assert ext.reason
+    oci = propose_extension("Exchange differences on translation", "comprehensive_income",
+                            ("Items that will not be reclassified to profit or loss",),
+                            "duration", "credit", taxonomy=tx)
+    assert oci.anchor.endswith("OtherComprehensiveIncomeThatWillNotBeReclassifiedToProfitOr"
+                               "LossNetOfTax")
+    assert oci.concept.name.endswith("ThatWillNotBeReclassifiedToProfitOrLoss")
+    cf = propose_extension("Capital injection by limited partners", "cash_flows",
+                           "Cash flows from financing activities", None, None, taxonomy=tx)
+    assert cf.anchor == "ifrs-full:CashFlowsFromUsedInFinancingActivities"
+    assert cf.concept.period_type == "duration"
+    eps = propose_extension("Adjusted loss per share", "income", None, None, None, taxonomy=tx)
+    assert eps.concept.data_type == "dtr-2022:perShareItemType" and eps.concept.balance is None
+
+
+# ----------------------------------------------------------------------------- statements
+def _stmt(kind, rows, columns=None) -> Statement:
+    cols = columns or [Column("2024", Period(date(2024, 12, 31), date(2024, 1, 1))),
+                       Column("2023", Period(date(2023, 12, 31), date(2023, 1, 1)))]
+    out = []
+    for i, (label, section, values, rk) in enumerate(rows):
+        cells = [Cell(Decimal(v)) if v is not None else None for v in values]
+        out.append(Row(label=label, cells=cells, line=i + 1, kind=rk, section=section,
+                       id=f"r{i}"))
+    return Statement(kind=kind, title="t", columns=cols, rows=out)
+
+
+def test_map_statement_hk_income_statement(tx):
+    """A profit-making HK$ issuer, statement of profit or loss and other comprehensive income."""
+    st_ = _stmt("income", [
+        ("Turnover", (), ("1500", "1200"), "item"),
+        ("Cost of sales", (), ("-900", "-700"), "item"),
+        ("Gross profit", (), ("600", "500"), "subtotal"),
+        ("Other income and gains", (), ("20", "10"), "item"),
+        ("Finance costs", (), ("-35", "-30"), "item"),
+        ("Share of profits of associates", (), ("5", "4"), "item"),
+        ("Profit before taxation", (), ("590", "484"), "subtotal"),
+        ("Taxation", (), ("-90", "-80"), "item"),
+        ("Profit for the year", (), ("500", "404"), "total"),
+        ("Owners of the Company", ("Profit for the year attributable to:",),
+         ("480", "400"), "item"),
+        ("Non-controlling interests", ("Profit for the year attributable to:",),
+         ("20", "4"), "item"),
+        ("", ("Profit for the year attributable to:",), ("500", "404"), "total"),
+    ])
+    m = map_statement(st_, tx)
+    names = {rid: c.concept.name for rid, c in m.items() if isinstance(c, Candidate)}
+    assert names["r0"] == "Revenue" and names["r2"] == "GrossProfit"
+    assert names["r4"] == "FinanceCosts" and names["r7"] == "IncomeTaxExpenseContinuingOperations"
+    assert names["r8"] == "ProfitLoss" and names["r11"] == "ProfitLoss"  # same figures: shared
+    assert names["r9"] == "ProfitLossAttributableToOwnersOfParent"
+    assert names["r10"] == "ProfitLossAttributableToNoncontrollingInterests"
+
+
+def test_map_statement_duplicate_concepts_become_extensions(tx):
+    st_ = _stmt("cash_flows", [
+        ("Acquisition of financial assets at fair value through profit or loss",
+         ("Cash flows from investing activities",), ("-100", "-50"), "item"),
+        ("Acquisition of wealth management products",
+         ("Cash flows from investing activities",), ("-70", "-20"), "item"),
+    ])
+    m = map_statement(st_, tx)
+    kinds = sorted(type(c).__name__ for c in m.values())
+    assert kinds == ["Candidate", "ExtensionConcept"]
+    ext = next(c for c in m.values() if isinstance(c, ExtensionConcept))
+    assert "already tags other figures" in ext.reason
+    assert ext.concept.balance == "credit"  # printed negative outflow
+
+
+def test_map_statement_balance_sheet(tx):
+    st_ = _stmt("financial_position", [
+        ("Property, plant and equipment", ("Non-current assets",), ("10", "9"), "item"),
+        ("Interests in associates", ("Non-current assets",), ("5", "5"), "item"),
+        ("", ("Non-current assets",), ("15", "14"), "subtotal"),
+        ("Inventories", ("Current assets",), ("7", "6"), "item"),
+        ("Tax recoverable", ("Current assets",), ("1", "1"), "item"),
+        ("Bank balances and cash", ("Current assets",), ("4", "3"), "item"),
+        ("", ("Current assets",), ("12", "10"), "subtotal"),
+        ("Trade payables", ("Current liabilities",), ("6", "5"), "item"),
+        ("Tax payable", ("Current liabilities",), ("2", "1"), "item"),
+        ("", ("Current liabilities",), ("8", "6"), "subtotal"),
+        ("Net current assets", (), ("4", "4"), "total"),
+    ], columns=[Column("2024", Period(date(2024, 12, 31))),
+                Column("2023", Period(date(2023, 12, 31)))])
+    m = map_statement(st_, tx)
+    names = [m[f"r{i}"].concept.name for i in range(11)]
+    assert names == [
+        "PropertyPlantAndEquipment", "InvestmentsInAssociatesAccountedForUsingEquityMethod",
+        "NoncurrentAssets", "Inventories", "CurrentTaxAssetsCurrent", "CashAndCashEquivalents",
+        "CurrentAssets", "TradeAndOtherCurrentPayablesToTradeSuppliers",
+        "CurrentTaxLiabilitiesCurrent", "CurrentLiabilities", "CurrentAssetsLiabilities"]
+    assert all(c.concept.period_type == "instant" for c in m.values())
+
+
+def test_map_statement_equity_uses_other_statements(tx):
+    oci = _stmt("comprehensive_income", [
+        ("Exchange differences on translation of foreign operations",
+         ("Items that may be reclassified to profit or loss",), ("-50", "-40"), "item"),
+        ("Exchange differences on translation of foreign operations",
+         ("Items that will not be reclassified to profit or loss",), ("70", "60"), "item"),
+    ])
+    block = Period(date(2024, 12, 31), date(2024, 1, 1))
+    soce = Statement("changes_in_equity", "t",
+                     [Column("Reserve", component="Translation reserve"),
+                      Column("Total", component="Total")],
+                     [Row("Exchange differences on translation of foreign operations",
+                          [Cell(Decimal(20)), Cell(Decimal(20))], 1, section=("Comprehensive income",),
+                          period=block, id="e1")])
+    alone = map_statement(soce, tx)
+    assert isinstance(alone["e1"], Candidate)
+    joint = map_statement(soce, tx, others=[oci, soce])
+    assert isinstance(joint["e1"], ExtensionConcept)
+    assert "another statement" in joint["e1"].reason
+    assert joint["e1"].anchor == "ifrs-full:OtherComprehensiveIncome"
+
+
+def test_map_statement_on_parsed_seeds(seeds_dir, tx):
+    """Through the real parser (skipped until converter.extract is available)."""
+    extract = pytest.importorskip("converter.extract")
+    expected = {(r["statement"], " ".join(r["label"].split()), r["section"]): r["concept"]
+                for r in SEED_ROWS}
+    checked = agree = 0
+    for path in sorted(seeds_dir.glob("0*.txt")):
+        try:
+            extraction = extract.extract_file(path)
+        except Exception as exc:  # parser under construction elsewhere
+            pytest.skip(f"parser not ready: {exc}")
+        for statement in extraction.statements:
+            mapping = map_statement(statement, tx, others=extraction.statements)
+            for row in statement.value_rows():
+                choice = mapping.get(row.id)
+                if choice is None:
+                    continue
+                concept = choice.concept
+                if statement.kind == "financial_position" or row.balance_role != "flow":
+                    assert concept.period_type == "instant", row.label
+                else:
+                    assert concept.period_type == "duration", row.label
+                key = (statement.kind, " ".join(row.label.split()),
+                       " > ".join(" ".join(s.split()) for s in row.section))
+                if key in expected and isinstance(choice, Candidate):
+                    checked += 1
+                    agree += concept.name == expected[key]
+    if checked:
+        assert agree / checked >= 0.9
+
+
+# ----------------------------------------------------------------------------- CLI and speed
+def test_run_map_text_and_json(tmp_path):
+    text = run_map("Loss for the year", "income", None, 2, None, False)
+    assert "ifrs-full:ProfitLoss" in text and "alias" in text
+    data = json.loads(run_map("Put option liability", "financial_position",
+                              "Current liabilities", 1, None, True))
+    assert data["extension"]["anchor"] == "ifrs-full:CurrentLiabilities"
+    labels = tmp_path / "labels.csv"
+    labels.write_text("label,statement,section\nTurnover,income,\n"
+                      "Trade payables,financial_position,Current liabilities\n")
+    many = json.loads(run_map(None, None, None, 1, str(labels), True))
+    assert [d["candidates"][0]["concept"] for d in many] == [
+        "ifrs-full:Revenue", "ifrs-full:TradeAndOtherCurrentPayablesToTradeSuppliers"]
+    with pytest.raises(InputError):
+        run_map(None, None, None, 1, str(tmp_path / "missing.csv"), False)
+
+
+def test_lookup_speed(tx):
+    labels = [(r["label"], r["statement"], r["section"] or None) for r in SEED_ROWS]
+    for lab, kind, sec in labels:
+        tx.match(lab, kind, sec)
+    n = 0
+    start = time.perf_counter()
+    while n < 20_000:
+        for lab, kind, sec in labels:
+            tx.match(lab, kind, sec)
+            n += 1
+    rate = n / (time.perf_counter() - start)
+    assert rate >= 10_000, f"{rate:.0f} look-ups/s"
