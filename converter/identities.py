@@ -74,10 +74,13 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9()/'\- ]", " ", text)).strip(" :-")
 
 
-_PL = re.compile(r"^\(?(profit|loss|earnings)\)?(/\(?(profit|loss)\)?)? (for|of) the "
-                 r"(financial )?(year|period)( ended .*)?$")
-_TCI = re.compile(r"^total comprehensive \(?(income|loss|expense)\)?(/\(?(income|loss)\)?)?"
-                  r"( (for|of) the (financial )?(year|period).*)?$")
+_PLW = r"\(?(profit|loss|earnings)\)?(/\(?(profit|loss)\)?)?"
+_TCIW = r"total comprehensive \(?(income|loss|expense)\)?(/\(?(income|loss|expense)\)?)?"
+_YEAR = r"(for|of) the (financial )?(year|period)( ended .*)?"
+# "Profit and total comprehensive income for the year" (no other comprehensive income) is
+# both the profit and the total comprehensive income.
+_PL = re.compile(rf"^{_PLW}( and {_TCIW})? {_YEAR}$")
+_TCI = re.compile(rf"^{_TCIW}( {_YEAR})?$|^{_PLW} and {_TCIW} {_YEAR}$")
 _OWNERS = re.compile(r"\b(owners|equity holders|shareholders|members|holders of ordinary "
                      r"shares) of the (company|parent|bank)\b|^owners of the")
 _NCI = re.compile(r"\bnon ?- ?controlling interests?\b|\bminority interests?\b")
@@ -85,8 +88,9 @@ _CASH_END = re.compile(r"^cash and cash equivalents,? (at|as at) (the )?end of (
                        r"(financial )?(year|period)")
 _CASH_START = re.compile(r"^cash and cash equivalents,? (at|as at) (the )?(beginning|start) of"
                          r" (the )?(financial )?(year|period)")
-_BS_CASH = re.compile(r"^(cash and cash equivalents|cash and bank balances|bank balances and "
-                      r"cash|cash at banks? and (on|in) hand|cash and deposits)$")
+_BS_CASH = re.compile(r"^(cash and cash equivalents|cash and bank (balances|deposits)|bank "
+                      r"balances,? (deposits )?and cash( equivalents)?|cash (at|in) banks? and "
+                      r"(on|in) hand|cash and (short-term )?deposits)$")
 # Most specific first: "Net assets" is total equity's twin only in the Hong Kong layout.
 _TOTAL_EQUITY = (re.compile(r"^total (\(?deficits?\)?/)?(equity|deficits?)(/\(deficits?\))?$"),
                  re.compile(r"^(\(?deficits?\)?/)?equity(/\(deficits?\))?$|^total equity"),
@@ -152,6 +156,14 @@ def _instant_column(statement: Statement | None, day: date | None) -> int | None
 
 def _eq(name: str, a: Ref, b: Ref, severity: Literal["error", "warning"] = "error") -> Equation:
     return Equation(name, a, ((1, b),), exact=True, severity=severity)
+
+
+def same_units(statements: dict[str, Statement], eq: Equation) -> bool:
+    """Figures of statements printed in different units (HK$'000 vs HK$ million) are not
+    compared: rescaling would need the rounding of the coarser one, which ties cannot know."""
+    units = {(statements[r[0]].unit.currency, statements[r[0]].unit.scale)
+             for r in [eq.total, *(t for _, t in eq.terms)] if r[0] in statements}
+    return len(units) <= 1
 
 
 # --------------------------------------------------------------------------- across statements
@@ -267,7 +279,7 @@ def cross_equations(statements: dict[str, Statement],
         out += _equity_ties(statements, structures)
     if cf is not None:
         out += _cash_ties(cf, bs)
-    return out
+    return [eq for eq in out if same_units(statements, eq)]
 
 
 def _equity_ties(statements: dict[str, Statement],
@@ -333,6 +345,10 @@ def _cash_ties(cf: Statement, bs: Statement | None) -> list[Equation]:
     balance sheet shows elsewhere."""
     out: list[Equation] = []
     end, start = _find(cf, _CASH_END), _find(cf, _CASH_START)
+    # "Cash and cash equivalents at 31 December": the parser's balance role says which end
+    roles = {r.balance_role: r for r in arithmetic_rows(cf) if r.balance_role != "flow"
+             and _norm(r.label).startswith("cash and cash equivalents")}
+    end, start = end or roles.get("closing"), start or roles.get("opening")
     bs_cash = _find(bs, _BS_CASH)
     for j, col in enumerate(cf.columns):
         period = col.period

@@ -335,3 +335,27 @@ def test_changes_in_equity_without_non_controlling_interests():
         "cross: closing equity 'Share capital'", "cross: closing equity 'Reserves'",
         "cross: closing equity 'Total'"}
     assert closing and all(i.holds for i in closing)
+
+
+def test_profit_and_total_comprehensive_income_in_one_line():
+    # No other comprehensive income: one line is both the profit and the total
+    # comprehensive income, and changes in equity takes it from there.
+    income = INCOME.replace("Profit for the year | total",
+                            "Profit and total comprehensive income for the year | total")
+    x = company(income=income)
+    x.statements = [s for s in x.statements if s.kind in ("income", "changes_in_equity")]
+    names = [i.name for i in reconcile(x).identities]
+    assert any(n.startswith("cross: profit or loss, changes in equity 'Total equity' = income "
+                            "'Profit and total comprehensive income") for n in names)
+    assert any(n.startswith("cross: total comprehensive income, changes in equity 'Total "
+                            "equity' = income 'Profit and total") for n in names)
+
+
+def test_cash_rows_found_by_balance_role_when_labels_print_dates():
+    cash = CASH.replace("Cash and cash equivalents at beginning of the year | |",
+                        "Cash and cash equivalents at 1 January | opening |")
+    cash = cash.replace("Cash and cash equivalents at end of the year | total",
+                        "Cash and cash equivalents at 31 December | closing")
+    x = reconcile(company(cash_flows=cash))
+    ties = [i for i in x.identities if i.name.startswith("cross: cash at")]
+    assert len(ties) == 4 and all(i.holds for i in ties)
