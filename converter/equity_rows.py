@@ -71,9 +71,39 @@ def split_points(words: list[str]) -> list[int]:
     return cuts
 
 
-def split_label(text: str) -> list[str]:
+# Section headings that extraction runs into the first row of their section.
+_HEADING = re.compile(
+    r"^(?:(?:other\s+)?comprehensive\s+(?:income|loss|\(loss\)|income\s*/\s*\(loss\)|"
+    r"loss\s*/\s*\(?income\)?)(?:\s+for\s+the\s+(?:year|period))?|"
+    r"transactions\s+with\s+(?:owners|equity\s+holders|shareholders)\b.*|"
+    r"contributions\s+by\s+and\s+distributions\s+to\s+owners.*|"
+    r"changes\s+in\s+ownership\s+interests.*)$", re.IGNORECASE)
+
+
+def split_label(text: str, starts_cont: bool = False, ends_open: bool = False,
+                pieces: int = 1) -> list[str]:
+    """Cut a line's label where the layout says labels meet, not at every capital.
+
+    Cuts kept: after the continuation that opens the line (``starts_cont``), before the
+    label the next line continues (``ends_open``), after a section heading, and all of
+    them when the line carries figures for ``pieces`` packed rows. "Equity-settled
+    Share-based Payments" in a title-case statement stays whole.
+    """
     words = text.split(" ")
-    bounds = [0, *split_points(words), len(words)]
+    cands = split_points(words)
+    keep: set[int] = set()
+    if cands and starts_cont:
+        keep.add(cands[0])
+    if cands and ends_open:
+        keep.add(cands[-1])
+    start = 0
+    for c in cands:
+        if _HEADING.match(" ".join(words[start:c])):
+            keep.add(c)
+            start = c
+    if pieces > 1:
+        keep = set(cands)
+    bounds = [0, *sorted(keep), len(words)]
     return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:]) if words[a:b]]
 
 
@@ -182,7 +212,8 @@ class _Reader:
         rows, toks, note = self.values(ln)
         has_vals = rows is not None or bool(toks)
         label = _MARKER.sub("", ln.label).strip() if _MARKER.match(ln.label) else ln.label
-        segs = split_label(label) if label else []
+        segs = split_label(label, _is_cont(label), next_cont,
+                           len(rows) if rows else 1) if label else []
         if self.pending is not None and not _is_cont(label):
             self.pending = None                      # the label it waited for never came
         labels: list[Draft] = []

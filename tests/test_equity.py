@@ -534,3 +534,19 @@ def test_garbage_never_raises(lines: list[str]) -> None:
 
 def st_join(cells: list[str]) -> str:
     return "\t".join(cells) if len(cells) % 3 else "  ".join(cells)
+
+
+def test_title_case_labels_are_not_cut() -> None:
+    text = (
+        "STATEMENT OF CHANGES IN EQUITY\n"
+        "\tShare Capital\tOther Reserves\tTotal Equity\n"
+        "At 1 January 2024\t10\t20\t30\n"
+        "Transactions with owners Equity-settled Share-based Payments\t–\t6\t6\n"
+        "Lapse of Share Options\t–\t–\t–\n"
+        "At 31 December 2024\t10\t26\t36\n"
+    )
+    stmt, issues = parse_text(text)
+    assert [r.label for r in stmt.rows] == [
+        "At 1 January 2024", "Transactions with owners", "Equity-settled Share-based Payments",
+        "Lapse of Share Options", "At 31 December 2024"]
+    assert stmt.rows[2].section == ("Transactions with owners",)
