@@ -62,11 +62,14 @@ def test_committed_index_is_current(built):
 
 def test_compact_and_fast():
     assert COMMITTED.stat().st_size < 2_000_000
-    load_raw.cache_clear()
-    load_entries.cache_clear()
-    start = time.perf_counter()
-    entries = load_entries(str(COMMITTED))
-    assert time.perf_counter() - start < 0.5
+    timings = []
+    for _ in range(3):  # best of three: the machine is shared with other test runs
+        load_raw.cache_clear()
+        load_entries.cache_clear()
+        start = time.perf_counter()
+        entries = load_entries(str(COMMITTED))
+        timings.append(time.perf_counter() - start)
+    assert min(timings) < 0.5, timings
     assert entries["PropertyPlantAndEquipment"].side == "noncurrent"
     assert entries["CurrentPortionOfLongtermBorrowings"].side == "current"
     assert entries["CurrentTaxLiabilities"].side == ""
