@@ -13,10 +13,11 @@ from .errors import TaxonomyError
 
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_ENV = "IXBRL_TAXONOMY_PACKAGE"
+WHERE_TO_GET = ("the IFRS Foundation publishes IFRSAT-2025.zip at "
+                "https://www.ifrs.org/issued-standards/ifrs-taxonomy/")
 GET_PACKAGE_HINT = (
     "no IFRS taxonomy package configured: pass --taxonomy-package or set IXBRL_TAXONOMY_PACKAGE "
-    "to IFRSAT-2025.zip (published by the IFRS Foundation at "
-    "https://www.ifrs.org/issued-standards/ifrs-taxonomy/)"
+    f"({WHERE_TO_GET})"
 )
 
 
@@ -50,5 +51,5 @@ def taxonomy_package(option: str | os.PathLike[str] | None = None) -> Path:
         raise TaxonomyError(GET_PACKAGE_HINT)
     path = Path(value).expanduser()
     if not path.is_file():
-        raise TaxonomyError(f"taxonomy package not found: {path} ({GET_PACKAGE_HINT})")
+        raise TaxonomyError(f"taxonomy package not found: {path} ({WHERE_TO_GET})")
     return path.resolve()
