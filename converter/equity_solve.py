@@ -207,10 +207,29 @@ def promote_subtotals(block: list[Slot], n: int) -> None:
                 break
             run.insert(0, j)
         for m in range(len(run), 1, -1):
-            got = _sum(block, run[-m:], n)
-            if got is not None and _same(r.cells, got):
-                r.kind = "subtotal"
+            terms = run[-m:]
+            got = _sum(block, terms, n)
+            nonzero = sum(1 for j in terms if any(amount(c) for c in block[j].row.cells))
+            if got is None or nonzero < 2 or not _same(r.cells, got):
+                continue
+            # When the balances are known, promoting must be what makes them roll forward.
+            before = _rolls(block, n)
+            if before is True:
                 break
+            r.kind = "subtotal"
+            if before is False and _rolls(block, n) is False:
+                r.kind = "item"
+                continue
+            break
+
+
+def _rolls(block: list[Slot], n: int) -> bool | None:
+    """Does the closing balance equal opening + movements (None: not known)?"""
+    closing = next((i for i, s in enumerate(block) if s.row.balance_role == "closing"), None)
+    if closing is None or not block[closing].resolved:
+        return None
+    vec = expected(block, closing, n)
+    return None if vec is None else _same(block[closing].row.cells, vec)
 
 
 # --------------------------------------------------------------------------- placing figures
