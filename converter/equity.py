@@ -140,6 +140,7 @@ class _Builder:
                 items[k] = it = Draft(label="", line=it.line, cells=it.cells)
             if isinstance(it, Draft):
                 r = self.row(it)
+                self._closing_by_order(blocks[-1] if blocks and not fresh else [], r)
                 s = Slot(r, it.cells is not None, list(it.tokens))
                 if fresh or not blocks or (r.balance_role == "opening"
                                            and self._starts_block(blocks[-1], r)):
@@ -184,6 +185,18 @@ class _Builder:
             pools[bi][0].extend(s for s in need if where[id(s)] == bi)
             pools[bi][1].extend(it.tokens)
         return blocks, pools
+
+    def _closing_by_order(self, block: list[Slot], r: Row) -> None:
+        """A balance dated after the block's opening, with movements between, closes it
+        even when its date is not a month end (52-week years: "At 29 December 2024")."""
+        when = self.dates.get(id(r))
+        if when is None or r.balance_role != "opening":
+            return
+        opened = [self.dates.get(id(x.row)) for x in block if x.row.balance_role == "opening"]
+        if (opened and all(o is not None and o < when for o in opened)
+                and any(x.row.balance_role == "flow" for x in block)
+                and not any(x.row.balance_role == "closing" for x in block)):
+            r.balance_role, r.kind = "closing", "total"
 
     def _split_continuous(self, blocks: list[list[Slot]]) -> list[list[Slot]]:
         """One running matrix (At 1 January 2023 … At 31 December 2023 … At 31 December

@@ -355,6 +355,10 @@ def place_orphans(block: list[Slot], needing: list[int], pool: list[tuple[Token,
         s = block[idx]
         vec = expected(block, idx, n)
         if vec is None:
+            if len(needing) == 1 and len(left) == n:      # a whole row, in column order
+                s.row.cells = [Cell(value=t.value, text=t.text, line=line, nil=t.nil,
+                                    less_than_unit=t.less_than_unit) for t, line in left]
+                s.resolved, left = True, []
             continue
         cells: list[Cell | None] = [None] * n
         for c, want in enumerate(vec):

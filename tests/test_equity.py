@@ -550,3 +550,22 @@ def test_title_case_labels_are_not_cut() -> None:
         "At 1 January 2024", "Transactions with owners", "Equity-settled Share-based Payments",
         "Lapse of Share Options", "At 31 December 2024"]
     assert stmt.rows[2].section == ("Transactions with owners",)
+
+
+def test_52_week_year_closing_and_figures_above_their_label() -> None:
+    text = (
+        "STATEMENT OF CHANGES IN EQUITY\n"
+        "\tShare capital\tRetained earnings\tTotal\n"
+        "At 1 January 2024\t10\t90\t100\n"
+        "Profit for the period\t–\t7\t7\n"
+        "Dividends\t–\t(2)\t(2)\n"
+        "At 28 December 2024\t10\t95\t105\n"
+    )
+    stmt, _ = parse_text(text)
+    assert stmt.rows[-1].balance_role == "closing"
+    assert stmt.rows[0].period.end.isoformat() == "2024-12-28"
+    moved = text.replace("At 28 December 2024\t10\t95\t105\n", "\t10\t95\t105\nAt 28 December 2024\n")
+    stmt, issues = parse_text(moved)
+    assert [c.value for c in stmt.rows[-1].cells] == [10, 95, 105]
+    assert stmt.rows[-1].cells[0].line == 6
+    assert not [i for i in issues if i.severity != "info"]
