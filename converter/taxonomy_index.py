@@ -104,6 +104,13 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\bdefined benefit (obligations?|schemes?|pension plans?|retirement plans?|"
      r"plans?|pension schemes?)\b", "defined benefit plans"),
     (r"\barising (on|from)\b", "on"),
+    (r"\bsales revenues?\b|\brevenues? from sales\b", "revenue"),
+    (r"\b(pledged|restricted) (bank )?(deposits|cash|balances|bank balances)\b",
+     "restricted cash and cash equivalents"),
+    (r"\bamounts? due from\b", "receivables due from"),
+    (r"\bamounts? due to\b", "payables to"),
+    (r"\bshare of (results|profits?|losses|profit/\(loss\)|\(loss\)/profit|net (profit|loss)"
+     r"|profits? (and|or) losses) of\b", "share of profit (loss) of"),
     (r"\b(beginning|start) of (the )?(financial )?(year|period|half[- ]year|six months)\b",
      "beginning of period"),
     (r"\bend of (the )?(financial )?(year|period|half[- ]year|six months)\b", "end of period"),
@@ -183,6 +190,9 @@ def taxonomy_variants(label: str) -> list[str]:
     # OCI item labels repeat the block: "Other comprehensive income, net of tax, cash flow
     # hedges" is printed "Cash flow hedges" under the OCI heading.
     stripped = re.sub(r"^other comprehensive income, (net of tax|before tax), ", "", stripped)
+    # "Impairment loss recognised in profit or loss, goodwill" is printed "Impairment of
+    # goodwill": the recognition clause is IFRS boilerplate
+    stripped = stripped.replace(" recognised in profit or loss", "")
     if stripped != text:
         out.append(stripped)
         if "(" in stripped:
