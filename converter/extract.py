@@ -84,6 +84,10 @@ def parse_block(doc: Document, block: Block, fallback_unit: Unit | None = None,
                             f"no rows with figures under '{block.title}'",
                             line=block.first_line, statement=block.kind))
         return None, issues
+    if all(not r.label for r in rows if r.kind != "heading"):
+        issues.append(Issue("warning", "extract.no_labels",
+                            f"'{block.title}': the figures were extracted without their labels",
+                            line=block.first_line, statement=block.kind))
     stmt = Statement(kind=block.kind, title=block.title, columns=columns, rows=rows, unit=unit,
                      first_line=block.first_line, last_line=block.last_line)
     return stmt, issues
