@@ -175,8 +175,9 @@ def _joint(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> None:
 def _correct(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> bool:
     """A printed figure that two or more failing identities each need to be the same other
     value, and that every identity it takes part in accepts at that value, was misread (an
-    OCR layer's digit, a figure from a neighbouring duplicate row): correct it, as a warning.
-    Only when exactly one cell explains those failures. Returns whether it changed anything."""
+    OCR layer's digit, a figure from a neighbouring duplicate row); likewise a figure whose
+    sign alone breaks one identity. Correct it, as a warning, only when exactly one cell
+    explains the failures. Returns whether it changed anything."""
     uses: dict[Ref, list[Equation]] = {}
     for eq in equations:
         for r in _refs(eq):
@@ -193,9 +194,12 @@ def _correct(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> boo
             proposals.setdefault((r, _solve_for(eq, r, grid)), []).append(eq)
     fixes = []
     for (ref, value), failing in proposals.items():
-        if len(failing) < 2:
-            continue
         original = grid.cell(ref)
+        # One failing identity suffices for a lost or spurious minus sign (parentheses are
+        # what OCR drops most): only one figure of the identity can be exactly half its gap.
+        flip = value == -original.value and value != 0
+        if len(failing) < 2 and not flip:
+            continue
         grid.put(ref, replace(original, value=value))
         if all(_holds(eq, grid)[2] for eq in uses[ref]):
             fixes.append((len(failing), ref, value, original))
@@ -210,9 +214,11 @@ def _correct(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> boo
                           derived_from=proposals[(ref, value)][0].name,
                           candidates=tuple(dict.fromkeys((*original.candidates, original.value)))))
     names = "; ".join(eq.name for eq in proposals[(ref, value)])
+    why = (f"{best} identities need {_printed(value)}" if best > 1 else
+           f"its sign is the only single change that makes {names} hold")
     issues.append(Issue("warning", "reconcile.corrected",
                         f"{row.label or row.id!r} [{st.columns[j].header}]: read as "
-                        f"{_printed(original.value)} but {best} identities need "
-                        f"{_printed(value)} and all its identities hold with it ({names})",
+                        f"{_printed(original.value)} but {why}, and all its identities hold "
+                        f"with {_printed(value)} ({names})",
                         line=grid.line(ref), statement=st.kind))
     return True

@@ -359,3 +359,22 @@ def test_cash_rows_found_by_balance_role_when_labels_print_dates():
     x = reconcile(company(cash_flows=cash))
     ties = [i for i in x.identities if i.name.startswith("cross: cash at")]
     assert len(ties) == 4 and all(i.holds for i in ties)
+
+
+def test_lost_parentheses_are_restored_when_only_that_sign_fits():
+    x = reconcile(company(income=INCOME.replace("(4,800)", "4,800")))
+    [fix] = issues(x, "reconcile.corrected")
+    assert fix.line == 104 and "sign" in fix.message
+    assert cell_of(x, "income", "Distribution costs", 1).value == Decimal(-4800)
+    assert all(i.holds for i in x.identities)
+
+
+def test_sign_is_not_flipped_when_another_figure_could_explain_the_gap():
+    # Other income and Distribution costs both 4,800 in 2024: either sign could be the
+    # misprint, so neither is corrected and the identity is reported as failing.
+    text = INCOME.replace("| 980", "| 4,800").replace("(4,800)", "4,800")
+    text = text.replace("17,330", "21,150").replace("16,030", "19,850").replace(
+        "13,390", "17,210").replace("12,600", "16,420")
+    x = reconcile(company(income=text))
+    assert not issues(x, "reconcile.corrected")
+    assert issues(x, "reconcile.identity")
