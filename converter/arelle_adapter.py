@@ -48,9 +48,9 @@ from .errors import TaxonomyError, ValidationEngineError
 _ERROR_LEVELS = {"ERROR", "CRITICAL", "FATAL", "INCONSISTENCY", "ERROR-SEMANTIC", "ASSERTION-ERROR"}
 _WARNING_LEVELS = {"WARNING", "WARNING-SEMANTIC", "ASSERTION-WARNING"}
 # Arelle's progress chatter ("loaded in 1.8 secs", "Activation of package ...").
-_CHATTER_CODES = {"info", ""}
-_MIN_SHARED_REPORTS = 2      # a base pays for itself from the second report on
+_CHATTER_CODES = {"info", "", "info:profileActivity"}
 _PREWARM_MIN_REPORTS = 3     # pre-computed relationship sets pay from the third
+_KEEP_BASES = 2              # loaded taxonomies kept between calls in one process
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,7 @@ class _Base:
     entry_docs: list[Any]
     base_set_sizes: dict[Any, int]
     prewarmed: bool = False
+    uses: int = 0
 
 
 class Engine:
@@ -267,8 +268,12 @@ class Engine:
         packages = self.cntlr.packages
         return tuple(sorted(u for u in urls if packages.is_mapped(u)))
 
-    def load_base(self, key: tuple[str, ...], prewarm: bool) -> _Base | None:
-        """Load (once) the DTS of ``key`` into a model kept for forked children."""
+    def load_base(self, key: tuple[str, ...]) -> _Base | None:
+        """Load (once) the DTS of ``key`` into a model kept for forked children.
+
+        None when it cannot serve as a base: nothing to load, or its loading logged anything
+        at warning level or above (those messages belong to every report's verdict).
+        """
         if key in self._bases:
             return self._bases[key]
         if not key:
@@ -288,13 +293,12 @@ class Engine:
             if noisy or model.modelDocument is None or None in entry_docs:
                 model.close()
                 return None
-            manager.loadedModelXbrls.remove(model) if model in manager.loadedModelXbrls else None
+            if model in manager.loadedModelXbrls:
+                manager.loadedModelXbrls.remove(model)
+            # The report's linkbases will add to these lists; what grew tells which cached
+            # relationship sets went stale (see _drop_stale_relationship_sets).
             base = _Base(key=key, model=model, entry_docs=entry_docs,
-                         base_set_sizes={})
-            if prewarm:
-                _prewarm(model)
-                base.prewarmed = True
-            base.base_set_sizes = {k: len(v) for k, v in model.baseSets.items()}
+                         base_set_sizes={k: len(v) for k, v in model.baseSets.items()})
             self._bases[key] = base
             return base
 
@@ -319,38 +323,59 @@ class Engine:
             if on_done:
                 on_done(index, outcome)
 
-        can_fork = hasattr(os, "fork") and len(entries) > 1
-        if not can_fork:
+        can_fork = hasattr(os, "fork")
+        reuse = can_fork and self.settings.reuse_dts
+        keys = [self.base_key(e) if reuse else () for e in entries]
+        if not can_fork or (len(entries) == 1 and not keys[0]):
+            # Nothing to share and nothing to run beside: in-process is the cheapest.
             for i, entry in enumerate(entries):
                 done(i, self.validate(entry))
             return [r for r in results if r is not None]
 
-        keys = [self.base_key(e) if self.settings.reuse_dts else () for e in entries]
-        group_sizes: dict[tuple[str, ...], int] = {}
+        remaining: dict[tuple[str, ...], int] = {}
         for key in keys:
-            group_sizes[key] = group_sizes.get(key, 0) + 1
-        order = sorted(range(len(entries)), key=lambda i: (keys.index(keys[i]), i))
-        remaining = dict(group_sizes)
-        pending = list(order)
+            remaining[key] = remaining.get(key, 0) + 1
+        # Group reports by base so each base is needed during one stretch of the batch.
+        pending = sorted(range(len(entries)), key=lambda i: (keys.index(keys[i]), i))
         running: dict[int, _Child] = {}
-        jobs = max(1, jobs)
         while pending or running:
-            while pending and len(running) < jobs:
+            while pending and len(running) < max(1, jobs):
                 index = pending.pop(0)
                 key = keys[index]
-                base = None
-                if key and group_sizes[key] >= _MIN_SHARED_REPORTS:
-                    base = self.load_base(key, prewarm=group_sizes[key] >= _PREWARM_MIN_REPORTS)
+                base = self._base_for(key, planned=remaining[key]) if key else None
                 child = _Child.start(self, index, entries[index], base)
                 running[child.fd] = child
             for child in _wait_any(list(running.values()), self.settings.timeout):
                 del running[child.fd]
                 done(child.index, child.outcome())
-                key = keys[child.index]
-                remaining[key] -= 1
-                if remaining[key] == 0 and key in self._bases:
-                    self._drop_base(self._bases[key])
+                remaining[keys[child.index]] -= 1
+        self._trim_bases()
         return [r for r in results if r is not None]
+
+    def _trim_bases(self) -> None:
+        """Keep the most recently used bases for the next call (``convert`` validates one
+        report per call); each holds a loaded taxonomy (~250 MB for the IFRS one)."""
+        for base in list(self._bases.values())[:-_KEEP_BASES]:
+            self._drop_base(base)
+
+    def _base_for(self, key: tuple[str, ...], planned: int) -> _Base | None:
+        """The shared base for ``key``, loaded on first need, pre-warmed once it pays."""
+        base = self._bases.pop(key, None)
+        if base is None:
+            # Children already forked keep their copy: dropping the oldest base is safe, and
+            # a batch is ordered by base, so a dropped one is not needed again.
+            while len(self._bases) >= _KEEP_BASES:
+                self._drop_base(next(iter(self._bases.values())))
+            base = self.load_base(key)
+        if base is None:
+            return None
+        self._bases[key] = base      # most recently used last
+        if not base.prewarmed and (planned >= _PREWARM_MIN_REPORTS
+                                   or base.uses + 1 >= _PREWARM_MIN_REPORTS):
+            _prewarm(base.model)
+            base.prewarmed = True
+        base.uses += 1
+        return base
 
 
 # ---------------------------------------------------------------------- forked children
@@ -606,8 +631,8 @@ def finding_from_message(message: dict[str, Any]) -> Finding | None:
     severity = "error" if level in _ERROR_LEVELS else \
         "warning" if level in _WARNING_LEVELS else "info"
     text = " ".join(str(message.get("msg") or "").split())
-    refs = message.get("refs") or []
-    ref = refs[0] if refs and isinstance(refs[0], dict) else {}
+    refs = message.get("refs")
+    ref = refs[0] if isinstance(refs, list) and refs and isinstance(refs[0], dict) else {}
     props = {p[0]: p[1] for p in ref.get("properties") or [] if isinstance(p, (list, tuple))
              and len(p) >= 2}
     href = str(ref.get("href") or "")
@@ -616,10 +641,14 @@ def finding_from_message(message: dict[str, Any]) -> Finding | None:
     unit = props.get("unitRef")
     return Finding(
         severity=severity, code=code or "arelle:unknown", message=text, source="arelle",
-        concept=props.get("QName"), context=props.get("contextRef"),
-        unit=str(unit).split(" ")[0] if unit else None, value=props.get("value"),
-        file=file, line=int(line) if isinstance(line, int) or str(line).isdigit() else None,
-        element_id=props.get("id"), level=level)
+        concept=_text(props.get("QName")), context=_text(props.get("contextRef")),
+        unit=str(unit).split(" ")[0] if unit else None, value=_text(props.get("value")),
+        file=file, line=int(line) if str(line).isdigit() and int(line) > 0 else None,
+        element_id=_text(props.get("id")), level=level)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None or value == "" else str(value)
 
 
 def _fact_records(model: Any) -> Iterator[FactRecord]:

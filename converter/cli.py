@@ -171,8 +171,9 @@ def validate(paths: tuple[str, ...], packages: tuple[str, ...], taxonomy_package
     )
     results = validate_paths([Path(p) for p in paths], options)
     if as_json:
-        payload = [r.to_dict() for r in results]
-        click.echo(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2))
+        # Always an array (one object per report, schema in docs/validation-json.md): a
+        # program must not have to guess whether a folder held one report or several.
+        click.echo(json.dumps([r.to_dict() for r in results], indent=2))
     else:
         for result in results:
             click.echo(result.summary())

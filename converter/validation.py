@@ -274,11 +274,22 @@ def validate_paths(paths: Sequence[Path], options: ValidateOptions | None = None
                 bar.render_finish()
     return [
         ValidationResult(
-            path=str(report.path), kind=report.kind, findings=tuple(outcome.findings),
+            path=str(report.path), kind=report.kind,
+            findings=tuple(outcome.findings) + _package_findings(report, outcome),
             facts=outcome.facts, documents=tuple(outcome.documents), seconds=outcome.seconds,
             dts_reused=outcome.dts_reused, engine=version, rules=rules)
         for report, outcome in zip(reports, outcomes)
     ]
+
+
+def _package_findings(report: ReportInput, outcome: Any) -> tuple[Finding, ...]:
+    """Arelle says only "No XBRL entry points could be loaded" (code ``error``) for a package
+    with no report in it; give programs a specific code."""
+    if report.kind != "package" or outcome.documents or outcome.facts:
+        return ()
+    return (Finding(severity="error", code="ixbrl:noReport", source="ixbrl",
+                    message="no report could be loaded from the package (XBRL Report "
+                            "Packages 1.0: <top folder>/reports/<report>.xhtml)"),)
 
 
 def validate_report(path: Path, options: ValidateOptions | None = None) -> ValidationResult:
