@@ -182,7 +182,9 @@ def statement_view(statement: Statement, facts: Iterable[Fact]) -> dict[str, obj
                          "cells": [blank for _ in statement.columns]})
         previous_period = row.period or previous_period
         rows.append({
-            "cls": _row_class(row), "id": f"{statement.kind}-{row.id}", "label": row.label,
+            "cls": _row_class(row), "id": f"{statement.kind}-{row.id}",
+            # as printed: a subtotal the source leaves unlabelled stays unlabelled on the page
+            "label": row.label if row.printed_label is None else row.printed_label,
             "note": row.note or "", "indent": 0.4 + 1.2 * len(row.section),
             "cells": [_cell_view(row, i, by_cell) for i in range(len(statement.columns))],
         })
