@@ -540,6 +540,13 @@ def _drop_garbled_layers(slots: list[_Slot], issues: list[Issue], kind: Statemen
                                     f"('{s.label or 'unlabelled'}')", line=s.line.no,
                                     statement=kind))
                 continue
+        if vals and any(is_damaged(c) for c in vals) and i + 1 < len(slots) and \
+                _misread_of(s, slots[i + 1]):
+            issues.append(Issue("info", "extract.layer_dropped",
+                                f"dropped a misread copy of the next row "
+                                f"({' / '.join(c.text for c in vals)})", line=s.line.no,
+                                statement=kind))
+            continue
         if out and s.label and not s.heading and out[-1].label.lower() == s.label.lower() and \
                 not out[-1].heading:
             _merge_duplicate(out[-1], s)
@@ -549,6 +556,27 @@ def _drop_garbled_layers(slots: list[_Slot], issues: list[Issue], kind: Statemen
             continue
         out.append(s)
     return out
+
+
+def _misread_of(s: _Slot, clean: _Slot) -> bool:
+    """``s`` reads like an OCR copy of ``clean``: same label (or none), and figure by figure
+    either equal, a damaged figure one of whose readings is the clean one, or the same
+    printed shape with one digit different ("(122)" for "(132)")."""
+    if clean.heading or (s.label and s.label.lower() != clean.label.lower()):
+        return False
+    for a, b in zip(s.cells, clean.cells):
+        if a is None and b is None:
+            continue
+        if a is None or b is None or is_doubtful(b):
+            return False
+        if a.value is not None and a.value == b.value:
+            continue
+        if is_damaged(a) and b.value in a.candidates:
+            continue
+        if len(a.text) == len(b.text) and sum(x != y for x, y in zip(a.text, b.text)) == 1:
+            continue
+        return False
+    return True
 
 
 def _similar(a: str, b: str) -> bool:
