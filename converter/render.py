@@ -96,6 +96,11 @@ def column_caption(column: Column) -> str:
     return f"{span} ended {_long_date(period.end)}"
 
 
+def _lower_first(text: str) -> str:
+    """"Year ended 31 December 2024" → "year ended 31 December 2024" (month names keep case)."""
+    return text[:1].lower() + text[1:]
+
+
 def _unit_label(statement: Statement) -> str:
     symbol = CURRENCY_SYMBOLS.get(statement.unit.currency, statement.unit.currency)
     return {3: f"{symbol}'000", 6: f"{symbol} million", 0: symbol}.get(
@@ -192,9 +197,9 @@ def statement_view(statement: Statement, facts: Iterable[Fact]) -> dict[str, obj
     block_periods = [r.period for r in statement.rows if r.period is not None]
     if block_periods:
         latest = max(block_periods, key=lambda p: p.end)
-        subtitle = "For the " + column_caption(Column("", latest)).lower()
+        subtitle = "For the " + _lower_first(column_caption(Column("", latest)))
     elif statement.columns and statement.columns[0].period is not None:
-        subtitle = "For the " + column_caption(statement.columns[0]).lower()
+        subtitle = "For the " + _lower_first(column_caption(statement.columns[0]))
         if statement.kind == "financial_position":
             subtitle = column_caption(statement.columns[0])
     return {
@@ -213,7 +218,7 @@ def render_report(report: Report, target: RenderTarget, *, cover: list[dict[str,
     first = report.extraction.statements[0] if report.extraction.statements else None
     subtitle = ""
     if first and first.columns and first.columns[0].period:
-        subtitle = "Results announcement: " + column_caption(first.columns[0]).lower()
+        subtitle = "Results announcement for the " + _lower_first(column_caption(first.columns[0]))
     text = env.get_template("report.xhtml.j2").render(
         lang="en", title=f"{report.entity_name} — iXBRL report", namespaces=namespaces,
         css=(templates_dir() / "report.css").read_text(encoding="utf-8"),
