@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .equity_cells import LineCells, Token, orphan_tokens, split_line
+from .equity_dates import balance_date
 from .equity_header import Header, looks_like_header, tidy
 from .model import Cell, Issue, Line
 
@@ -272,7 +273,6 @@ def _widen_headers(split: list[LineCells], kinds: list[str]) -> None:
     """A repeated header wrapped over untabbed lines ("Currency  Non-", "Share  Other ...")
     reads like value-less rows: take in the figure-less lines around a header line, up to
     the rows with figures on either side."""
-    from .equity import balance_date   # local: equity imports this module
     for i, kind in enumerate(list(kinds)):
         if kind != "header":
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .equity_cells import Token
-from .model import Cell, Column, Identity, Issue, Row
+from .model import Cell, Column, Issue, Row
 
 Vector = list[Decimal]
 _MAX_PLACEMENTS = 5000
@@ -148,7 +148,7 @@ def top_flows(block: list[Slot], chosen: dict[int, list[int]]) -> list[int]:
             and s.row.balance_role == "flow" and s.row.kind in ("item", "subtotal")]
 
 
-def _opening(block: list[Slot]) -> int | None:
+def opening_index(block: list[Slot]) -> int | None:
     return max((i for i, s in enumerate(block) if s.row.balance_role == "opening"), default=None)
 
 
@@ -168,7 +168,7 @@ def expected(block: list[Slot], idx: int, n: int,
              chosen: dict[int, list[int]] | None = None) -> Vector | None:
     """What the down identities say row ``idx`` must hold, if the rest is known."""
     row = block[idx].row
-    opening = _opening(block)
+    opening = opening_index(block)
     closing = next((i for i, s in enumerate(block) if s.row.balance_role == "closing"), None)
     if chosen is None:
         chosen = structure(block, n)
@@ -389,62 +389,3 @@ def derived_cell(value: Decimal, why: str) -> Cell:
     text = f"({abs(value):,})" if value < 0 else f"{value:,}"
     return Cell(value=value, text=text if value else "-", provenance="derived",
                 nil=value == 0, derived_from=why)
-
-
-# --------------------------------------------------------------------------- checking
-def _ref(row: Row, col: Column) -> str:
-    return f"changes_in_equity:{row.id}:{col.component or col.header}"
-
-
-def check(blocks: list[list[Row]], columns: list[Column]) -> tuple[list[Identity], list[Issue]]:
-    """Every across and down identity of the matrix, and an Issue for each that fails."""
-    roles = column_roles(columns)
-    n = len(columns)
-    ids: list[Identity] = []
-    issues: list[Issue] = []
-
-    def unread(r: Row) -> bool:                 # a row whose figures could not be placed
-        return r.kind != "heading" and all(c is None for c in r.cells)
-
-    def record(name: str, total: Row, tcol: int, terms: list[tuple[int, Row, int]],
-               code: str) -> None:
-        cells = [total.cells[tcol], *[r.cells[c] for _, r, c in terms]]
-        if all(c is None for c in cells) or unread(total) or any(unread(r) for _, r, _ in terms):
-            return
-        exp = sum((sg * amount(r.cells[c]) for sg, r, c in terms), Decimal(0))
-        act = amount(total.cells[tcol])
-        holds = abs(exp - act) <= fuzz_units(cells)
-        ids.append(Identity(name, _ref(total, columns[tcol]),
-                            tuple((sg, _ref(r, columns[c])) for sg, r, c in terms),
-                            exp, act, holds))
-        if not holds:
-            issues.append(Issue("warning", code,
-                                f"{name}: printed {act}, the terms add up to {exp}",
-                                line=total.line, statement="changes_in_equity"))
-
-    for block in blocks:
-        for row in block:
-            if row.kind == "heading":
-                continue
-            for name, tot, terms in row_checks(row.cells, roles):
-                record(f"across '{row.label}': {name}", row, tot,
-                       [(1, row, t) for t in terms], "equity.cross_foot")
-        slots = [Slot(r, True) for r in block]
-        chosen = structure(slots, n)
-        for i, s in enumerate(slots):
-            r = s.row
-            if r.kind == "subtotal":
-                terms = chosen.get(i, [])
-                for c in range(n):
-                    record(f"down '{r.label}' [{columns[c].component}]", r, c,
-                           [(1, slots[j].row, c) for j in terms], "equity.down_foot")
-            if r.balance_role == "closing":
-                oi = _opening(slots)
-                if oi is None:
-                    continue
-                op = slots[oi].row
-                tops = [slots[j].row for j in top_flows(slots, chosen)]
-                for c in range(n):
-                    record(f"roll-forward '{r.label}' [{columns[c].component}]", r, c,
-                           [(1, op, c)] + [(1, t, c) for t in tops], "equity.roll_forward")
-    return ids, issues
