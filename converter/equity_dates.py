@@ -17,6 +17,7 @@ _MONTH = r"(?P<m>[A-Za-z]{3,9})\.?"
 _BALANCE = re.compile(r"^(?:balance|balances)?\s*(?:as\s+at|as\s+of|at)\b\s*(?P<rest>.+)$"
                       r"|^balance\s+(?P<rest2>.+)$", re.IGNORECASE)
 _DMY = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})")
+_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _MDY = re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})")
 # Balances printed without a date: "Balance at beginning of the year", "At end of period".
 UNDATED = re.compile(r"^(?:balances?\s+)?(?:as\s+)?(?:at|as\s+of)?\s*(?:the\s+)?"
@@ -38,6 +39,12 @@ def balance_date(label: str) -> date | None:
     if not m:
         return None
     rest = m.group("rest") or m.group("rest2") or ""
+    num = _NUMERIC.search(rest)
+    if num:                                   # "31.12.2023", "1/1/2024": day first (IFRS/HK)
+        try:
+            return date(int(num.group(3)), int(num.group(2)), int(num.group(1)))
+        except ValueError:
+            return None
     for rx in (_DMY, _MDY):
         d = rx.search(rest)
         if d and d.group("m").lower() in _MONTHS:

@@ -21,6 +21,8 @@ from .model import Cell, Issue, Line
 
 _MARKER = re.compile(r"^\(?\s*(?:un)?audited\s*\)?|^\(?\s*restated\s*\)?", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^(?:\*+|#|\(?[a-z]\)|notes?\s*:)\s*[A-Za-z]", re.IGNORECASE)
+# A sentence (the notes "form an integral part of ..."), not a row label.
+_PROSE = re.compile(r"^(?:\S+\s+){7,}.*\.$")
 _NOTE_REF = re.compile(r"(?<=[a-z])\s+(\d{1,2}(?:\s*\([a-z]\))?)$")
 # Words after which a label never ends, so a capital after them is not a new label.
 _NO_END = frozenset(
@@ -299,7 +301,7 @@ def read_rows(lines: list[Line], header: Header, issues: list[Issue]) -> list[It
             kinds.append("blank")
         elif orphan_tokens(ln) is not None:
             kinds.append("orphan")
-        elif _FOOTNOTE.match(ln.label) and not ln.has_values:
+        elif (_FOOTNOTE.match(ln.label) or _PROSE.match(ln.label)) and not ln.has_values:
             kinds.append("skip")
         elif _MARKER.fullmatch(ln.label.strip()) and not ln.has_values:
             kinds.append("skip")

@@ -569,3 +569,18 @@ def test_52_week_year_closing_and_figures_above_their_label() -> None:
     assert [c.value for c in stmt.rows[-1].cells] == [10, 95, 105]
     assert stmt.rows[-1].cells[0].line == 6
     assert not [i for i in issues if i.severity != "info"]
+
+
+def test_numeric_dates_and_trailing_prose() -> None:
+    text = (
+        "STATEMENT OF CHANGES IN EQUITY\n"
+        "\tShare capital\tAccumulated losses\tTotal\n"
+        "Balance at 1.1.2024\t10\t(4)\t6\n"
+        "Loss for the year\t–\t(1)\t(1)\n"
+        "Balance at 31.12.2024\t10\t(5)\t5\n"
+        "\n"
+        "The accompanying notes form an integral part of these consolidated financial statements.\n"
+    )
+    stmt, issues = parse_text(text)
+    assert [r.balance_role for r in stmt.rows] == ["opening", "flow", "closing"]
+    assert stmt.rows[0].period.end.isoformat() == "2024-12-31"
