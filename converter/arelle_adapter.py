@@ -653,7 +653,9 @@ def _text(value: Any) -> str | None:
 
 def _fact_records(model: Any) -> Iterator[FactRecord]:
     labels: dict[Any, str] = {}
-    for fact in getattr(model, "factsInInstance", ()):
+    facts = sorted(getattr(model, "factsInInstance", ()), key=lambda f: (
+        str(getattr(f.modelDocument, "basename", "")), f.sourceline or 0, f.id or ""))
+    for fact in facts:   # in document order: findings come out the same on every run
         concept = fact.concept
         if concept is None or not concept.isNumeric:
             continue
@@ -669,7 +671,8 @@ def _fact_records(model: Any) -> Iterator[FactRecord]:
             unit=fact.unitID, decimals=_decimals(fact.decimals), balance=concept.balance,
             standard_label=labels[concept],
             printed_label=printed_label(fact) if is_inline else "",
-            element_id=fact.id, file=getattr(doc, "basename", None), line=fact.sourceline)
+            element_id=fact.id, file=getattr(doc, "basename", None), line=fact.sourceline,
+            dimensional=bool(getattr(fact.context, "qnameDims", None)))
 
 
 def _inline_type() -> int:

@@ -71,12 +71,15 @@ class FactRecord:
     element_id: str | None = None
     file: str | None = None
     line: int | None = None
+    dimensional: bool = False       # context has explicit members (a cell of a matrix)
 
 
 # --------------------------------------------------------------------------- signs
 _LOSS = re.compile(r"\b(loss|losses|deficit|deficits)\b", re.I)
 _GAIN = re.compile(r"\b(profits?|gains?|income|surplus|earnings)\b", re.I)
 _EXPENSE = re.compile(r"\b(expenses?|costs?|charges?|expenditures?)\b", re.I)
+# "at amortised cost", "at cost": a measurement basis, not an expense.
+_MEASUREMENT = re.compile(r"\b(amorti[sz]ed|historical|at|replacement)\s+costs?\b", re.I)
 # Words that say the line can go the other way ("Income tax (expense)/credit",
 # "Reversal of impairment"), so a negative value is not a contradiction.
 _REVERSAL = re.compile(
@@ -94,21 +97,24 @@ def sign_findings(facts: Iterable[FactRecord]) -> Iterator[Finding]:
       tagged negative: an expense is a positive debit whatever the printed parentheses.
     """
     for fact in facts:
-        if fact.value is None or fact.value == 0 or not fact.printed_label:
+        # A matrix row label ("Total comprehensive loss" across equity components) describes
+        # the total; one component may well go the other way, so only totals are judged.
+        if fact.value is None or fact.value == 0 or not fact.printed_label or fact.dimensional:
             continue
-        label = fact.printed_label
+        label = _MEASUREMENT.sub(" ", fact.printed_label)
         if (fact.balance == "credit" and fact.value > 0 and _GAIN.search(fact.standard_label)
                 and _LOSS.search(label) and not _GAIN.search(label)):
             yield _fact_finding(
                 fact, "warning", "ixbrl:lossTaggedPositive",
                 f"{fact.concept} = {fact.value} is positive (a {_plain(fact.standard_label)}) "
-                f"but the printed label {label!r} reports a loss: the value should be negative "
+                f"but the printed label {fact.printed_label!r} reports a loss: the value should be negative "
                 "(sign=\"-\")")
         elif (fact.balance == "debit" and fact.value < 0 and _EXPENSE.search(label)
                 and not _REVERSAL.search(label)):
             yield _fact_finding(
                 fact, "warning", "ixbrl:expenseTaggedNegative",
-                f"{fact.concept} = {fact.value} is negative but the printed label {label!r} is "
+                f"{fact.concept} = {fact.value} is negative but the printed label "
+                f"{fact.printed_label!r} is "
                 "an expense on a debit concept: expenses are positive whatever the printed "
                 "parentheses")
 

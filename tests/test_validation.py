@@ -57,6 +57,17 @@ def test_loss_label_tagged_positive_on_a_profit_concept(label: str) -> None:
     assert found[0].severity == "warning" and found[0].concept == "ifrs-full:ProfitLoss"
 
 
+def test_sign_rules_skip_matrix_cells_and_measurement_bases() -> None:
+    # Changes in equity: "Total comprehensive loss" row, exchange-reserve column gained.
+    cell = FactRecord(concept="ifrs-full:ComprehensiveIncome", value=Decimal("176256000"),
+                      context="FY_ReserveOfExchangeDifferences", balance="credit",
+                      standard_label="Comprehensive income", dimensional=True,
+                      printed_label="Total comprehensive loss for the year")
+    basis = fact("x:RecognitionOfLiabilitiesAtAmortisedCost", "-184974000",
+                 "Recognition of financial instruments at amortised cost", "debit", "X")
+    assert list(sign_findings([cell, basis])) == []
+
+
 @pytest.mark.parametrize("label,value,balance,standard", [
     ("Loss for the year", "-6092990000", "credit", "Profit (loss)"),      # correctly negative
     ("Profit/(loss) for the year", "6092990000", "credit", "Profit (loss)"),  # either way
