@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import InputError
-from .locate import Block, locate_statements
+from .locate import Block, locate_statements, title_kinds
 from .model import Document, Extraction, Issue, Statement, Unit
 from .periods import build_columns, detect_unit, document_unit, is_header_line, period_hint
 from .reader import read_document
@@ -56,7 +56,10 @@ def parse_block(doc: Document, block: Block, fallback_unit: Unit | None = None,
     title = lines[0].text if lines else block.title
     header: list[str] = []
     body_start = 1
-    for i in range(1, len(lines)):
+    if len(lines) > 1 and not title_kinds(title):
+        title = f"{title.rstrip()} {lines[1].text.strip()}"   # a title on two lines
+        body_start = 2
+    for i in range(body_start, len(lines)):
         text = lines[i].text
         if not text.strip() or is_header_line(text):
             if text.strip():

@@ -43,6 +43,7 @@ _TITLE_RULES: tuple[tuple[re.Pattern[str], tuple[StatementKind, ...]], ...] = (
 _TITLE_TAIL = re.compile(
     r"^(?:[\s,.:\-–—]*(?:\((?:continued|cont'd|unaudited|audited|restated)\)|continued|"
     r"(?:for\s+the\s+|as\s+(?:at|of)\s+|in\s+respect\s+of\s+).*)?)*[\s.:]*$", re.I)
+_UNFINISHED = re.compile(r"\b(?:statements?|of|and|in|other|changes)\s*\**\s*$", re.I)
 _NOTES_HEADING = re.compile(r"^\s*(?:\d+\s*\.?\s*)?notes?\s+to\s+the\b", re.I)
 _NUMBER = re.compile(r"\(?\d[\d,]*\)?")
 
@@ -107,6 +108,10 @@ def locate_statements(doc: Document) -> list[Block]:
     titles: list[tuple[int, tuple[StatementKind, ...]]] = []
     for i, line in enumerate(lines):
         kinds = title_kinds(line.text)
+        if not kinds and i + 1 < len(lines) and _UNFINISHED.search(line.text):
+            # a title broken over two lines: "...STATEMENT OF PROFIT OR LOSS AND" / "OTHER
+            # COMPREHENSIVE INCOME"
+            kinds = title_kinds(line.text.rstrip() + " " + lines[i + 1].text.strip())
         if kinds and _figure_lines(doc, i + 1, i + 40) >= 3:
             titles.append((i, kinds))
     notes = [i for i, line in enumerate(lines) if _NOTES_HEADING.match(line.text)]

@@ -35,6 +35,9 @@ from .periods import header_slots, is_header_line
 _NOTE = re.compile(
     r"^(?:\d{1,2}[A-Za-z]?(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\))"
     r"(?:(?:\s*(?:,|&|and)\s*|\s+)(?:\d{1,2}[A-Za-z]?(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\)))*$")
+_INLINE_NOTE = re.compile(r"\s*\(?\bnotes?\s+(\d{1,2}(?:\s*\([a-z]{1,3}\))?"
+                          r"(?:\s*(?:,|&|and)\s*\d{1,2}(?:\s*\([a-z]{1,3}\))?)*)\)?\s*$",
+                          re.IGNORECASE)
 _VALUE_LIKE = re.compile(r"\(?\d{1,3}(?:,\d{3})+\)?|\(\d+\)")
 _UNIT_TOKEN = re.compile(r"(?:RMB|HK\$|US\$|HKD|USD|CNY|EUR|GBP|S\$)\s*['’]?\s*(?:000|million)",
                          re.I)
@@ -182,6 +185,10 @@ def read_piece(line: Line, layout: Layout, n: int, per_share_hint: bool = False)
         elif len(f) > 4 and not is_note_pos:
             piece.layer_text.append(f)
     label = rl.normalise_label(" ".join(label_parts))
+    m = _INLINE_NOTE.search(label)
+    if m and piece.note is None:
+        # "Revenue (Note 4)": the note printed inside the label cell
+        piece.note, label = _dedupe_note(m.group(1)), rl.normalise_label(label[:m.start()])
     if not re.search(r"[A-Za-z]{2,}", label):
         label = ""
     piece.label = label

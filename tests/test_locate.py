@@ -73,3 +73,15 @@ def test_combined_statement_counts_as_two_and_notes_are_excluded() -> None:
 def test_no_statements_is_input_error() -> None:
     with pytest.raises(InputError, match="no financial statements found in memo.txt"):
         extract_document(document_from_text("Dear shareholders,\nThank you.\n", "memo.txt"))
+
+
+def test_title_broken_over_two_lines() -> None:
+    text = ("CONDENSED CONSOLIDATED STATEMENT OF PROFIT OR LOSS AND\n"
+            "OTHER COMPREHENSIVE INCOME\nFor the six months ended 30 September 2025\n"
+            "\t\t2025\t2024\n\t\tHK$'000\tHK$'000\nRevenue\t\t100\t90\nCost of sales\t\t(40)\t(30)\n"
+            "Profit for the period\t\t60\t60\n")
+    blocks = locate_statements(document_from_text(text, "x"))
+    assert [b.kind for b in blocks] == ["income", "comprehensive_income"]
+    inc = extract_document(document_from_text(text, "x")).statement("income")
+    assert inc is not None
+    assert inc.columns[1].period.start.isoformat() == "2024-04-01"

@@ -258,3 +258,18 @@ def test_reformatted_statement_gives_the_same_cells(case) -> None:  # type: igno
     assert stmt is not None
     got = [(r.label, values(r)) for r in stmt.rows if r.kind != "heading"]
     assert got == [(lab, [Decimal(v) for v in vs]) for lab, vs in zip(labels, vals)]
+
+
+def test_note_inside_the_label_cell() -> None:
+    stmt = parse("Trade receivables (Note 12)\t\t400\t390\nInventories Note 11\t\t50\t40\n"
+                 "Total current assets\t\t450\t430")
+    assert [(r.label, r.note) for r in stmt.rows] == [("Trade receivables", "12"),
+                                                      ("Inventories", "11"),
+                                                      ("Total current assets", None)]
+
+
+def test_ocr_copy_of_the_next_row_is_dropped() -> None:
+    stmt = parse("\t\t(5.017)\t(122)\n\t\t(5,017)\t(132)\n\t\t100\t200",
+                 title="Consolidated statement of comprehensive income", header="\t\t2025\t2024")
+    assert [values(r) for r in stmt.rows] == [[Decimal(-5017), Decimal(-132)],
+                                              [Decimal(100), Decimal(200)]]
