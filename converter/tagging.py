@@ -100,8 +100,8 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
                      f"'{row.label}': duration concept {binding.concept.qname} in an instant "
                      "column", **where)
     per_share = is_per_share(binding.concept) or row.per_share
-    scale = 0 if per_share else statement.unit.scale
-    decimals = max(_decimals_printed(cell), 0) if per_share else -scale
+    scale = per_share_scale(row.label) if per_share else statement.unit.scale
+    decimals = _decimals_printed(cell) - scale if per_share else -scale
     # "*": a non-zero amount below the rounding unit. A zero would assert a value the
     # announcement does not give, so the fact is reported nil (XBRL 2.1 §4.6.6).
     undisclosed = cell.less_than_unit and cell.value is None
@@ -120,6 +120,15 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
         undisclosed=undisclosed,
         statement=statement.kind, row_id=row.id, column=col_index, sign_reason=binding.reason,
     )
+
+
+_CENTS = re.compile(r"\bcents?\b|\bfen\b", re.IGNORECASE)
+
+
+def per_share_scale(label: str) -> int:
+    """Per-share figures are in currency units, or in cents where the label says so
+    ("Basic (HK cents)"): iXBRL ``scale="-2"`` turns 2.18 cents into 0.0218."""
+    return -2 if _CENTS.search(label) else 0
 
 
 def _decimals_printed(cell: Cell) -> int:
@@ -157,6 +166,8 @@ def tag_statement(statement: Statement, bindings: dict[str, Binding],
                                     line=row.line, statement=statement.kind))
                 continue
             dims: tuple[tuple[str, str], ...] = ()
+            if members is not None and index not in members:
+                continue  # a component no member fits: reported by the bind stage, not guessed
             if members is not None:
                 member = members.get(index)
                 dims = ((EQUITY_AXIS, member),) if member else ()

@@ -33,6 +33,7 @@ def test_table_is_sorted_unique_and_members_exist() -> None:
     ("Treasury shares", "TreasurySharesMember"),
     ("Currency translation reserves", "ReserveOfExchangeDifferencesOnTranslationMember"),
     ("Exchange reserve", "ReserveOfExchangeDifferencesOnTranslationMember"),
+    ("Exchange fluctuation reserve", "ReserveOfExchangeDifferencesOnTranslationMember"),
     ("Retained earnings", "RetainedEarningsMember"),
     ("Accumulated losses", "RetainedEarningsMember"),
     ("Other reserves", "OtherReservesMember"),

@@ -107,3 +107,10 @@ def test_inconsistent_duplicates_are_found() -> None:
     facts, _ = tag_statement(_statement(rows), {"r1": Binding(PROFIT), "r2": Binding(PROFIT)})
     assert [i.code for i in duplicate_conflicts(facts)] == ["tag.inconsistent_duplicate"]
     assert context_id(Period(end=date(2025, 6, 30))) == "I2025-06-30"
+
+
+def test_per_share_in_cents_is_scaled() -> None:
+    rows = [Row("Basic (US cents)", [_cell("2.18", "2.18")], line=3, id="r1", per_share=True)]
+    (fact,), _ = tag_statement(_statement(rows), {"r1": Binding(EPS)})
+    assert fact.scale == -2 and fact.value == Decimal("0.0218") and fact.decimals == 4
+    assert fact.display == "2.18"
