@@ -143,6 +143,11 @@ def _compose(cleaned: str, statement: str | None, section: str | tuple[str, ...]
     inner = _innermost(section)
     match = _ATTRIBUTABLE.match(inner) if inner else None
     canon = canonical(cleaned)
+    if cleaned.startswith("attributable to ") and _OWNER_LABEL.search(canon):
+        # "Attributable to owners of the parent" printed as one line under the total
+        head = match.group(1).strip() if match is not None and match.group(1).strip() else (
+            "comprehensive income" if statement == "comprehensive_income" else "profit loss")
+        return f"{head} {cleaned}"
     if match is not None and (not cleaned or _OWNER_LABEL.search(canon)):
         head = match.group(1).strip() or ""
         if not head:

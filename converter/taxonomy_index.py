@@ -73,7 +73,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\b(at )?fair value through profit (and|or) loss\b|\bfvt?pl\b", "fvtpl"),
     (r"\b(at )?fair value through other comprehensive income\b|\bfvoci\b", "fvoci"),
     (r"\b(bank balances and cash|cash and bank balances|cash at banks? and (on|in) hand|"
-     r"cash and deposits with banks)\b", "cash and cash equivalents"),
+     r"cash and deposits with banks)\b(?! at central)", "cash and cash equivalents"),
     (r"\bdebtors\b", "receivables"), (r"\bcreditors\b", "payables"),
     (r"\b(associated companies|associated company)\b", "associates"),
     (r"\bjointly controlled entities\b", "joint ventures"),
@@ -104,7 +104,24 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\bdefined benefit (obligations?|schemes?|pension plans?|retirement plans?|"
      r"plans?|pension schemes?)\b", "defined benefit plans"),
     (r"\barising (on|from)\b", "on"),
-    (r"\bsales revenues?\b|\brevenues? from sales\b", "revenue"),
+    (r"\bsales revenues?\b|\brevenues? from sales\b|\bnet sales\b", "revenue"),
+    # European and US wordings of the IAS 1 lines
+    (r"\b(personnel|staff|payroll) (expenses?|costs?)\b", "employee benefits expense"),
+    (r"\bfinancial income\b", "finance income"),
+    (r"\bfinancial (expenses?|costs?)\b", "finance costs"),
+    (r"\bearnings before (income )?tax(es|ation)?\b", "profit before tax"),
+    (r"\bnet (income|earnings)\b", "profit"),
+    (r"(?<!other )\boperating (result|results|income|profit|loss)\b",
+     "profit from operating activities"),
+    (r"\bstocks\b", "inventories"),
+    (r"\b(tangible )?fixed assets\b", "property plant and equipment"),
+    (r"(?<!trade )\baccounts receivables?\b|\btrade debtors\b", "trade receivables"),
+    (r"(?<!trade )\baccounts payables?\b|\btrade creditors\b", "trade payables"),
+    (r"\b(amounts )?due to banks( and other financial institutions)?\b",
+     "deposits from banks"),
+    (r"\bdebt securities (in issue|issued)\b", "debt instruments issued"),
+    (r"\b(shareholders|stockholders|owners)'? equity\b", "equity"),
+    (r"\bbalances with central banks?\b", "bank balances at central banks"),
     (r"\b(pledged|restricted) (bank )?(deposits|cash|balances|bank balances)\b",
      "restricted cash and cash equivalents"),
     (r"\bamounts? due from\b", "receivables due from"),
@@ -193,6 +210,7 @@ def taxonomy_variants(label: str) -> list[str]:
     # "Impairment loss recognised in profit or loss, goodwill" is printed "Impairment of
     # goodwill": the recognition clause is IFRS boilerplate
     stripped = stripped.replace(" recognised in profit or loss", "")
+    stripped = stripped.replace(" reported in separate financial statements", "")
     if stripped != text:
         out.append(stripped)
         if "(" in stripped:
@@ -276,8 +294,8 @@ def _side(name: str, ancestors: set[str]) -> Side:
     return ""
 
 
-def _reclass(ancestors: set[str]) -> str:
-    text = " ".join(ancestors)
+def _reclass(name: str, ancestors: set[str]) -> str:
+    text = name + " " + " ".join(ancestors)
     if "WillNotBeReclassified" in text:
         return "not"
     if "WillBeReclassified" in text:
@@ -351,7 +369,7 @@ def _entries(raw: dict[str, Any]) -> dict[str, ConceptEntry]:
         entries[name] = ConceptEntry(
             concept=concept, labels=labels,
             placements=tuple((p[0], p[1], float(p[2]), p[3]) for p in c["pr"]),
-            roles=roles, side=_side(name, bs_anc), reclass=_reclass(oci_anc),
+            roles=roles, side=_side(name, bs_anc), reclass=_reclass(name, oci_anc),
             activity=_activity(name, cf_anc), substitution_group=c.get("s", ""),
             search=tuple(search or ()))
     return entries

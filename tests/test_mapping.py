@@ -391,3 +391,26 @@ def test_lookup_speed(tx):
                 n += 1
         rates.append(n / (time.perf_counter() - start))
     assert max(rates) >= 10_000, f"{max(rates):.0f} look-ups/s"
+
+
+def test_ifrs_labels_find_their_own_concepts(tx):
+    """Every IFRS line item of the primary statements, printed with its own standard label,
+    maps back to itself (guards synonym rules that would distort taxonomy labels)."""
+    role_kind = {"210000": "financial_position", "220000": "financial_position",
+                 "310000": "income", "320000": "income", "410000": "comprehensive_income",
+                 "420000": "comprehensive_income", "510000": "cash_flows",
+                 "520000": "cash_flows", "610000": "changes_in_equity"}
+    total = found = 0
+    for name, entry in tx.entries.items():
+        c = entry.concept
+        if c.abstract or c.data_type not in ("xbrli:monetaryItemType",
+                                             "dtr-2022:perShareItemType"):
+            continue
+        for kind in sorted({role_kind[r] for r in entry.roles if r in role_kind}):
+            if kind == "financial_position" and c.period_type != "instant":
+                continue
+            total += 1
+            top = tx.match(c.label, kind, top=1)
+            found += bool(top) and top[0].concept.name == name
+    assert total > 300
+    assert found / total >= 0.95, f"{found}/{total}"
