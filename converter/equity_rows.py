@@ -130,7 +130,8 @@ _is_note_ref = is_note_ref
 
 
 def _is_cont(label: str) -> bool:
-    return bool(label) and label[0].islower()
+    """A label fragment that continues the line above: lower case, or "(note 9)"."""
+    return bool(label) and (label[0].islower() or (label[0] == "(" and label[1:2].islower()))
 
 
 def _cell(tok: Token, line: int) -> Cell:

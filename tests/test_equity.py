@@ -584,3 +584,17 @@ def test_numeric_dates_and_trailing_prose() -> None:
     stmt, issues = parse_text(text)
     assert [r.balance_role for r in stmt.rows] == ["opening", "flow", "closing"]
     assert stmt.rows[0].period.end.isoformat() == "2024-12-31"
+
+
+def test_bracketed_continuation_joins_the_label() -> None:
+    text = (
+        "STATEMENT OF CHANGES IN EQUITY\n"
+        "\tShare capital\tRetained earnings\tTotal\n"
+        "Balance at 1 January 2024\t10\t90\t100\n"
+        "Final dividend declared\t\t\t\n"
+        "(note 9)\t–\t(5)\t(5)\n"
+        "Balance at 31 December 2024\t10\t85\t95\n"
+    )
+    stmt, _ = parse_text(text)
+    assert [r.label for r in stmt.rows][1] == "Final dividend declared (note 9)"
+    assert stmt.rows[1].cells[1].value == -5
