@@ -13,7 +13,8 @@ from pathlib import Path
 from .errors import InputError
 from .locate import Block, locate_statements, title_kinds
 from .model import Document, Extraction, Issue, Statement, Unit
-from .periods import build_columns, detect_unit, document_unit, is_header_line, period_hint
+from .periods import (build_columns, detect_unit, document_unit, is_header_line, period_hint,
+                      per_share_unit)
 from .reader import read_document
 from .rows import Layout, document_vocabulary, header_layout, parse_rows
 
@@ -87,6 +88,9 @@ def parse_block(doc: Document, block: Block, fallback_unit: Unit | None = None,
                             f"no rows with figures under '{block.title}'",
                             line=block.first_line, statement=block.kind))
         return None, issues
+    for row in rows:
+        if row.per_share:
+            row.unit = per_share_unit(row.label, unit.currency)
     if all(not r.label for r in rows if r.kind != "heading"):
         issues.append(Issue("warning", "extract.no_labels",
                             f"'{block.title}': the figures were extracted without their labels",

@@ -137,6 +137,9 @@ class Row:
     # Set by reconcile when it names an unlabelled subtotal ("Total current assets"): the
     # label as printed (usually ""). None: ``label`` is the printed label.
     printed_label: str | None = None
+    # Set by extract for rows printed in another unit than the statement's: per-share rows
+    # ("(RMB)" → CNY scale 0; "(HK cents)" → HKD scale -2, per_share=True). None: statement unit.
+    unit: Unit | None = None
 
 
 @dataclass

@@ -288,3 +288,19 @@ def per_share_currency(label: str) -> str | None:
     if not m:
         return None
     return currency_code(m.group("cur")) if m.group("cur") else None
+
+
+_CENTS = re.compile(r"\b(HK|RMB|US|S|NT)?\s*(?:cents?|fen)\b", re.I)
+
+
+def per_share_unit(label: str, statement_currency: str) -> Unit:
+    """The unit of a per-share row: its printed currency ("(RMB)", "(HK$)"), in cents when it
+    says so ("(HK cents)" → scale -2), else the statement's currency, per share."""
+    cents = _CENTS.search(label)
+    if cents:
+        prefix = (cents.group(1) or "").upper()
+        code = {"HK": "HKD", "RMB": "CNY", "US": "USD", "S": "SGD", "NT": "TWD"}.get(
+            prefix, statement_currency)
+        return Unit(currency=code, scale=-2, per_share=True)
+    return Unit(currency=per_share_currency(label) or statement_currency, scale=0,
+                per_share=True)

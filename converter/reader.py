@@ -31,6 +31,21 @@ _MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\t]+?)(?<=\S)\*(?![\w*])")
 _BINARY_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
 
 
+_CELL_BREAK = re.compile(r"</t[dh]>\s*<t[dh][^>]*>", re.IGNORECASE)
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _table_cells(raw: str) -> str:
+    """Table markup → tab-separated cells: HTML ``<td>`` cells and markdown pipe rows
+    ("| Revenue | 4 | 1,234 | 1,000 |") both become "Revenue\t4\t1,234\t1,000"."""
+    line = _CELL_BREAK.sub("\t", raw)
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        cells = [c.strip() for c in stripped[1:-1].split("|")]
+        return "\t".join(cells)
+    return line
+
+
 def strip_markup(raw: str) -> tuple[str, bool, bool]:
     """Remove markup from one line; return ``(text, bold, underline)``.
 
@@ -38,10 +53,14 @@ def strip_markup(raw: str) -> tuple[str, bool, bool]:
 
     >>> strip_markup("<b>Revenue</b>\\t<u>(1,234)</u>")
     ('Revenue\\t(1,234)', True, True)
+    >>> strip_markup("| Revenue | 4 | 1,234 | 1,000 |")
+    ('Revenue\\t4\\t1,234\\t1,000', False, False)
     """
+    if _PIPE_RULE.match(raw) and "|" in raw:
+        return "", False, False          # the rule under a markdown table header
     bold = bool(_BOLD_TAG.search(raw) or _MD_BOLD.search(raw))
     underline = bool(_UNDERLINE_TAG.search(raw))
-    text = _ANY_TAG.sub("", raw)
+    text = _ANY_TAG.sub("", _table_cells(raw))
     text = _MD_HEADING.sub("", text)
     text = _MD_BOLD.sub("", text)
     text = _MATH_NUMBER.sub(r"\1", text)

@@ -68,3 +68,14 @@ def test_header_lines(text: str, header: bool) -> None:
 def test_per_share_currency() -> None:
     assert per_share_currency("Basic and diluted loss per share (RMB)") == "CNY"
     assert per_share_currency("Basic earnings per share (HK$)") == "HKD"
+
+
+@pytest.mark.parametrize("label, unit", [
+    ("Basic and diluted loss per share (RMB)", Unit("CNY", 0, True)),
+    ("Basic earnings per share (HK cents)", Unit("HKD", -2, True)),
+    ("Diluted earnings per share (US$)", Unit("USD", 0, True)),
+    ("Earnings per share - basic", Unit("HKD", 0, True)),
+])
+def test_per_share_unit(label: str, unit: Unit) -> None:
+    from converter.periods import per_share_unit
+    assert per_share_unit(label, "HKD") == unit

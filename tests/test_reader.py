@@ -56,3 +56,42 @@ def test_utf8_bom_and_utf16(tmp_path: Path) -> None:
     assert read_document(p).lines[0].text == "Revenue\t1,234"
     p.write_bytes("Revenue\t1,234".encode("utf-16"))
     assert read_document(p).lines[0].text == "Revenue\t1,234"
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("| Revenue | 4 | 1,234 | 1,000 |", "Revenue\t4\t1,234\t1,000"),
+    ("|  | 2025 | 2024 |", "\t2025\t2024"),
+    ("|---|---:|---:|", ""),
+    ("<tr><td>Finance costs</td><td>(56)</td><td>(40)</td></tr>", "Finance costs\t(56)\t(40)"),
+    ("Profit | loss", "Profit | loss"),
+])
+def test_tables_become_tab_cells(raw: str, text: str) -> None:
+    assert strip_markup(raw)[0] == text
+
+
+def test_markdown_pipe_statement_parses() -> None:
+    from converter.extract import extract_document
+    doc = document_from_text(
+        "## Consolidated statement of profit or loss\nFor the year ended 30 June 2025\n\n"
+        "| | Notes | 2025 | 2024 |\n|---|---|---:|---:|\n| | | US$'000 | US$'000 |\n"
+        "| Revenue | 3 | 5,120 | 4,870 |\n| Cost of sales | | (3,010) | (2,950) |\n"
+        "| **Gross profit** | | **2,110** | **1,920** |\n", "m.md")
+    stmt = extract_document(doc).statement("income")
+    assert stmt is not None and stmt.unit.currency == "USD"
+    assert [(r.label, r.note, [c.value for c in r.cells]) for r in stmt.rows] == [
+        ("Revenue", "3", [5120, 4870]), ("Cost of sales", None, [-3010, -2950]),
+        ("Gross profit", None, [2110, 1920])]
+    assert stmt.rows[2].bold and stmt.columns[0].period.end.isoformat() == "2025-06-30"
+
+
+def test_doctests_of_the_extract_modules() -> None:
+    import doctest
+
+    import converter.cell_reading
+    import converter.locate
+    import converter.reader
+    import converter.row_labels
+    for module in (converter.reader, converter.locate, converter.cell_reading,
+                   converter.row_labels):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
