@@ -19,6 +19,7 @@ accepted.
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
 from .identities import Equation, ref_text, structure_equations
 from .model import Extraction, Identity, Issue, Statement
@@ -40,12 +41,61 @@ def _ensure_ids(statements: list[Statement]) -> None:
 
 
 def _equations(statements: list[Statement]) -> tuple[dict[str, Structure], list[Equation]]:
+    """Structures and identities of the statements as they stand, named after their rows
+    (subtotals named first, so that repairs cite the names the report will show)."""
+    for st in statements:
+        name_subtotals(st, infer_structure(st))
     structures = {st.kind: infer_structure(st) for st in statements}
     equations: list[Equation] = []
     for st in statements:
         equations += structure_equations(st, structures[st.kind])
     equations += cross_equations({st.kind: st for st in statements}, structures)
-    return structures, equations
+    grid = _Grid.of(statements)
+    seen: dict[str, int] = {}
+    out = []
+    for eq in equations:
+        if not all(r in grid.rows for r in _refs(eq)):
+            continue
+        seen[eq.name] = seen.get(eq.name, 0) + 1
+        if seen[eq.name] > 1:      # names cite identities: keep them unique
+            eq = replace(eq, name=f"{eq.name} #{seen[eq.name]}")
+        out.append(eq)
+    return structures, out
+
+
+def _rename(statements: list[Statement], repairs: list[Issue],
+            before: dict[str, Equation], after: list[Equation]) -> None:
+    """Repairs cite identities by name; a subtotal named in a later round renames them."""
+    now = {(eq.total, eq.terms): eq.name for eq in after}
+    renamed = {old: now[(eq.total, eq.terms)] for old, eq in before.items()
+               if now.get((eq.total, eq.terms), old) != old}
+    if not renamed:
+        return
+    for st in statements:
+        for row in st.rows:
+            for j, cell in enumerate(row.cells):
+                if cell is not None and cell.derived_from in renamed:
+                    row.cells[j] = replace(cell, derived_from=renamed[cell.derived_from])
+    for k, issue in enumerate(repairs):
+        message = issue.message
+        for old in sorted(renamed, key=len, reverse=True):
+            message = message.replace(old, renamed[old])
+        repairs[k] = replace(issue, message=message)
+
+
+def _still_cited(statements: list[Statement], cited: dict[str, Equation],
+                 final: list[Equation]) -> list[Equation]:
+    """Identities a repair relied on that the final structure no longer infers (the repair
+    changed the figures that suggested them): checked and reported all the same."""
+    names = {eq.name for eq in final}
+    wanted = {c.derived_from for st in statements for r in st.rows for c in r.cells
+              if c is not None and c.derived_from and c.derived_from not in names}
+    grid = _Grid.of(statements)
+    out = []
+    for name in sorted(wanted):
+        if name in cited and all(r in grid.rows for r in _refs(cited[name])):
+            out.append(cited[name])
+    return out
 
 
 def reconcile(extraction: Extraction) -> Extraction:
@@ -54,23 +104,23 @@ def reconcile(extraction: Extraction) -> Extraction:
     statements = copy.deepcopy(extraction.statements)
     _ensure_ids(statements)
     repairs: list[Issue] = []
+    cited: dict[str, Equation] = {}
     # Repairs can reveal structure hidden by unknown cells, and structure gives new
     # identities: two rounds reach every case we have seen, a third changes nothing.
     for _ in range(2):
         structures, equations = _equations(statements)
+        cited.update({eq.name: eq for eq in equations})
         grid = _Grid.of(statements)
-        equations = [eq for eq in equations if all(r in grid.rows for r in _refs(eq))]
         _propagate(equations, grid, repairs)
         _joint(equations, grid, repairs)
         for _ in range(_MAX_CORRECTIONS):
             if not _correct(equations, grid, repairs):
                 break
             _propagate(equations, grid, repairs)
-    for st in statements:
-        name_subtotals(st, infer_structure(st))
     structures, equations = _equations(statements)
+    _rename(statements, repairs, cited, equations)
+    equations += _still_cited(statements, cited, equations)
     grid = _Grid.of(statements)
-    equations = [eq for eq in equations if all(r in grid.rows for r in _refs(eq))]
     identities, findings = _evaluate(equations, grid)
     for st in statements:
         for row in unexplained_subtotals(st, structures[st.kind]):

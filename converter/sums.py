@@ -115,7 +115,8 @@ def _column_fits(total: Value, terms: list[tuple[int, Value]]) -> bool | None:
         expected += v.known if s > 0 else -v.known
         stars += v.star
         exp = min(exp, v.exp)
-    return abs(expected - total.known) <= _ONE.scaleb(exp) * (1 + stars)
+    # one term: the same figure printed twice, which rounding cannot make differ
+    return abs(expected - total.known) <= _ONE.scaleb(exp) * (int(len(terms) > 1) + stars)
 
 
 def _fits_some_reading(total: Value, terms: list[tuple[int, Value]],
@@ -279,6 +280,6 @@ def _equalities(frontier: list[_Item], relations: list[Relation]) -> list[tuple[
     top = [f for f in frontier if f.id not in children and _nonzero(f)]
     pairs = []
     for a, b in combinations(top, 2):
-        if _fits(b, [(1, a)]):
+        if _fits(b, [(1, a)], min_digits=_LOOSE_EVIDENCE):
             pairs.append((a.id, b.id))
     return pairs

@@ -378,3 +378,36 @@ def test_sign_is_not_flipped_when_another_figure_could_explain_the_gap():
     x = reconcile(company(income=text))
     assert not issues(x, "reconcile.corrected")
     assert issues(x, "reconcile.identity")
+
+
+_TEXTS = {"income": INCOME, "comprehensive_income": COMPREHENSIVE,
+          "financial_position": POSITION, "cash_flows": CASH, "changes_in_equity": EQUITY}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(sorted(_TEXTS)), st.data())
+def test_damaged_company_never_raises_and_repairs_only_by_identities(kind, data):
+    """Blank, illegible, misread or multi-reading figures anywhere: reconciliation returns,
+    every derived cell names an identity that holds, and a consistent cell is never changed
+    unless an issue says so."""
+    import re
+
+    text = _TEXTS[kind]
+    figures = [m for m in re.finditer(r"(?<=\| )\(?[\d,]+\)?(?= \||$)", text, re.M)]
+    picks = data.draw(st.lists(st.sampled_from(figures), min_size=1, max_size=4,
+                               unique_by=lambda m: m.start()))
+    damage = data.draw(st.lists(st.sampled_from(["", "?", "?1/2/3", "9,999", "(1)"]),
+                                min_size=len(picks), max_size=len(picks)))
+    for m, d in sorted(zip(picks, damage), key=lambda p: -p[0].start()):
+        text = text[:m.start()] + d + text[m.end():]
+    x = reconcile(company(**{kind: text}))
+    holds = {i.name: i.holds for i in x.identities}
+    for st_ in x.statements:
+        for row in st_.rows:
+            for c in row.cells:
+                if c is not None and c.provenance == "derived":
+                    assert c.derived_from in holds
+    changed = [i for i in x.issues if i.code in ("reconcile.derived", "reconcile.repaired",
+                                                 "reconcile.corrected")]
+    damaged = len(picks)
+    assert len(changed) <= damaged + 8   # repairs stay near the damage, no cascade
