@@ -22,7 +22,7 @@ from .equity_dates import balance_date, month_end, months_in, shift_months, titl
 from .equity_header import parse_header
 from .equity_rows import read_rows
 from .equity_solve import (Roles, Slot, column_roles, place_orphans, place_short_rows,
-                           promote_subtotals)
+                           promote_subtotals, repair_garbled)
 from .model import Document, Issue, Period, Row, Statement
 
 __all__ = ["parse_equity", "equity_identities", "equity_check", "balance_date"]
@@ -73,6 +73,7 @@ def _solve_block(block: list[Slot], carried: Slot | None, pool: list, roles: Rol
         block.insert(0, proxy)
     need, figures = pool
     idxs = [i for i, s in enumerate(block) if any(s is x for x in need)]
+    repair_garbled(block, roles, n, issues)
     place_short_rows(block, roles, n, figures, idxs)
     promote_subtotals(block, n)
     place_orphans(block, idxs, figures, n, issues)

@@ -79,7 +79,7 @@ class BlockBuilder:
             if isinstance(it, Draft):
                 r = self.row(it)
                 self._closing_by_order(blocks[-1] if blocks and not fresh else [], r)
-                s = Slot(r, it.cells is not None, list(it.tokens))
+                s = Slot(r, it.cells is not None, list(it.tokens), list(it.garbled))
                 if fresh or not blocks or (r.balance_role == "opening"
                                            and self._starts_block(blocks[-1], r)):
                     blocks.append([])

@@ -41,6 +41,7 @@ class Draft:
     tokens: list[tuple[Token, int]] = field(default_factory=list)  # figures to place
     note: str | None = None
     bold: bool = False
+    garbled: list[int] = field(default_factory=list)   # columns printed unreadably
 
 
 @dataclass
@@ -148,6 +149,7 @@ class _Reader:
         self.items: list[Item] = []
         self.pending: Draft | None = None
         self.last: Draft | None = None
+        self.garbled: list[int] = []
 
     def issue(self, sev: str, code: str, msg: str, line: int) -> None:
         self.issues.append(Issue(sev, code, msg, line=line,  # type: ignore[arg-type]
@@ -163,11 +165,23 @@ class _Reader:
         cols = [ln.cells[p] if p < len(ln.cells) else None for p in h.positions]
         stray = [c for i, c in enumerate(ln.cells)
                  if c.tokens and i not in h.positions and i != h.notes_position]
-        if ln.noisy:
+        self.garbled = []
+        filled = [c for c in cols if c is not None and not c.blank]
+        bad_cols = [i for i, c in enumerate(cols) if c is not None and c.noise]
+        if ln.noisy and not (ln.positional and bad_cols and len(bad_cols) * 2 < len(filled)
+                             and not stray):
             bad = " | ".join(c.text for c in ln.cells if c.noise)
             self.issue("info", "equity.noise",
                        f"figures not readable, line ignored as a duplicate layer: {bad}", ln.no)
             return None, [], note
+        if bad_cols:
+            # One or two unreadable cells in a readable row: blank them here, rebuild
+            # them from the row's arithmetic later (equity_solve.repair_garbled).
+            self.garbled = bad_cols
+            for i in bad_cols:
+                self.issue("warning", "equity.garbled",
+                           f"cell '{cols[i].text}' is not a figure", ln.no)  # type: ignore[union-attr]
+            cols = [None if i in bad_cols else c for i, c in enumerate(cols)]
         aligned = not ln.positional and len(ln.cells) == len(h.columns) and any(
             len(c.tokens) > 1 for c in ln.cells)
         if aligned:                              # untabbed, one piece per column, packed
@@ -262,6 +276,7 @@ class _Reader:
 
     def _give(self, d: Draft, cells: list[Cell | None] | None,
               toks: list[tuple[Token, int]], note: str | None) -> None:
+        d.garbled = list(self.garbled) if cells is not None else []
         if d.cells is not None or d.tokens:
             self.issue("warning", "equity.unresolved",
                        f"row '{d.label}' got figures twice; kept the later ones", d.line)

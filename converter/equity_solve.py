@@ -54,6 +54,32 @@ class Slot:
     row: Row
     resolved: bool
     tokens: list[tuple[Token, int]] = field(default_factory=list)
+    garbled: list[int] = field(default_factory=list)    # columns to rebuild by arithmetic
+
+
+def repair_garbled(block: list[Slot], roles: Roles, n: int, issues: list[Issue]) -> None:
+    """Rebuild unreadable cells from the row's own sums, else from its column's."""
+    for idx, s in enumerate(block):
+        for col in list(s.garbled):
+            value = None
+            for _, tot, terms in row_checks(s.row.cells, roles):
+                involved = [tot, *terms]
+                if col in involved and not any(g in involved for g in s.garbled if g != col):
+                    rest = sum((amount(s.row.cells[t]) for t in terms if t != col), Decimal(0))
+                    value = amount(s.row.cells[tot]) - rest if col != tot else rest
+                    break
+            if value is None:
+                vec = expected(block, idx, n)
+                value = vec[col] if vec is not None else None
+            if value is None:
+                issues.append(Issue("error", "equity.unresolved",
+                                    f"'{s.row.label}' column {col + 1}: unreadable and no "
+                                    "identity rebuilds it", line=s.row.line,
+                                    statement="changes_in_equity"))
+                continue
+            s.row.cells[col] = derived_cell(value, "across: components = total; "
+                                            "total + NCI = total equity")
+            s.garbled.remove(col)
 
 
 def amount(cell: Cell | None) -> Decimal:

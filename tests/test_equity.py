@@ -598,3 +598,13 @@ def test_bracketed_continuation_joins_the_label() -> None:
     stmt, _ = parse_text(text)
     assert [r.label for r in stmt.rows][1] == "Final dividend declared (note 9)"
     assert stmt.rows[1].cells[1].value == -5
+
+
+def test_one_garbled_cell_rebuilt_from_the_row() -> None:
+    text = HK.replace("Dividends paid\t–\t–\t(1,800)\t(1,800)\t(50)\t(1,850)",
+                      "Dividends paid\t–\t–\t(1.8OO)\t(1,800)\t(50)\t(1,850)")
+    stmt, issues = parse_text(text)
+    div = next(r for r in stmt.rows if r.label == "Dividends paid")
+    assert div.cells[2].value == -1800 and div.cells[2].provenance == "derived"
+    assert any(i.code == "equity.garbled" and i.line == 12 for i in issues)
+    assert all(i.holds for i in equity_identities(stmt))
