@@ -27,17 +27,20 @@ _GROUP_HEAD = re.compile(r"^\(*-?\d{1,3}$")
 _GROUP_TAIL = re.compile(r"^\d{3}\)*$")
 _DOTTED = re.compile(r"^(\(?)(\d{1,3}(?:\.\d{3})+)(\)?)$")
 _STAR = re.compile(r"^\(?\*\)?$")
+_RULE_CHARS = frozenset("-–—_=~ ")
 
 
 def field_kind(text: str) -> str:
     """Classify a field: ``empty``, ``noise`` (punctuation only), ``numeric`` or ``text``.
 
-    >>> [field_kind(t) for t in ["", ", , ,", "(1,234)", "T31,177", "Revenue", "–"]]
-    ['empty', 'noise', 'numeric', 'numeric', 'text', 'numeric']
+    >>> [field_kind(t) for t in ["", ", , ,", "(1,234)", "T31,177", "Revenue", "–", "-----"]]
+    ['empty', 'noise', 'numeric', 'numeric', 'text', 'numeric', 'noise']
     """
     s = text.strip()
     if not s:
         return "empty"
+    if len(s) >= 3 and set(s) <= _RULE_CHARS:
+        return "noise"          # a rule drawn under figures: "----------", "=========="
     if s in DASHES or (set(s) <= DASHES | {" "}) or _STAR.match(s):
         return "numeric"
     digits = sum(ch.isdigit() for ch in s)

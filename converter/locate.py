@@ -106,14 +106,18 @@ def locate_statements(doc: Document) -> list[Block]:
     """
     lines = doc.lines
     titles: list[tuple[int, tuple[StatementKind, ...]]] = []
+    full_titles: dict[int, str] = {}
     for i, line in enumerate(lines):
         kinds = title_kinds(line.text)
+        title = " ".join(line.text.split())
         if not kinds and i + 1 < len(lines) and _UNFINISHED.search(line.text):
             # a title broken over two lines: "...STATEMENT OF PROFIT OR LOSS AND" / "OTHER
             # COMPREHENSIVE INCOME"
-            kinds = title_kinds(line.text.rstrip() + " " + lines[i + 1].text.strip())
+            title = " ".join((line.text + " " + lines[i + 1].text).split())
+            kinds = title_kinds(title)
         if kinds and _figure_lines(doc, i + 1, i + 40) >= 3:
             titles.append((i, kinds))
+            full_titles[i] = title.strip("*#_ ")
     notes = [i for i, line in enumerate(lines) if _NOTES_HEADING.match(line.text)]
 
     blocks: list[Block] = []
@@ -131,7 +135,7 @@ def locate_statements(doc: Document) -> list[Block]:
                     if b.kind in kinds and b.first_line == blocks[-1].first_line:
                         blocks[k] = Block(b.kind, b.title, b.first_line, end + 1, b.title_line)
             continue
-        title = " ".join(lines[i].text.split())
+        title = full_titles[i]
         for kind in kinds:
             blocks.append(Block(kind, title, i + 1, end + 1, i + 1))
             seen.add(kind)

@@ -78,6 +78,12 @@ _NOTE_TOKEN = r"(?:\d{1,2}(?:\([a-z]{1,3}\))?(?:,\s*\d{1,2}(?:\([a-z]{1,3}\))?)*
 def _space_separated(text: str, n: int) -> str:
     """A row laid out with spaces instead of tabs ("Revenue   4   1,234   1,000") → tab fields
     (label, note, figures), when the line ends with exactly one figure per column."""
+    if re.fullmatch(r"[\s\-–—_=~]+", text) and len(text.strip()) >= 3:
+        return ""                  # rules only
+    figs_only = re.fullmatch(r"\s*(" + _FIGURE + r"(?:\s+" + _FIGURE + r"){" + str(n - 1) +
+                             r"})\s*", text)
+    if figs_only and re.search(r"\d", text):
+        return "\t\t" + "\t".join(figs_only.group(1).split())   # an unlabelled (sub)total
     m = re.match(r"^(?P<label>.*?[A-Za-z:)].*?)\s+(?:(?P<note>" + _NOTE_TOKEN + r")\s+)?"
                  r"(?P<figs>" + _FIGURE + r"(?:\s+" + _FIGURE + r"){" + str(n - 1) + r"})\s*$",
                  text.strip())

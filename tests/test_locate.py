@@ -85,3 +85,28 @@ def test_title_broken_over_two_lines() -> None:
     inc = extract_document(document_from_text(text, "x")).statement("income")
     assert inc is not None
     assert inc.columns[1].period.start.isoformat() == "2024-04-01"
+
+
+def test_pdftotext_layout_style(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Columns by runs of spaces, rules under figures, a title over two lines, HK cents."""
+    from pathlib import Path
+
+    from converter.extract import extract_file
+    src = Path(__file__).parent / "data" / "layout_style_statements.txt"
+    extraction = extract_file(src)
+    inc = extraction.statement("income")
+    assert inc is not None and inc.title.endswith("OTHER COMPREHENSIVE INCOME")
+    got = {r.label: [c.value if c else None for c in r.cells] for r in inc.rows
+           if r.kind != "heading"}
+    assert got["Revenue"] == [1234567, 1100000]
+    assert got["Impairment losses on financial and contract assets, net"] == [-1234, 0]
+    assert got["Total comprehensive income for the year"] == [214570, 189221]
+    assert got[""] == [218026, 186876]
+    assert not any(r.label == "" and r.line in (10, 18, 21, 27) for r in inc.rows)  # rules
+    eps = next(r for r in inc.rows if r.label == "Basic (HK cents)")
+    assert eps.unit is not None and eps.unit.scale == -2 and eps.unit.currency == "HKD"
+    fp = extraction.statement("financial_position")
+    assert fp is not None and fp.columns[0].period.end.isoformat() == "2025-03-31"
+    assert [r.label for r in fp.rows if r.kind == "heading"] == [
+        "NON-CURRENT ASSETS", "CURRENT ASSETS", "CURRENT LIABILITIES"]
+    assert fp.rows[-1].label == "Net assets"
