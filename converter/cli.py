@@ -82,7 +82,12 @@ def convert(inputs: tuple[str, ...], outdir: str, taxonomy_package: str | None, 
         outdir=Path(outdir), taxonomy_package=taxonomy_package, overwrite=force,
         allow_unresolved=allow_unresolved, validate=not no_validate,
     )
-    results = convert_many([Path(p) for p in inputs], options)
+    sources = [Path(p) for p in inputs]
+    if len(sources) > 1 and sys.stderr.isatty() and not as_json:
+        with click.progressbar(length=len(sources), label="Converting", file=sys.stderr) as bar:
+            results = convert_many(sources, options, progress=lambda _source: bar.update(1))
+    else:
+        results = convert_many(sources, options)
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in results], indent=2))
     else:

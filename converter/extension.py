@@ -20,6 +20,8 @@ from .xmlbuild import (
 )
 
 WIDER_NARROWER = "http://www.esma.europa.eu/xbrl/esef/arcrole/wider-narrower"
+DTR_TYPES = "http://www.xbrl.org/dtr/type/2022-03-31"
+DTR_TYPES_SCHEMA = "https://www.xbrl.org/dtr/type/2022-03-31/types.xsd"
 LINKBASE_KINDS = {
     "lab": "http://www.xbrl.org/2003/role/labelLinkbaseRef",
     "pre": "http://www.xbrl.org/2003/role/presentationLinkbaseRef",
@@ -88,7 +90,7 @@ def _balance_attrs(concept: Concept) -> dict[str, str]:
 def schema(plan: TaxonomyPlan, extensions: list[ExtensionConcept], roles: list[Role]) -> bytes:
     """The company schema: imports, linkbase refs, role types, extension elements."""
     nsmap = {"xsd": NS["xsd"], "link": NS["link"], "xlink": NS["xlink"], "xbrli": NS["xbrli"],
-             "xbrldt": NS["xbrldt"], plan.prefix: plan.namespace}
+             "xbrldt": NS["xbrldt"], "dtr-2022": DTR_TYPES, plan.prefix: plan.namespace}
     root = etree.Element(q("xsd:schema"), nsmap=nsmap, attrib={
         "targetNamespace": plan.namespace, "elementFormDefault": "qualified",
         "attributeFormDefault": "unqualified"})
@@ -113,6 +115,9 @@ def schema(plan: TaxonomyPlan, extensions: list[ExtensionConcept], roles: list[R
                              "schemaLocation": "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"})
     sub(root, "xsd:import", {"namespace": IFRS_ENTRY_NAMESPACE,
                              "schemaLocation": IFRS_ENTRY_POINT})
+    if any(e.concept.data_type.startswith("dtr-2022:") for e in extensions):
+        # per-share extensions use the DTR type, imported from where the IFRS schema has it
+        sub(root, "xsd:import", {"namespace": DTR_TYPES, "schemaLocation": DTR_TYPES_SCHEMA})
     for ext in sorted(extensions, key=lambda e: e.concept.name):
         concept = ext.concept
         element = sub(root, "xsd:element", {

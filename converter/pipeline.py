@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .assemble import BoundStatement, check_calculations, network_for, scope_summations
 from .bind import bind_statement, conflicting_rows, equity_members, merge_combined, rebind_row
@@ -24,6 +24,7 @@ from .linkbases import (
 from .model import Concept, Extraction, ExtensionConcept, Fact, Issue, Report
 from .package import package_files, write_outputs
 from .readback import read_facts
+from .resources import taxonomy_package
 from .render import RenderTarget, render_report
 from .tagging import collect, duplicate_conflicts, tag_statement
 
@@ -258,10 +259,17 @@ def convert_file(source: Path, options: ConvertOptions, taxonomy: Any = None) ->
     return result
 
 
-def convert_many(sources: list[Path], options: ConvertOptions) -> list[ConversionResult]:
-    """Convert several announcements, loading the taxonomy once and validating in one batch."""
+def convert_many(sources: list[Path], options: ConvertOptions,
+                 progress: Callable[[str], None] | None = None) -> list[ConversionResult]:
+    """Convert several announcements, loading the taxonomy once and validating in one batch.
+
+    One bad input does not stop the others: its error is in its result. ``progress`` is
+    called with each source once it is converted.
+    """
     from .mapping import Taxonomy
 
+    if options.validate:
+        taxonomy_package(options.taxonomy_package)  # fail before converting, not after
     taxonomy = Taxonomy.load()
     results = []
     for source in sources:
@@ -271,6 +279,8 @@ def convert_many(sources: list[Path], options: ConvertOptions) -> list[Conversio
             if len(sources) == 1:
                 raise
             results.append(ConversionResult(source=str(source), error=str(exc)))
+        if progress is not None:
+            progress(str(source))
     written = [r for r in results if r.package is not None]
     if options.validate and written:
         from .validation import ValidateOptions, validate_paths
