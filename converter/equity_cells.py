@@ -71,6 +71,8 @@ def read_cell(raw: str) -> CellText:
     if not text:
         return CellText("")
     single = _token(text)
+    if single is None and len(text) > 1 and text[-1] in "*#†‡" and text[-2] != "(":
+        single = _token(text[:-1].rstrip())    # "692,807*": a footnote mark on a figure
     if single is not None:
         return CellText(text, (single,))
     parts = text.split(" ")
