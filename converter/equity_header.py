@@ -144,6 +144,10 @@ def parse_header(lines: list[LineCells], data: LineCells | None = None) -> Heade
     """
     unit = next((u for ln in lines for u in
                  [unit_of(ln.label + " " + " ".join(c.text for c in ln.cells))] if u), Unit())
+    if data is not None and not data.positional and not any(ln.positional for ln in lines):
+        laid = _from_offsets(lines, data, unit)
+        if laid is not None:
+            return laid
     h = _from_tabs(lines, unit, shift=False)
     if h is not None and not any(ln.positional for ln in lines):
         # Untabbed: names cut on spaces, or after each unit marker; the one with as many
@@ -166,6 +170,35 @@ def parse_header(lines: list[LineCells], data: LineCells | None = None) -> Heade
     if h is not None:
         return h
     return _unit_cut(lines, unit)
+
+
+_FIGURE_AT = re.compile(r"\(?\d[\d,]*\)?|(?<!\w)[-–—_](?!\w)|\(?\*\)?")
+
+
+def _from_offsets(lines: list[LineCells], data: LineCells, unit: Unit) -> Header | None:
+    """Layout-preserving text (columns kept by spaces): names go to the figure column under
+    them, by character position; wrapped names are joined top to bottom."""
+    label_end = data.text.find(data.label[-12:]) + len(data.label[-12:]) if data.label else 0
+    spans = [(m.start(), m.end()) for m in _FIGURE_AT.finditer(data.text, label_end)]
+    figures = sum(len(c.tokens) for c in data.cells)
+    if len(spans) != figures or figures < 2:
+        return None
+    centres = [(a + b) / 2 for a, b in spans]
+    width = min((b - a for a, b in zip(centres, centres[1:])), default=10)
+    names: list[list[str]] = [[] for _ in spans]
+    for ln in lines:
+        for m in re.finditer(r"\S+(?: \S+)*", ln.text):
+            piece, mid = m.group(0), (m.start() + m.end()) / 2
+            if _SUPER.search(piece) or m.end() - m.start() > 2.5 * width:
+                continue                      # the super-header spans several columns
+            best = min(range(len(spans)), key=lambda i: abs(centres[i] - mid))
+            if abs(centres[best] - mid) <= width:
+                names[best].append(piece)
+    merged = [tidy(" ".join(parts)) for parts in names]
+    if not all(component_name(n) for n in merged):
+        return None
+    cols = [Column(header=n, component=component_name(n)) for n in merged]
+    return Header(cols, list(range(len(cols))), None, len(cols), unit)
 
 
 def _unit_cut(lines: list[LineCells], unit: Unit) -> Header | None:

@@ -608,3 +608,28 @@ def test_one_garbled_cell_rebuilt_from_the_row() -> None:
     assert div.cells[2].value == -1800 and div.cells[2].provenance == "derived"
     assert any(i.code == "equity.garbled" and i.line == 12 for i in issues)
     assert all(i.holds for i in equity_identities(stmt))
+
+
+LAYOUT = """CONSOLIDATED STATEMENT OF CHANGES IN EQUITY
+For the year ended 31 December 2024
+
+                                  Attributable to owners of the Company
+                               Share      Share   Retained                Non-controlling      Total
+                             capital    premium   earnings       Total          interests     equity
+                             HK$'000    HK$'000    HK$'000     HK$'000            HK$'000    HK$'000
+
+At 1 January 2024              1,000     20,000      5,500      26,500                700     27,200
+Profit for the year                -          -      3,200       3,200                150      3,350
+Dividends paid                     -          -    (1,800)     (1,800)                (50)    (1,850)
+At 31 December 2024            1,000     20,000      6,900      27,900                800     28,700
+"""
+
+
+def test_layout_text_header_names_by_position() -> None:
+    stmt, issues = parse_text(LAYOUT)
+    assert [c.component for c in stmt.columns] == [
+        "Share capital", "Share premium", "Retained earnings", "Total",
+        "Non-controlling interests", "Total equity"]
+    assert stmt.unit.currency == "HKD"
+    assert [c.value for c in stmt.rows[2].cells] == [0, 0, -1800, -1800, -50, -1850]
+    assert all(i.holds for i in equity_identities(stmt))
