@@ -797,7 +797,10 @@ def _to_rows(slots: list[_Slot], kind: StatementKind, issues: list[Issue]) -> li
                                 "ignored a dash printed alone on a line", line=s.line.no,
                                 statement=kind))
             continue
-        per_share = rl.is_per_share(label)
+        # "Basic (HK cents)" under "Earnings per share ...": per share by its heading
+        per_share = rl.is_per_share(label) or (
+            any(rl.is_per_share(h) for h in section) and
+            bool(re.search(r"\b(?:basic|diluted|cents?)\b", label, re.IGNORECASE)))
         row = Row(label=label, cells=list(s.cells), line=s.line.no,
                   kind=rl.row_kind(label, True), note=s.note, section=tuple(section),
                   bold=s.line.bold, underline=s.line.underline,
