@@ -617,6 +617,53 @@ def _figures_elsewhere(others: Sequence[Statement], kind: str, taxonomy: Taxonom
     return out
 
 
+def _concepts_by_figure(others: Sequence[Statement], kind: str, taxonomy: Taxonomy
+                        ) -> dict[tuple[object, Decimal], set[str]]:
+    """(period, printed figure) → concepts that carry it in the document's other statements."""
+    out: dict[tuple[object, Decimal], set[str]] = defaultdict(set)
+    for other in others:
+        if other.kind == kind:
+            continue
+        mapped = map_statement(other, taxonomy)
+        for row in other.value_rows():
+            choice = mapped.get(row.id)
+            if not isinstance(choice, Candidate):
+                continue
+            if other.kind == "changes_in_equity":
+                total = _total_figure(row)
+                if row.period is not None and total is not None and row.balance_role == "flow":
+                    out[(row.period, total)].add(choice.concept.name)
+                continue
+            for col, cell in zip(other.columns, row.cells):
+                if cell is not None and cell.value is not None and col.period is not None:
+                    out[(col.period, cell.value)].add(choice.concept.name)
+    return out
+
+
+_SYNTHETIC_LABEL = re.compile(r"^(total of r\d|\(unlabelled|r\d+$)")
+
+
+def _recover_by_figures(statement: Statement, row: Row,
+                        by_figure: dict[tuple[object, Decimal], set[str]],
+                        taxonomy: Taxonomy) -> Candidate | None:
+    """An unlabelled row (extraction lost its label) whose figures, period by period, equal
+    one concept's figures elsewhere in the document takes that concept."""
+    common: set[str] | None = None
+    material = False
+    for col, cell in zip(statement.columns, row.cells):
+        if cell is None or cell.value is None or cell.value == 0 or col.period is None:
+            continue
+        names = by_figure.get((col.period, cell.value), set())
+        common = set(names) if common is None else common & names
+        material = material or abs(cell.value) >= 100
+    if not common or len(common) != 1 or not material:
+        return None
+    name = next(iter(common))
+    return Candidate(taxonomy.concept(name), 0.9,
+                     (f"unlabelled row: its figures equal ifrs-full:{name} elsewhere in the "
+                      "document",))
+
+
 def _total_figure(row: Row) -> Decimal | None:
     """Changes in equity: the right-most figure (total equity, the undimensioned fact)."""
     return next((c.value for c in reversed(row.cells) if c is not None and c.value is not None),
@@ -653,6 +700,8 @@ def map_statement(statement: Statement, taxonomy: Taxonomy | None = None, *,
         ids[id(row)] = rid
         label, period_type, negative = _row_query(row, kind)
         if not clean_label(label) and not row.section:
+            if others:
+                ranked[rid] = []
             continue
         ranked[rid] = taxonomy.match(label, kind, tuple(row.section), period_type=period_type,
                                      printed_negative=negative, top=8)
@@ -660,6 +709,8 @@ def map_statement(statement: Statement, taxonomy: Taxonomy | None = None, *,
         _prefer_block_balance(rows, ranked, ids, taxonomy)
     elsewhere = (_figures_elsewhere(others, kind, taxonomy)
                  if others and kind == "changes_in_equity" else {})
+    ext_used: dict[str, tuple[str, object, tuple[Decimal | None, ...]]] = {}
+    by_figure = _concepts_by_figure(others, kind, taxonomy) if others else {}
     out: dict[str, Candidate | ExtensionConcept] = {}
     # Facts of one concept in one period must agree; rows of different periods (the year
     # blocks of changes in equity) never clash.
@@ -672,6 +723,12 @@ def map_statement(statement: Statement, taxonomy: Taxonomy | None = None, *,
         choice: Candidate | None = None
         clash = ""
         top = ranked[rid][0] if ranked[rid] else None
+        if by_figure and (top is None or top.score < EXTENSION_THRESHOLD) and (
+                not clean_label(row.label) or _SYNTHETIC_LABEL.match(clean_label(row.label))):
+            recovered = _recover_by_figures(statement, row, by_figure, taxonomy)
+            if recovered is not None:
+                ranked[rid] = [recovered]
+                top = recovered
         if top is not None and top.score >= EXTENSION_THRESHOLD:
             # A concept already carrying other figures is not re-used, and neither is its
             # runner-up (usually a near-synonym: "before tax" twin, other activity): the row
@@ -691,14 +748,40 @@ def map_statement(statement: Statement, taxonomy: Taxonomy | None = None, *,
             used.setdefault((choice.concept.name, row.period, row.balance_role), (rid, figures))
             continue
         label, period_type, _neg = _row_query(row, kind)
+        if _SYNTHETIC_LABEL.match(clean_label(label)):
+            continue  # no printed label to name an extension after: left unmapped
         try:
             ext = propose_extension(
                 label or " ".join(row.section[-1:]), kind, tuple(row.section), period_type,
                 _extension_balance(kind, row), taxonomy=taxonomy, best=top)
         except InputError:
             continue
+        ext = _unique_extension(ext, row, figures, ext_used)
         out[rid] = replace(ext, reason=clash) if clash else ext
     return {ids[id(r)]: out[ids[id(r)]] for r in rows if ids.get(id(r)) in out}
+
+
+def _unique_extension(ext: ExtensionConcept, row: Row, figures: tuple[Decimal | None, ...],
+                      used: dict[str, tuple[str, object, tuple[Decimal | None, ...]]]
+                      ) -> ExtensionConcept:
+    """Two lines printed alike ("Others" under investing and under financing) must not share
+    an element unless they are the same fact: qualify the name by the heading, then number it.
+    """
+    name = ext.concept.name
+    key = (ext.anchor, row.period, figures)
+    prior = used.get(name)
+    if prior is None or prior == key or (prior[0] == ext.anchor and prior[1] != row.period):
+        used.setdefault(name, key)
+        return ext
+    heading = "".join(w[:1].upper() + w[1:] for w in re.findall(
+        r"[a-z0-9]+", clean_label(row.section[-1]) if row.section else ""))
+    candidates = [name + heading] if heading else []
+    candidates += [f"{name}{i}" for i in range(2, 100)]
+    for alt in candidates:
+        if used.get(alt) in (None, key):
+            used[alt] = key
+            return replace(ext, concept=replace(ext.concept, name=alt))
+    return ext
 
 
 def _prefer_block_balance(rows: list[Row], ranked: dict[str, list[Candidate]],

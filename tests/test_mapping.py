@@ -414,3 +414,32 @@ def test_ifrs_labels_find_their_own_concepts(tx):
             found += bool(top) and top[0].concept.name == name
     assert total > 300
     assert found / total >= 0.95, f"{found}/{total}"
+
+
+def test_same_printed_extension_label_in_two_sections_gets_two_names(tx):
+    st_ = _stmt("cash_flows", [
+        ("Others", ("Cash flows from investing activities",), ("-3", "-2"), "item"),
+        ("Others", ("Cash flows from financing activities",), ("5", "1"), "item"),
+    ])
+    m = map_statement(st_, tx)
+    names = {m["r0"].concept.name, m["r1"].concept.name}
+    assert len(names) == 2 and "Others" in names
+    assert "OthersCashFlowsFromFinancingActivities" in names
+
+
+def test_unlabelled_rows_recovered_from_other_statements(tx):
+    income = _stmt("income", [
+        ("Revenue", (), ("900", "800"), "item"),
+        ("Profit for the period", (), ("120", "95"), "total"),
+    ])
+    oci = _stmt("comprehensive_income", [
+        ("", (), ("120", "95"), "item"),          # label lost by the extraction
+        ("", (), ("-7", "3"), "item"),            # nothing elsewhere: stays unmapped
+        ("Total of r0 to r1", (), ("113", "98"), "total"),
+    ])
+    alone = map_statement(oci, tx)
+    assert "r0" not in alone
+    joint = map_statement(oci, tx, others=[income, oci])
+    assert joint["r0"].concept.name == "ProfitLoss"
+    assert "elsewhere in the document" in joint["r0"].reasons[0]
+    assert "r1" not in joint and "r2" not in joint
