@@ -640,7 +640,7 @@ def _concepts_by_figure(others: Sequence[Statement], kind: str, taxonomy: Taxono
     return out
 
 
-_SYNTHETIC_LABEL = re.compile(r"^(total of r\d|\(unlabelled|r\d+$)")
+_SYNTHETIC_LABEL = re.compile(r"^(total of (total of )*r\d|\(unlabelled|r\d+$)")
 
 
 def _recover_by_figures(statement: Statement, row: Row,
