@@ -798,11 +798,13 @@ def _to_rows(slots: list[_Slot], kind: StatementKind, issues: list[Issue]) -> li
                                 statement=kind))
             continue
         # "Basic (HK cents)" under "Earnings per share ...": per share by its heading
-        per_share = rl.is_per_share(label) or (
-            any(rl.is_per_share(h) for h in section) and
-            bool(re.search(r"\b(?:basic|diluted|cents?)\b", label, re.IGNORECASE)))
+        under = any(rl.is_per_share(h) for h in section)
+        per_share = rl.is_per_share(label) or (under and bool(
+            re.search(r"\b(?:basic|diluted|cents?)\b", label, re.IGNORECASE) or (
+                not label and all("." in c.text for c in present))))
         row = Row(label=label, cells=list(s.cells), line=s.line.no,
-                  kind=rl.row_kind(label, True), note=s.note, section=tuple(section),
+                  kind="item" if per_share else rl.row_kind(label, True), note=s.note,
+                  section=tuple(section),
                   bold=s.line.bold, underline=s.line.underline,
                   balance_role=rl.balance_role(label), per_share=per_share)
         for c, cell in enumerate(row.cells):
