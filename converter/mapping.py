@@ -13,11 +13,12 @@ Evidence (summed, then clipped to [0, 1]):
   * label similarity to any IFRS label reading                     0.70 × similarity
     (IDF-weighted Dice over canonical tokens: rare words such as "inventories" weigh more
     than "other" or "net"; unknown printed words are corrected to the nearest taxonomy word,
-    which absorbs OCR damage such as "Revenne")
-  * placement in the statement's presentation role               +0.12 (notes role +0.06)
+    which absorbs OCR damage such as "Revenne"); an exact reading adds +0.04
+  * placement in the statement's presentation role               +0.10 (notes role +0.07;
+    a cash-flow line on a concept of no cash-flow role −0.10)
   * section fit: current/non-current, OCI reclassification block, cash-flow activity,
-    discontinued operations                                       +small / −large
-  * sign fit (cash flows: outflow concepts printed negative)     ±small
+    discontinued operations, assets vs equity/liabilities          +small / −0.15..−0.50
+  * sign fit (cash flows: inflow concept printed negative, outflow printed positive) −0.08
 A label whose best score is below ``EXTENSION_THRESHOLD`` gets an extension concept.
 """
 from __future__ import annotations
@@ -49,8 +50,6 @@ SHARES_TYPE = "xbrli:sharesItemType"
 
 _PER_SHARE = re.compile(r"\bper (ordinary |a |each )?(share|unit)\b|\beps\b|\bcents\b")
 _SHARES = re.compile(r"\bnumber of (ordinary )?shares\b")
-# Opening/closing balances in flow statements ("as at 1 January", "at end of year"); not
-# "designated as at fair value".
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
 # Opening/closing balances in flow statements ("as at 1 January", "at end of year"); not
 # "designated as at fair value".
@@ -278,7 +277,6 @@ class Taxonomy:
             for name, e in entries.items() if e.search}
         self._vocabulary = sorted(self._postings)
         self._spelling: dict[str, str] = {}
-        self._alias_missing = [a.concept for a in aliases if a.concept not in entries]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Taxonomy:
@@ -309,13 +307,13 @@ class Taxonomy:
         key = (label, statement, sec_key, period_type, printed_negative, top)
         hit = self._cache.get(key)
         if hit is not None:
-            return hit
+            return list(hit)
         query = _query(label, statement, sec_key, period_type, printed_negative)
         result = self._rank(query, top)
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[key] = result
-        return result
+        return list(result)
 
     def _aliases_for(self, q: _Query) -> dict[str, str]:
         found: dict[str, str] = {}
