@@ -290,11 +290,34 @@ def statements(draw):
         "spaces": draw(st.booleans()),          # no tabs: cells separated by runs of spaces
         "zero_blank": draw(st.booleans()),      # zero printed as an empty cell, not a dash
         "scatter": draw(st.permutations(range(6)) | st.none()),  # closing figures apart
+        "aligned": draw(st.booleans()),         # layout text: fixed-width columns
     }
     return opening, flows, closing, layout
 
 
+def render_aligned(opening, flows, closing, layout) -> str:
+    """pdftotext -layout style: figures right-aligned in fixed columns, names wrapped."""
+    def line(label: str, vals: list[str]) -> str:
+        return f"{label:<48}" + "".join(f"{v:>17}" for v in vals)
+    out = ["Statement of changes in equity", ""]
+    out.append(line("", [c.split(" ", 1)[0] for c in COMPS]))
+    out.append(line("", [(c.split(" ", 1) + [""])[1] for c in COMPS]))
+    out.append(line("", ["HK$'000"] * 6))
+    out.append(line("Balance at 1 January 2024", [fmt(v) for v in opening]))
+    for k, (label, vals) in enumerate(zip(FLOWS, flows)):
+        words = label.split(" ")
+        cut = layout["wraps"][k]
+        if cut and len(words) > cut + 1 and words[cut][0].islower():
+            out += [" ".join(words[:cut]), line(" ".join(words[cut:]), [fmt(v) for v in vals])]
+        else:
+            out.append(line(label, [fmt(v) for v in vals]))
+    out.append(line("Balance at 31 December 2024", [fmt(v) for v in closing]))
+    return "\n".join(out) + "\n"
+
+
 def render(opening, flows, closing, layout) -> str:
+    if layout["aligned"]:
+        return render_aligned(opening, flows, closing, layout)
     p = iter(layout["pad"] * 4)
     spaces = layout["spaces"]
     def cells(vals: list[int]) -> str:
@@ -344,9 +367,10 @@ def test_respacing_and_rewrapping_keeps_cells(case) -> None:
     assert [c.component for c in stmt.columns] == COMPS
     assert [r.label for r in stmt.rows] == [
         "Balance at 1 January 2024", *FLOWS, "Balance at 31 December 2024"]
-    blank_zero = layout["zero_blank"] and not layout["spaces"]
+    blank_zero = layout["zero_blank"] and not layout["spaces"] and not layout["aligned"]
     for r, want in zip(stmt.rows, [opening, *flows, closing]):
-        scattered = r.balance_role == "closing" and layout["scatter"] is not None
+        scattered = (r.balance_role == "closing" and layout["scatter"] is not None
+                     and not layout["aligned"])
         got = [c.value if c is not None else 0 for c in r.cells]
         assert got == want, (r.label, got, want)
         if not (blank_zero or scattered):
