@@ -12,7 +12,7 @@ from typing import Any
 
 from .model import Cell, Column, Extraction, Identity, Issue, Row, Statement
 from .numbers import format_amount
-from .structure import subtotal_tree
+from .structure import column_tree, subtotal_tree
 
 REPAIR_CODES = ("reconcile.repaired", "reconcile.derived", "reconcile.corrected")
 _MARK = {"derived": "=", "unresolved": "?"}
@@ -74,6 +74,9 @@ def _statement(st: Statement) -> dict[str, Any]:
                      "restated": c.restated} for j, c in enumerate(st.columns)],
         "rows": [_row(r) for r in st.rows],
         "subtotals": {t: [[s, c] for s, c in kids] for t, kids in subtotal_tree(st).items()},
+        **({"column_subtotals": {str(t): [[s, c] for s, c in kids]
+                                 for t, kids in column_tree(st).items()}}
+           if st.kind == "changes_in_equity" else {}),
     }
 
 

@@ -166,7 +166,8 @@ def _nonzero(item: _Item) -> bool:
     return any(v.known not in (None, Decimal(0)) for v in item.vec)
 
 
-def _run(total: _Item, frontier: list[_Item], loose: bool = False) -> list[tuple[int, _Item]] | None:
+def _run(total: _Item, frontier: list[_Item],
+         loose: bool = False) -> list[tuple[int, _Item]] | None:
     """Shortest run of ≥2 frontier rows just above ``total`` summing to it as printed."""
     for k in range(2, min(len(frontier), _MAX_RUN) + 1):
         run = frontier[-k:]

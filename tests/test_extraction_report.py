@@ -28,6 +28,8 @@ def test_dict_is_json_and_keeps_provenance_and_lines(repaired):
                                "provenance": "derived", "line": 109,
                                "derived_from": "income: Profit for the year [2024]"}
     assert income["subtotals"]  # the calculation tree travels with the statement
+    equity = next(s for s in d["statements"] if s["kind"] == "changes_in_equity")
+    assert equity["column_subtotals"] == {"2": [[1, 0], [1, 1]], "4": [[1, 2], [1, 3]]}
     rec = d["reconciliation"]
     assert rec["summary"]["derived"] == 1 and rec["summary"]["repaired"] == 1
     assert rec["summary"]["unresolved"] == 2

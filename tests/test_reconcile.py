@@ -117,7 +117,8 @@ def test_one_unit_rounding_is_accepted_only_for_sums():
 
 
 def test_cash_mismatch_with_balance_sheet_is_only_a_warning():
-    text = POSITION.replace("Bank balances and cash | | 25,000", "Bank balances and cash | | 24,990")
+    text = POSITION.replace("Bank balances and cash | | 25,000",
+                            "Bank balances and cash | | 24,990")
     text = text.replace("Inventories | | 15,000", "Inventories | | 15,010")
     x = reconcile(company(financial_position=text))
     [tie] = issues(x, "reconcile.identity")
