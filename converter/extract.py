@@ -46,7 +46,10 @@ def extract_document(doc: Document) -> Extraction:
     extraction = Extraction(document=doc, statements=statements, issues=issues)
     reconcile = _optional("converter.reconcile", "reconcile")
     if reconcile is not None:
-        extraction = reconcile(extraction)
+        try:
+            extraction = reconcile(extraction)
+        except Exception as exc:  # noqa: BLE001 - keep the parsed statements and say why
+            extraction.issues.append(_stage_failed("reconciliation", exc))
     return extraction
 
 
@@ -106,8 +109,19 @@ def _parse_equity(doc: Document, block: Block) -> tuple[Statement | None, list[I
         return None, [Issue("info", "extract.equity_skipped",
                             "changes in equity not parsed (converter.equity not available)",
                             line=block.first_line, statement="changes_in_equity")]
-    stmt, issues = parse_equity(doc, block.first_line, block.last_line, block.title)
+    try:
+        stmt, issues = parse_equity(doc, block.first_line, block.last_line, block.title)
+    except Exception as exc:  # noqa: BLE001 - one statement must not sink the document
+        return None, [_stage_failed("changes in equity", exc, block)]
     return stmt, list(issues)
+
+
+def _stage_failed(what: str, exc: Exception, block: Block | None = None) -> Issue:
+    """A later stage failed on this document: report it as a problem, keep the rest."""
+    return Issue("error", "extract.stage_failed",
+                 f"{what} could not be processed ({type(exc).__name__}: {exc})",
+                 line=block.first_line if block else None,
+                 statement=block.kind if block else None)
 
 
 def _optional(module: str, name: str):  # type: ignore[no-untyped-def]

@@ -111,3 +111,18 @@ def test_pdftotext_layout_style(tmp_path) -> None:  # type: ignore[no-untyped-de
     assert [r.label for r in fp.rows if r.kind == "heading"] == [
         "NON-CURRENT ASSETS", "CURRENT ASSETS", "CURRENT LIABILITIES"]
     assert fp.rows[-1].label == "Net assets"
+
+
+def test_a_failing_later_stage_becomes_an_issue(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import converter.extract as ex
+
+    def broken(extraction):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("boom")
+
+    real = ex._optional
+    monkeypatch.setattr(ex, "_optional",
+                        lambda m, n: broken if n == "reconcile" else real(m, n))
+    extraction = extract_document(document_from_text(DOC, "x"))
+    assert extraction.statement("income") is not None
+    assert any(i.code == "extract.stage_failed" and "boom" in i.message
+               for i in extraction.issues)

@@ -273,3 +273,34 @@ def test_ocr_copy_of_the_next_row_is_dropped() -> None:
                  title="Consolidated statement of comprehensive income", header="\t\t2025\t2024")
     assert [values(r) for r in stmt.rows] == [[Decimal(-5017), Decimal(-132)],
                                               [Decimal(100), Decimal(200)]]
+
+
+# --------------------------------------------------------------------------- untrusted input
+PIECES = ["Revenue", "Total assets", "Notes", "2024", "2023", "RMB'000", "(1,234)", "5,678",
+          "–", "*", "(2 720 724)", "T31,177", "((500 202)", "3(a), 4(b)", "\t", "\t\t", "  ",
+          "Cash and cash equivalents at end of year", "and", "of the", "<b>", "**", "|",
+          "(Unaudited)", "As at 30 June 2024", "Year ended 31 December", "_ · ·", "0.13",
+          "Non-current assets Property, plant and equipment", "1 (10 (7)", "y ,202,333"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=8), max_size=25),
+       st.sampled_from(["CONSOLIDATED BALANCE SHEET", "Statement of profit or loss",
+                        "CONSOLIDATED STATEMENT OF CASH FLOWS"]))
+def test_any_table_text_parses_without_crashing(lines, title) -> None:  # type: ignore[no-untyped-def]
+    from converter.errors import InputError
+    from converter.rows import parse_rows
+    body = "\n".join(" ".join(parts) for parts in lines)
+    doc = document_from_text(f"{title}\n{body}\n", "fuzz.txt")
+    for block in locate_statements(doc):
+        stmt, issues = parse_block(doc, block)
+        if stmt is not None:
+            assert all(len(r.cells) == len(stmt.columns) for r in stmt.rows)
+            assert [r.id for r in stmt.rows] == [f"r{i}" for i in range(1, len(stmt.rows) + 1)]
+    rows, _ = parse_rows(doc.lines[1:], 2, "income")
+    assert all(len(r.cells) == 2 for r in rows)
+    try:
+        from converter.extract import extract_document
+        extract_document(document_from_text(f"{title}\n{body}\n", "fuzz.txt"))
+    except InputError:
+        pass
