@@ -27,6 +27,7 @@ class ReadFact:
     value: Decimal | None           # None: xsi:nil
     decimals: str
     id: str
+    context: str = ""       # the contextRef as written
 
     def line(self) -> str:
         dims = f" [{self.dimensions}]" if self.dimensions else ""
@@ -97,7 +98,8 @@ def read_facts(xhtml: bytes) -> list[ReadFact]:
         facts.append(ReadFact(
             concept=element.get("name", ""), period=period, dimensions=dims,
             unit=units[element.get("unitRef", "")], value=value,
-            decimals=element.get("decimals", ""), id=element.get("id", "")))
+            decimals=element.get("decimals", ""), id=element.get("id", ""),
+            context=element.get("contextRef", "")))
     return sorted(facts)
 
 

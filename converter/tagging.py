@@ -101,7 +101,8 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
                      "column", **where)
     per_share = is_per_share(binding.concept) or row.per_share
     scale = per_share_scale(row.label) if per_share else statement.unit.scale
-    decimals = _decimals_printed(cell) - scale if per_share else -scale
+    # Accurate to the last printed digit: "1,234" in thousands → -3, "0.13" → 2, cents → 4.
+    decimals = _decimals_printed(cell) - scale
     # "*": a non-zero amount below the rounding unit. A zero would assert a value the
     # announcement does not give, so the fact is reported nil (XBRL 2.1 §4.6.6).
     undisclosed = cell.less_than_unit and cell.value is None
