@@ -394,24 +394,35 @@ class Taxonomy:
         sets = self._token_sets(q)
         names = list(dict.fromkeys([*aliases, *self._pool(q, sets)]))
         weighted = [(qs, self._weight(qs)) for qs in sets]
-        scored: list[Candidate] = []
+        primary = PRIMARY_ROLES.get(q.statement or "", frozenset())
+        # Stage 1: similarity only; stage 2 (reasons, section evidence) for the front runners.
+        rough: list[tuple[float, str, float, str]] = []
         for name in names:
             entry = self.entries[name]
             if not self._admissible(entry, q):
                 continue
-            scored.append(self._score(entry, q, weighted, aliases.get(name)))
+            sim, text = self._best_reading(name, weighted)
+            bonus = (0.20 if name in aliases else 0.0) + (0.10 if entry.roles & primary else 0.0)
+            rough.append((0.7 * (1.0 if name in aliases else sim) + bonus, name, sim, text))
+        rough.sort(key=lambda r: -r[0])
+        scored = [self._score(self.entries[name], q, sim, text, aliases.get(name))
+                  for _r, name, sim, text in rough[:max(3 * top, 15)]]
         scored.sort(key=lambda c: (-c.score, len(c.concept.name), c.concept.name))
         return scored[:top]
 
-    def _score(self, entry: ConceptEntry, q: _Query,
-               sets: list[tuple[frozenset[str], float]], alias: str | None) -> Candidate:
-        reasons: list[str] = []
+    def _best_reading(self, name: str, sets: list[tuple[frozenset[str], float]]
+                      ) -> tuple[float, str]:
         sim, best_text = 0.0, ""
         for qset, qweight in sets:
-            for tset, text, tweight in self._readings(entry.name):
+            for tset, text, tweight in self._readings(name):
                 s = self._similarity(qset, qweight, tset, tweight)
                 if s > sim:
                     sim, best_text = s, text
+        return sim, best_text
+
+    def _score(self, entry: ConceptEntry, q: _Query, sim: float, best_text: str,
+               alias: str | None) -> Candidate:
+        reasons: list[str] = []
         score = 0.0
         if alias is not None:
             shown = alias if len(alias) <= 48 else alias[:45] + "..."

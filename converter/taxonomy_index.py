@@ -144,6 +144,7 @@ _TOKEN_EXCEPTIONS = {"taxes": "tax", "losses": "loss", "gains": "gain", "less": 
                      "status": "status", "surplus": "surplus"}
 
 
+@lru_cache(maxsize=50_000)
 def clean_label(text: str) -> str:
     """Lower-case a printed label and strip markup, note marks and period words."""
     text = _TAGS.sub(" ", text or "")
@@ -174,6 +175,7 @@ _PHRASE_ALT = re.compile("|".join(
 _PHRASE_REPL = {f"p{i}": r for i, (_p, r) in enumerate(_PHRASES)}
 
 
+@lru_cache(maxsize=50_000)
 def canonical(text: str) -> str:
     """Canonical token string: phrase synonyms, British spelling, stems, no stopwords."""
     text = text.lower().replace("&", " and ").replace("\u2013", "-").replace("\u2019", "'")
