@@ -59,3 +59,19 @@ def test_rendering_is_deterministic(rendered: tuple[str, bytes]) -> None:
     _report, _plan, _files, again = build_report(extract_file(source),
                                                  ConvertOptions(outdir=Path("unused")))
     assert again == xhtml
+
+
+def test_conversion_is_byte_identical(tmp_path: Path) -> None:
+    """The same input gives the same package, byte for byte (no timestamps, stable order)."""
+    from converter.pipeline import convert_file
+
+    source = EXAMPLES[0]
+    first = convert_file(source, ConvertOptions(outdir=tmp_path / "a", validate=False))
+    second = convert_file(source, ConvertOptions(outdir=tmp_path / "b", validate=False))
+    assert first.package is not None and second.package is not None
+    assert first.package.read_bytes() == second.package.read_bytes()
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files_a == files_b
+    for rel in files_a:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
