@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import jinja2
 from lxml import etree
@@ -228,7 +229,7 @@ def render_report(report: Report, target: RenderTarget, *, cover: list[dict[str,
         units=[_unit_view(u) for u in report.units],
         hidden_facts=hidden_facts or [], cover=cover or [],
         statements=[statement_view(s, report.facts) for s in report.extraction.statements],
-        footer=f"Converted from {report.extraction.document.source} by ixbrl-converter.",
+        footer=f"Converted from {Path(report.extraction.document.source).name} by ixbrl-converter.",
     )
     data = text.encode("utf-8")
     etree.fromstring(data)  # raises XMLSyntaxError on a template bug: never write bad XML
