@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from .model import Row, Statement
+from .model import Column, Row, Statement
 from .structure import Structure, arithmetic_rows
 
 Ref = tuple[str, str, int]          # (statement kind, row id, column index)
@@ -29,6 +29,15 @@ class Equation:
     terms: tuple[tuple[int, Ref], ...]
     exact: bool = False
     severity: Literal["error", "warning"] = "error"
+
+
+def heading(column: Column) -> str:
+    """A column as identity names show it: the component or header without the unit
+    ("Share capital RMB'000" → "Share capital")."""
+    text = column.component or column.header
+    text = re.sub(r"\(?\b(RMB|HK\$|US\$|HKD|USD|CNY|EUR|GBP|S\$|NT\$)\s*['’]?\s*(000|m|million)?"
+                  r"\b\)?|\(?\$['’]000\)?", " ", text)
+    return re.sub(r"\s+", " ", text).strip() or column.header
 
 
 def ref_text(ref: Ref) -> str:
@@ -48,14 +57,14 @@ def structure_equations(statement: Statement, structure: Structure) -> list[Equa
     rows = arithmetic_rows(statement)
     for rel in structure.relations:
         for j, col in enumerate(statement.columns):
-            out.append(Equation(f"{k}: {_label(statement, rel.total)} [{col.header}]",
+            out.append(Equation(f"{k}: {_label(statement, rel.total)} [{heading(col)}]",
                                 (k, rel.total, j), tuple((s, (k, c, j)) for s, c in rel.terms)))
     for a, b in structure.equalities:
         for j, col in enumerate(statement.columns):
             out.append(Equation(f"{k}: {_label(statement, b)} = {_label(statement, a)} "
-                                f"[{col.header}]", (k, b, j), ((1, (k, a, j)),)))
+                                f"[{heading(col)}]", (k, b, j), ((1, (k, a, j)),)))
     for rel in structure.column_relations:
-        header = statement.columns[int(rel.total)].header
+        header = heading(statement.columns[int(rel.total)])
         for row in rows:
             out.append(Equation(f"{k}: cross-foot {header!r} [{row.label or row.id}]",
                                 (k, row.id, int(rel.total)),

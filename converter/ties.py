@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 
 from .identities import (_BALANCE, _BS_CASH, _CASH_END, _CASH_START, _NCI, _PL, _TCI,
                          _TOTAL_EQUITY, Equation, Ref, _attribution, _duration_column, _eq,
-                         _find, _instant_column, _norm, same_units)
+                         _find, _instant_column, _norm, heading, same_units)
 from .model import Row, Statement
 from .structure import Structure, _blocks, arithmetic_rows
 
@@ -125,7 +125,7 @@ def cross_equations(statements: dict[str, Statement],
             k = _duration_column(oci, col.period, j)
             if k is not None:
                 out.append(_eq(f"cross: profit or loss, income = comprehensive income "
-                               f"[{col.header}]", ("income", pl.id, j),
+                               f"[{heading(col)}]", ("income", pl.id, j),
                                ("comprehensive_income", oci_pl.id, k)))
     if soce is not None and "changes_in_equity" in structures:
         out += _equity_ties(statements, structures)
@@ -162,8 +162,8 @@ def _equity_ties(statements: dict[str, Statement],
                              (cols.nci, nci)):
                 if col is not None and src is not None:
                     out.append(_eq(f"cross: {what}, changes in equity "
-                                   f"{soce.columns[col].header!r} = {source.kind} "
-                                   f"{src.label!r} [{source.columns[j].header}]",
+                                   f"{heading(soce.columns[col])!r} = {source.kind} "
+                                   f"{src.label!r} [{heading(source.columns[j])}]",
                                    (sk, row.id, col), (source.kind, src.id, j)))
         for row, day, when in ((opening, _day_before(period), "opening"),
                                (closing, getattr(period, "end", None), "closing")):
@@ -171,15 +171,15 @@ def _equity_ties(statements: dict[str, Statement],
             if row is None or j is None:
                 continue
             for col, bs_row in sorted(bs_rows.items()):
-                out.append(_eq(f"cross: {when} equity {soce.columns[col].header!r} = balance "
-                               f"sheet {bs_row.label or bs_row.id!r} [{bs.columns[j].header}]",
+                out.append(_eq(f"cross: {when} equity {heading(soce.columns[col])!r} = balance "
+                               f"sheet {bs_row.label or bs_row.id!r} [{heading(bs.columns[j])}]",
                                (sk, row.id, col), ("financial_position", bs_row.id, j)))
         # Opening balances are the closing balances of the period just before.
         prior = next((x for x in blocks if x[2] is not None and period is not None
                       and x[0] is not None and x[0].end == _day_before(period)), None)
         if prior is not None and opening is not None:
             for col, header in enumerate(soce.columns):
-                out.append(_eq(f"cross: opening equity = prior closing {header.header!r}",
+                out.append(_eq(f"cross: opening equity = prior closing {heading(header)!r}",
                                (sk, opening.id, col), (sk, prior[2].id, col)))
     return out
 
@@ -209,11 +209,11 @@ def _cash_ties(cf: Statement, bs: Statement | None) -> list[Equation]:
             k = _instant_column(bs, day)
             if row is not None and bs_cash is not None and k is not None:
                 out.append(_eq(f"cross: cash at {when} of period = balance sheet "
-                               f"[{col.header}]", ("cash_flows", row.id, j),
+                               f"[{heading(col)}]", ("cash_flows", row.id, j),
                                ("financial_position", bs_cash.id, k), "warning"))
         prior = next((i for i, c in enumerate(cf.columns) if c.period is not None
                       and period is not None and c.period.end == _day_before(period)), None)
         if start is not None and end is not None and prior is not None:
-            out.append(_eq(f"cross: cash at start = prior period's end [{col.header}]",
+            out.append(_eq(f"cross: cash at start = prior period's end [{heading(col)}]",
                            ("cash_flows", start.id, j), ("cash_flows", end.id, prior)))
     return out
