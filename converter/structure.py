@@ -39,11 +39,15 @@ class Structure:
 
 # --------------------------------------------------------------------------- statements
 def _blocks(rows: list[Row]) -> list[list[Row]]:
-    """Changes in equity repeats its rows per period: search each block on its own."""
+    """Changes in equity repeats its rows per period: search each block on its own. A block
+    ends where the period changes, or where an opening balance follows a closing one (periods
+    unknown)."""
     blocks: list[list[Row]] = []
     for row in rows:
         if not blocks or (row.period is not None and blocks[-1][-1].period is not None
-                          and row.period != blocks[-1][-1].period):
+                          and row.period != blocks[-1][-1].period) or (
+                row.balance_role == "opening"
+                and any(r.balance_role == "closing" for r in blocks[-1])):
             blocks.append([])
         blocks[-1].append(row)
     return blocks

@@ -295,3 +295,15 @@ def test_generated_statement_subtotals_are_all_found_and_add_up(groups):
     for total, terms in tree.items():
         for k in (0, 1):
             assert values[total][k].value == sum(s * values[c][k].value for s, c in terms)
+
+
+def test_equity_blocks_split_at_opening_balances_when_periods_are_unknown():
+    st = build("changes_in_equity", EQUITY_COLUMNS, EQUITY.replace("@2025", "").replace(
+        "@2024", ""))
+    assert all(r.period is None for r in st.rows)
+    tree = subtotal_tree(st)
+    closings = [r for r in st.rows if r.balance_role == "closing"]
+    openings = {r.id for r in st.rows if r.balance_role == "opening"}
+    # each closing balance rolls forward from its own block's opening balance
+    for closing, opening in zip(closings, sorted(openings, key=lambda i: int(i[1:]))):
+        assert tree[closing.id][0] == (1, opening)
