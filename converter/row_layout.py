@@ -1,0 +1,222 @@
+"""Row parsing, step 1 — layout: one input line → a ``Piece`` (label, note, figures per column).
+
+Which tab field holds the label, the note and each column comes from the header line's years
+or units, else from the commonest shape of the figure lines. Fields an extractor put in front
+of a row (another layer of the statement, a statement run together on one line) are set
+aside as ``layer_text``; rows laid out with spaces instead of tabs are re-cut into fields.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import row_labels as rl
+from .cell_reading import field_kind, read_field
+from .model import Cell, Line
+from .periods import header_slots, is_header_line
+
+_NOTE = re.compile(
+    r"^(?:\d{1,2}[A-Za-z]?(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\))"
+    r"(?:(?:\s*(?:,|&|and)\s*|\s+)(?:\d{1,2}[A-Za-z]?(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\)))*$")
+
+
+_INLINE_NOTE = re.compile(r"\s*\(?\bnotes?\s+(\d{1,2}(?:\s*\([a-z]{1,3}\))?"
+                          r"(?:\s*(?:,|&|and)\s*\d{1,2}(?:\s*\([a-z]{1,3}\))?)*)\)?\s*$",
+                          re.IGNORECASE)
+
+
+_VALUE_LIKE = re.compile(r"\(?\d{1,3}(?:,\d{3})+\)?|\(\d+\)")
+
+
+_UNIT_TOKEN = re.compile(r"(?:RMB|HK\$|US\$|HKD|USD|CNY|EUR|GBP|S\$)\s*['’]?\s*(?:000|million)",
+                         re.I)
+
+
+@dataclass
+class Piece:
+    """One input line read against the statement's layout."""
+
+    line: Line
+    label: str = ""
+    note: str | None = None
+    values: list[list[Cell]] = field(default_factory=list)   # per column
+    texts: list[str] = field(default_factory=list)           # per column, as printed
+    layer_text: list[str] = field(default_factory=list)      # discarded run-together text
+
+    @property
+    def has_values(self) -> bool:
+        return any(self.values)
+
+
+@dataclass
+class Layout:
+    columns: list[int]          # tab-field index of each value column
+    note: int | None            # tab-field index of the note column
+    label: int = 0              # tab-field index of the label; fields before it are layers
+
+
+def is_note_ref(text: str) -> bool:
+    """A note reference as printed beside a row: "4", "3(a), 4(b)", "5 5", "12(a), (b)"."""
+    return bool(_NOTE.match(text.strip()))
+
+
+_FIGURE = r"(?:\(?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|\(?\d+(?:\.\d+)?\)?|[-–—_*])"
+
+
+_NOTE_TOKEN = r"(?:\d{1,2}(?:\([a-z]{1,3}\))?(?:,\s*\d{1,2}(?:\([a-z]{1,3}\))?)*)"
+
+
+def _space_separated(text: str, n: int) -> str:
+    """A row laid out with spaces instead of tabs ("Revenue   4   1,234   1,000") → tab fields
+    (label, note, figures), when the line ends with exactly one figure per column."""
+    if re.fullmatch(r"[\s\-–—_=~]+", text) and len(text.strip()) >= 3:
+        return ""                  # rules only
+    figs_only = re.fullmatch(r"\s*(" + _FIGURE + r"(?:\s+" + _FIGURE + r"){" + str(n - 1) +
+                             r"})\s*", text)
+    if figs_only and re.search(r"\d", text):
+        return "\t\t" + "\t".join(figs_only.group(1).split())   # an unlabelled (sub)total
+    m = re.match(r"^(?P<label>.*?[A-Za-z:)].*?)\s+(?:(?P<note>" + _NOTE_TOKEN + r")\s+)?"
+                 r"(?P<figs>" + _FIGURE + r"(?:\s+" + _FIGURE + r"){" + str(n - 1) + r"})\s*$",
+                 text.strip())
+    if not m or re.search(r"\d[\d,]{3,}", m.group("label")):
+        return text
+    return "\t".join([m.group("label"), m.group("note") or "", *m.group("figs").split()])
+
+
+def _dedupe_note(text: str) -> str:
+    """"5 5 5" (one reference repeated by a layer or by packed rows) → "5"."""
+    parts = text.split()
+    if len(parts) > 1 and len(set(parts)) == 1:
+        return parts[0]
+    return " ".join(parts)
+
+
+def is_run_together(text: str) -> bool:
+    """Text holding several rows' labels *and* figures: an extraction layer, not a label."""
+    return len(_VALUE_LIKE.findall(text)) >= 3 and bool(re.search(r"[A-Za-z]{2,}", text))
+
+
+def header_layout(text: str, n: int) -> Layout | None:
+    """Column fields from a header line holding ``n`` years, dates or unit tokens."""
+    fields = text.split("\t")
+    slots = sorted({s.field for s in header_slots(text)})
+    if len(slots) != n:
+        slots = [i for i, f in enumerate(fields) if _UNIT_TOKEN.search(f)]
+    if len(slots) != n or len(set(slots)) != n:
+        return None
+    note = next((i for i, f in enumerate(fields) if re.fullmatch(r"\s*notes?\s*", f, re.I)),
+                None)
+    return Layout(columns=slots, note=note)
+
+
+def infer_layout(lines: Sequence[Line], n: int) -> Layout:
+    """The commonest shape of figure lines, when no header says where the columns are."""
+    widths: Counter[int] = Counter()
+    for line in lines:
+        fields = _trimmed(line.text.split("\t"))
+        if len(fields) > n and field_kind(fields[-1]) == "numeric":
+            widths[len(fields)] += 1
+    width = widths.most_common(1)[0][0] if widths else n + 2
+    cols = list(range(width - n, width))
+    return Layout(columns=cols, note=cols[0] - 1 if cols[0] >= 2 else None)
+
+
+def _trimmed(fields: list[str]) -> list[str]:
+    out = list(fields)
+    while out and not out[-1].strip():
+        out.pop()
+    return out
+
+
+def read_piece(line: Line, layout: Layout, n: int, per_share_hint: bool = False) -> Piece | None:
+    """Read one line into label, note and per-column figures; ``None`` for blank lines."""
+    if not line.text.strip():
+        return None
+    text = line.text if "\t" in line.text else _space_separated(line.text, n)
+    raw = text.split("\t")
+    fields = [f.strip() for f in raw]
+    last = layout.columns[-1]
+    piece = Piece(line=line, values=[[] for _ in range(n)])
+    while len(fields) > last + 1 and not fields[-1]:
+        fields.pop()
+    if len(fields) > last + 1:
+        shift = len(fields) - (last + 1)
+        piece.layer_text = [f for f in fields[:shift] if f]
+        fields = fields[shift:]
+    value_fields = [fields[i] if i < len(fields) else "" for i in layout.columns]
+    aligned = len(raw) >= last + 1 and all(
+        field_kind(v) in ("numeric", "empty", "noise") for v in value_fields)
+    if not aligned and any(is_run_together(f) for f in fields):
+        piece.layer_text = [f for f in fields if is_run_together(f)]
+        return piece                 # a header or layer line garbled together: no row
+    if aligned:
+        first = layout.columns[0]
+        lead = fields[:first]
+    else:
+        # right-align: the trailing numeric fields are the last columns
+        trimmed = _trimmed(fields)
+        k = 0
+        while k < min(n, len(trimmed)) and field_kind(trimmed[-1 - k]) in ("numeric", "noise"):
+            k += 1
+        value_fields = [""] * (n - k) + trimmed[len(trimmed) - k:]
+        lead = trimmed[:len(trimmed) - k]
+    label_parts: list[str] = []
+    for i, f in enumerate(lead):
+        if not f:
+            continue
+        if aligned and i < layout.label:
+            piece.layer_text.append(f)   # text left of the label column: another layer
+            continue
+        is_note_pos = (layout.note is not None and aligned and i == layout.note) or (
+            i == len(lead) - 1 and i > 0)
+        if is_note_pos and is_note_ref(f):
+            piece.note = _dedupe_note(f)
+        elif is_note_pos and aligned and len(f) <= 3 and not re.fullmatch(r"[A-Z][a-z]+", f):
+            pass  # a damaged note reference ("J" for "5"): not part of the label
+        elif is_run_together(f) or len(f) > 250:
+            piece.layer_text.append(f)
+        elif field_kind(f) == "text":
+            if label_parts and not aligned:
+                piece.layer_text.append(label_parts.pop())
+            label_parts.append(f)
+        elif len(f) > 4 and not is_note_pos:
+            piece.layer_text.append(f)
+    label = rl.normalise_label(" ".join(label_parts))
+    m = _INLINE_NOTE.search(label)
+    if m and piece.note is None:
+        # "Revenue (Note 4)": the note printed inside the label cell
+        piece.note, label = _dedupe_note(m.group(1)), rl.normalise_label(label[:m.start()])
+    if not re.search(r"[A-Za-z]{2,}", label):
+        label = ""
+    piece.label = label
+    per_share = per_share_hint or rl.is_per_share(label)
+    piece.texts = list(value_fields)
+    for c, text in enumerate(value_fields):
+        if field_kind(text) == "numeric":
+            piece.values[c] = read_field(text, line.no, per_share)
+    return piece
+
+
+def is_header(text: str) -> bool:
+    """A column header, also when a layer of run-together text shares its line."""
+    if is_header_line(text):
+        return True
+    kept = [f for f in text.split("\t") if not (is_run_together(f) or len(f) > 250)]
+    return len(kept) < len(text.split("\t")) and is_header_line("\t".join(kept))
+
+
+def label_field(lines: Sequence[Line], layout: Layout) -> int:
+    """The tab field that holds labels on most figure lines (0 unless a layer sits left)."""
+    first = layout.columns[0]
+    counts: Counter[int] = Counter()
+    for line in lines:
+        fields = _trimmed([f.strip() for f in line.text.split("\t")])
+        if len(fields) != layout.columns[-1] + 1 or field_kind(fields[-1]) != "numeric":
+            continue
+        texts = [i for i, f in enumerate(fields[:first]) if field_kind(f) == "text"
+                 and not is_note_ref(f)]
+        if texts:
+            counts[texts[-1]] += 1
+    return counts.most_common(1)[0][0] if counts else 0
