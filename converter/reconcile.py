@@ -166,7 +166,8 @@ def _unresolved(statements: list[Statement]) -> list[Issue]:
     for st in statements:
         for row in st.rows:
             for j, cell in enumerate(row.cells):
-                if cell is not None and cell.value is None and not cell.less_than_unit:
+                if cell is not None and (cell.provenance == "unresolved" or (
+                        cell.value is None and not cell.less_than_unit)):
                     header = st.columns[j].header if j < len(st.columns) else str(j)
                     readings = ", ".join(map(_printed, cell.candidates)) or "none"
                     out.append(Issue("error", "reconcile.unresolved",

@@ -415,3 +415,14 @@ def test_damaged_company_never_raises_and_repairs_only_by_identities(kind, data)
                                                  "reconcile.corrected")]
     damaged = len(picks)
     assert len(changed) <= damaged + 8   # repairs stay near the damage, no cascade
+
+
+def test_unresolved_cell_with_a_provisional_value_is_still_reported():
+    x = company()
+    row = x.statement("income").rows[3]            # Other income
+    row.cells[0] = Cell(Decimal(1250), "1,25O", "unresolved", line=row.line)
+    row.cells[1] = Cell(Decimal(7), "9?0", "unresolved", line=row.line)
+    x.statement("income").rows[5].cells[1] = None  # and a blank in the same identity
+    y = reconcile(x)
+    assert issues(y, "reconcile.unresolved")
+    assert all(i.line == row.line for i in issues(y, "reconcile.unresolved"))
