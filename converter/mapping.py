@@ -64,7 +64,10 @@ _CONTRA_NAME = re.compile(r"^TreasuryShares|Allowance|AccumulatedDepreciation|"
                           r"AccumulatedAmortisation|AccumulatedImpairment")
 _OUTFLOW_NAME = re.compile(r"^(Purchase|Payments|Repayments|Acquisition)|Paid|UsedInObtaining")
 _INFLOW_NAME = re.compile(r"^(Proceeds|Receipts)|Received|FromLosingControl")
-_SIGNED_LABEL = re.compile(r"\((expense|expenses|cost|costs|loss|losses)\)")
+_SIGNED_LABEL = re.compile(r"\((expense|expenses|cost|costs)\)")
+_EPS_HEADING = re.compile(r"\b(earnings|loss|profit|\(loss\)/earnings|earnings/\(loss\))"
+                          r" per (ordinary )?share\b")
+_GAIN_WORD = re.compile(r"\b(gains?|loss(es)?)\b")
 _TOTAL_LABEL = re.compile(r"^(total|sub-?total|net)?$")
 
 
@@ -209,6 +212,13 @@ def _query(label: str, statement: str | None, section, period_type: str | None,
                 nature = "debit"
                 break
     per_share = bool(_PER_SHARE.search(cleaned))
+    inner = _innermost(section)
+    if not per_share and inner and _PER_SHARE.search(inner) and statement in (
+            None, "income", "comprehensive_income"):
+        # "Basic (sen)" under "Earnings per share": the heading carries the meaning
+        per_share = True
+        heading = _EPS_HEADING.search(inner)
+        cleaned = f"{cleaned} {heading.group(0) if heading else 'earnings per share'}"
     shares = not per_share and bool(_SHARES.search(cleaned))
     if period_type is None:
         if statement == "financial_position":
@@ -435,8 +445,9 @@ class Taxonomy:
         if alias is None and sim >= 0.999:
             score += 0.04
             reasons.append("exact label")
-        if alias is None and q.cleaned.startswith("net ") and _SIGNED_LABEL.search(
-                entry.concept.label):
+        if alias is None and q.cleaned.startswith("net ") and (
+                _SIGNED_LABEL.search(entry.concept.label) or (
+                    _GAIN_WORD.search(q.cleaned) and "(loss" in entry.concept.label)):
             score += 0.05
             reasons.append("'net' line reads as a signed IFRS concept")
         if q.statement == "comprehensive_income" and "BeforeTax" in entry.name \

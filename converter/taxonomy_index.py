@@ -53,8 +53,8 @@ _QUERY_NOISE = [
                r"( ended \w+ \d+,? \d{4})?(/period)?\b"),
     re.compile(r"\((restated|unaudited|audited|note \w+)\)"),
     # currency or unit markers printed beside per-share lines: "(RMB)", "(HK cents)"
-    re.compile(r"\((in )?(rmb|hk\$|hk|hkd|us\$|us|usd|eur|gbp|sgd|s\$|rm|cny|£|\$|€)"
-               r"( ?cents?)?( per share)?\)"),
+    re.compile(r"\((in )?(rmb|hk\$|hk|hkd|us\$|us|usd|eur|gbp|sgd|s\$|rm|cny|£|\$|€)?"
+               r"( ?(cents?|sen|fen|pence))?( per share)?\)"),
     re.compile(r"\b(rmb|hk\$|us\$)\s*'?000\b"),
     re.compile(r"^(less|add|deduct|of which|including)\s*:\s*"),
     re.compile(r"^\(?([ivx]+|[a-h]|\d{1,2})[.)]\s+"),
@@ -77,7 +77,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\bdebtors\b", "receivables"), (r"\bcreditors\b", "payables"),
     (r"\b(associated companies|associated company)\b", "associates"),
     (r"\bjointly controlled entities\b", "joint ventures"),
-    (r"\b(interest[- ]bearing )?bank (loans|borrowings)( and overdrafts)?\b", "borrowings"),
+    (r"\b(interest[- ]bearing )?bank (loans|borrowings)( and overdrafts)?\b|\bterm loans?\b",
+     "borrowings"),
     (r"\btaxation\b", "tax"), (r"\bincome taxes\b", "income tax"),
     (r"\bdeferred income tax\b", "deferred tax"),
     (r"\bcurrent income tax\b", "current tax"),
