@@ -443,3 +443,35 @@ def test_unlabelled_rows_recovered_from_other_statements(tx):
     assert joint["r0"].concept.name == "ProfitLoss"
     assert "elsewhere in the document" in joint["r0"].reasons[0]
     assert "r1" not in joint and "r2" not in joint
+
+
+def test_block_arithmetic_decides_the_balance(tx):
+    """Without headings, 'Deferred tax' reads as an asset first; the subtotal it adds into is
+    a liability total, so the credit concept is taken (Calculations 1.1 weights +1)."""
+    rows = [
+        ("Borrowings", (), ("10", "9"), "item"),
+        ("Deferred tax", (), ("5", "4"), "item"),
+        ("Total non-current liabilities", (), ("15", "13"), "subtotal"),
+    ]
+    cols = [Column("2024", Period(date(2024, 12, 31))), Column("2023", Period(date(2023, 12, 31)))]
+    assert tx.match("Deferred tax", "financial_position")[0].concept.name == "DeferredTaxAssets"
+    m = map_statement(_stmt("financial_position", rows, columns=cols), tx)
+    assert m["r1"].concept.name == "DeferredTaxLiabilities"
+    assert any("sums into NoncurrentLiabilities" in r for r in m["r1"].reasons)
+    # the same lines adding into an asset total keep the asset reading
+    rows[2] = ("Total non-current assets", (), ("15", "13"), "subtotal")
+    rows[0] = ("Property, plant and equipment", (), ("10", "9"), "item")
+    m = map_statement(_stmt("financial_position", rows, columns=cols), tx)
+    assert m["r1"].concept.name == "DeferredTaxAssets"
+
+
+def test_extension_threshold_is_explicit(tx):
+    """The threshold sits between the seeds' weakest IFRS match and strongest extension."""
+    assert EXTENSION_THRESHOLD == 0.62
+    ifrs, ext = [], []
+    for r in SEED_ROWS:
+        section = tuple(r["section"].split(" > ")) if r["section"] else None
+        top = tx.match(r["label"], r["statement"], section, top=1)
+        score = top[0].score if top else 0.0
+        (ext if r["concept"] == "(extension)" else ifrs).append(score)
+    assert min(ifrs) >= EXTENSION_THRESHOLD > max(ext)
