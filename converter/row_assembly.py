@@ -180,8 +180,19 @@ class Assembler:
                 order = list(range(k))
             elif ref is not None and len(vals) < k:
                 order = _align(vals, values[ref])
+                self.issues.append(Issue(
+                    "info", "extract.aligned_by_size",
+                    f"column {c + 1} printed {len(vals)} figures for {k} packed rows; placed "
+                    f"beside the rows whose other-column figures are of the same size "
+                    f"({', '.join(items[i] if i < len(items) else '' for i in order)})",
+                    line=piece.line.no))
             else:
                 order = list(range(min(len(vals), k)))
+                if len(vals) < k:
+                    self.issues.append(Issue(
+                        "warning", "extract.short_column",
+                        f"column {c + 1} printed {len(vals)} figures for {k} packed rows; "
+                        f"placed in order, the rest left blank", line=piece.line.no))
             for v, slot in zip(vals, order):
                 grid[slot][c] = v
         new: list[Slot] = []
@@ -245,10 +256,16 @@ class Assembler:
                 if prev.cells[c] is not None and prev.cells[c].value == first.value and \
                         first.value is not None:
                     vals = vals[1:]
+                    self.issues.append(Issue("info", "extract.repeated_figure",
+                                             f"'{first.text}' repeats the row above; dropped",
+                                             line=first.line))
                 elif c in prev.awaiting and prev.cells[c] is None:
                     prev.cells[c] = first
                     prev.awaiting.discard(c)
                     vals = vals[1:]
+                    self.issues.append(Issue("info", "extract.figure_moved_up",
+                                             f"'{first.text}' placed in '{prev.label}', which "
+                                             f"was waiting for it", line=first.line))
             out.append(vals)
         return out
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import row_labels as rl
 from .cell_reading import is_doubtful
@@ -55,7 +56,7 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
         asm.feed(piece, pieces[i + 1] if i + 1 < len(pieces) else None)
     slots = drop_layers(asm.finish(), issues, kind, vocabulary)
     slots = lend_from_layers(slots, harvest(layer_texts, n), n, issues, kind)
-    issues.extend(asm.issues)
+    issues.extend(i if i.statement else replace(i, statement=kind) for i in asm.issues)
     return _to_rows(slots, kind, issues), issues
 
 
