@@ -190,9 +190,10 @@ class Assembler:
                 order = list(range(min(len(vals), k)))
                 if len(vals) < k:
                     self.issues.append(Issue(
-                        "warning", "extract.short_column",
+                        "info", "extract.short_column",
                         f"column {c + 1} printed {len(vals)} figures for {k} packed rows; "
-                        f"placed in order, the rest left blank", line=piece.line.no))
+                        f"placed in order, the rest wait for figures on the next line",
+                        line=piece.line.no))
             for v, slot in zip(vals, order):
                 grid[slot][c] = v
         new: list[Slot] = []
