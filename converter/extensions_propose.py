@@ -153,7 +153,8 @@ def propose_extension(label: str, statement: str | None, section: str | tuple[st
     anchor = _anchor(statement, section_text, label, balance)
     if taxonomy is not None and anchor not in taxonomy:
         anchor = "ProfitLoss"
-    concept = Concept(name=name, prefix=EXTENSION_PREFIX, period_type=period_type,  # type: ignore[arg-type]
+    concept = Concept(name=name, prefix=EXTENSION_PREFIX,
+                      period_type=period_type,  # type: ignore[arg-type]
                       balance=None if per_share else balance,  # type: ignore[arg-type]
                       data_type=PER_SHARE_TYPE if per_share else MONETARY_TYPE,
                       abstract=False, label=std_label)

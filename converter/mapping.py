@@ -609,8 +609,8 @@ def _summation_blocks(rows: list[Row]) -> list[tuple[list[Row], Row]]:
         if row.kind in ("subtotal", "total") and run and value is not None:
             for start in range(len(run)):
                 part = run[start:]
-                values = [_first_value(r) for r in part]
-                if None not in values and abs(sum(values) - value) <= len(part):  # type: ignore[arg-type]
+                values = [v for v in (_first_value(r) for r in part) if v is not None]
+                if len(values) == len(part) and abs(sum(values) - value) <= len(part):
                     blocks.append((part, row))
                     break
             run = [row]

@@ -75,7 +75,7 @@ def run_map(label: str | None, statement: str | None, section: str | None, top: 
                          f"  ({cand['period_type']}, {cand['balance'] or 'no balance'})")
             lines.append("        " + "; ".join(cand["reasons"]))  # type: ignore[index]
         if "extension" in res:
-            ext = res["extension"]
-            lines.append(f"  extension {ext['concept']} anchored to {ext['anchor']}: "  # type: ignore[index]
-                         f"{ext['reason']}")  # type: ignore[index]
+            ext = dict(res["extension"])  # type: ignore[call-overload]
+            lines.append(f"  extension {ext['concept']} anchored to {ext['anchor']}: "
+                         f"{ext['reason']}")
     return "\n".join(lines)

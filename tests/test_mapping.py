@@ -319,8 +319,8 @@ def test_map_statement_equity_uses_other_statements(tx):
                      [Column("Reserve", component="Translation reserve"),
                       Column("Total", component="Total")],
                      [Row("Exchange differences on translation of foreign operations",
-                          [Cell(Decimal(20)), Cell(Decimal(20))], 1, section=("Comprehensive income",),
-                          period=block, id="e1")])
+                          [Cell(Decimal(20)), Cell(Decimal(20))], 1,
+                          section=("Comprehensive income",), period=block, id="e1")])
     alone = map_statement(soce, tx)
     assert isinstance(alone["e1"], Candidate)
     joint = map_statement(soce, tx, others=[oci, soce])
