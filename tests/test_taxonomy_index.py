@@ -5,7 +5,6 @@ import gzip
 import json
 import time
 import zipfile
-from pathlib import Path
 
 import pytest
 
