@@ -23,7 +23,7 @@ from .equity_header import parse_header
 from .equity_rows import read_rows
 from .equity_solve import (Roles, Slot, column_roles, place_orphans, place_short_rows,
                            promote_subtotals, repair_garbled)
-from .model import Document, Issue, Period, Row, Statement
+from .model import Column, Document, Issue, Period, Row, Statement
 
 __all__ = ["parse_equity", "equity_identities", "equity_check", "balance_date"]
 
@@ -59,10 +59,27 @@ def parse_equity(doc: Document, first_line: int, last_line: int, title: str
     starts = {bi: b.dates[id(c.row)] + timedelta(days=1) for bi, c in b.carry.items()
               if id(c.row) in b.dates}
     rows = _finish(blocks, b.dates, months_in(context), issues, title_end(context), starts)
-    stmt = Statement(kind="changes_in_equity", title=title, columns=header.columns,
+    columns = _drop_empty_columns(header.columns, rows, issues)
+    stmt = Statement(kind="changes_in_equity", title=title, columns=columns,
                      rows=rows, unit=header.unit, first_line=first_line, last_line=last_line)
     _, found = equity_check(stmt)
     return stmt, issues + found
+
+
+def _drop_empty_columns(columns: list[Column], rows: list[Row],
+                        issues: list[Issue]) -> list[Column]:
+    """A header name with no figure under it in any row is debris of the header, not a
+    component (every component has an opening balance)."""
+    empty = [c for c in range(len(columns)) if all(r.cells[c] is None for r in rows)]
+    if not rows or not empty or len(empty) == len(columns):
+        return columns
+    for c in empty:
+        issues.append(Issue("info", "equity.empty_column",
+                            f"header '{columns[c].header}' has no figures; dropped",
+                            statement="changes_in_equity"))
+    for r in rows:
+        r.cells = [x for c, x in enumerate(r.cells) if c not in empty]
+    return [col for c, col in enumerate(columns) if c not in empty]
 
 
 def _solve_block(block: list[Slot], carried: Slot | None, pool: list, roles: Roles, n: int,

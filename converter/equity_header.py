@@ -25,6 +25,7 @@ _CURRENCY = {"rmb": "CNY", "cny": "CNY", "hk$": "HKD", "hkd": "HKD", "us$": "USD
 _SUPER = re.compile(r"attribut|equity\s+holders\s+of|owners\s+of\s+the", re.IGNORECASE)
 # Cells of a super-header line that are real column names (printed beside the super-header).
 _OWN_COLUMN = re.compile(r"non-?\s*controlling|minority|^total", re.IGNORECASE)
+_MANGLED_UNIT = re.compile(r"^[A-Za-z]{2,5}\s*['’]?\s*[0O]{3}$")
 _HYPHEN_WRAP = re.compile(r"(\w)- (?=[a-z])")
 
 
@@ -116,7 +117,9 @@ def _from_tabs(lines: list[LineCells], unit: Unit, shift: bool) -> Header | None
     for ln in tab_lines:
         drop = _super_cells(ln)
         for i, cell in enumerate(ln.cells):
-            if cell.text and i not in drop:
+            # A figure or an OCR-mangled unit ("KIND 000" for "RMB'000") names nothing.
+            if cell.text and i not in drop and not cell.tokens and not (
+                    _MANGLED_UNIT.match(cell.text) and not _UNIT.search(cell.text)):
                 merged[i].append(cell.text)
     names = [tidy(" ".join(parts)) for parts in merged]
     notes = next((i for i, n in enumerate(names) if is_notes(component_name(n))), None)

@@ -657,3 +657,18 @@ def test_layout_text_header_names_by_position() -> None:
     assert stmt.unit.currency == "HKD"
     assert [c.value for c in stmt.rows[2].cells] == [0, 0, -1800, -1800, -50, -1850]
     assert all(i.holds for i in equity_identities(stmt))
+
+
+def test_header_debris_is_not_a_column() -> None:
+    text = (
+        "STATEMENT OF CHANGES IN EQUITY\n"
+        "\tShare capital\tRetained earnings\tTotal\tx\n"
+        "\tKIND 000\tRMB'000\t110163\t\n"
+        "At 1 January 2024\t10\t90\t100\t\n"
+        "Profit for the year\t–\t7\t7\t\n"
+        "At 31 December 2024\t10\t97\t107\t\n"
+    )
+    stmt, issues = parse_text(text)
+    assert [c.component for c in stmt.columns] == ["Share capital", "Retained earnings", "Total"]
+    assert all(len(r.cells) == 3 for r in stmt.rows)
+    assert any(i.code == "equity.empty_column" for i in issues)
