@@ -46,6 +46,8 @@ _TITLE_TAIL = re.compile(
 _UNFINISHED = re.compile(r"\b(?:statements?|of|and|in|other|changes)\s*\**\s*$", re.I)
 _NOTES_HEADING = re.compile(r"^\s*(?:\d+\s*\.?\s*)?notes?\s+to\s+the\b", re.I)
 _NUMBER = re.compile(r"\(?\d[\d,]*\)?")
+_YEARS_OR_UNIT = re.compile(r"(?:19|20)\d{2}\b.*\b(?:19|20)\d{2}\b|['’]000|\bmillion\b", re.I)
+_NUMBER_CELL = re.compile(r"\d{1,3},\d{3}")
 
 
 @dataclass(frozen=True)
@@ -101,12 +103,13 @@ def _is_prose(text: str) -> bool:
 def locate_statements(doc: Document) -> list[Block]:
     """Find the primary statements: one block per kind, in document order.
 
-    The first titled block followed by a table is the statement; later titles of the same
-    kind directly after it ("(continued)") extend it; mentions elsewhere are ignored.
+    Of the titled places followed by figures, the one that looks most like a statement (a
+    column header close below, then the most figure lines) is the statement: a table of
+    contents or a note that repeats a title loses. Titles of the same kind directly after it
+    ("(continued)") extend it.
     """
     lines = doc.lines
-    titles: list[tuple[int, tuple[StatementKind, ...]]] = []
-    full_titles: dict[int, str] = {}
+    candidates: list[tuple[int, tuple[StatementKind, ...], str]] = []
     for i, line in enumerate(lines):
         kinds = title_kinds(line.text)
         title = " ".join(line.text.split())
@@ -116,30 +119,46 @@ def locate_statements(doc: Document) -> list[Block]:
             title = " ".join((line.text + " " + lines[i + 1].text).split())
             kinds = title_kinds(title)
         if kinds and _figure_lines(doc, i + 1, i + 40) >= 3:
-            titles.append((i, kinds))
-            full_titles[i] = title.strip("*#_ ")
+            candidates.append((i, kinds, title.strip("*#_ ")))
     notes = [i for i, line in enumerate(lines) if _NOTES_HEADING.match(line.text)]
 
+    best: dict[StatementKind, int] = {}
+    for i, kinds, _ in candidates:
+        for kind in kinds:
+            if kind not in best or _score(doc, i) > _score(doc, best[kind]):
+                best[kind] = i
+    chosen = sorted(set(best.values()))
     blocks: list[Block] = []
-    seen: set[StatementKind] = set()
-    for n, (i, kinds) in enumerate(titles):
-        end = titles[n + 1][0] - 1 if n + 1 < len(titles) else len(lines) - 1
+    for i, kinds, title in candidates:
+        if i not in chosen:
+            continue
+        # the block runs to the next title of another kind (or the notes, or prose)
+        nxt = [j for j, k2, _ in candidates if j > i and (j in chosen or not set(k2) & set(kinds))]
+        end = nxt[0] - 1 if nxt else len(lines) - 1
         later_notes = [j for j in notes if j > i]
         if later_notes:
             end = min(end, later_notes[0] - 1)
         end = _prose_end(doc, i, end)
-        if set(kinds) & seen:
-            # a continuation of the previous block of the same kind extends it
-            if blocks and blocks[-1].kind in kinds and blocks[-1].last_line >= i - 2:
-                for k, b in enumerate(blocks):
-                    if b.kind in kinds and b.first_line == blocks[-1].first_line:
-                        blocks[k] = Block(b.kind, b.title, b.first_line, end + 1, b.title_line)
-            continue
-        title = full_titles[i]
         for kind in kinds:
-            blocks.append(Block(kind, title, i + 1, end + 1, i + 1))
-            seen.add(kind)
+            if best.get(kind) == i:
+                blocks.append(Block(kind, title, i + 1, end + 1, i + 1))
     return blocks
+
+
+def _score(doc: Document, i: int) -> tuple[bool, int]:
+    """How much the lines after a title look like a statement: a column header ("2024
+    2023", "RMB'000") before its first figure line, then its number of figure lines (up to
+    the next title)."""
+    header = False
+    figures = 0
+    for line in doc.lines[i + 1:i + 80]:
+        if title_kinds(line.text):
+            break
+        if len(_NUMBER.findall(line.text)) >= 2 and _NUMBER_CELL.search(line.text):
+            figures += 1
+        elif not figures and _YEARS_OR_UNIT.search(line.text):
+            header = True
+    return header, figures
 
 
 def _prose_end(doc: Document, start: int, end: int) -> int:

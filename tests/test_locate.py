@@ -126,3 +126,19 @@ def test_a_failing_later_stage_becomes_an_issue(monkeypatch) -> None:  # type: i
     assert extraction.statement("income") is not None
     assert any(i.code == "extract.stage_failed" and "boom" in i.message
                for i in extraction.issues)
+
+
+def test_table_of_contents_and_note_mentions_lose_to_the_statement() -> None:
+    text = ("Contents\nConsolidated statement of profit or loss\nConsolidated statement of "
+            "financial position\nHighlights\tRevenue\t1,000\t900\nProfit\t\t100\t90\n"
+            "Margin\t\t10\t10\n\n"
+            "Consolidated statement of profit or loss\nFor the year ended 31 December 2024\n"
+            "\t\t2024\t2023\n\t\tHK$'000\tHK$'000\nRevenue\t\t1,000\t900\n"
+            "Cost of sales\t\t(600)\t(500)\nProfit for the year\t\t400\t400\n"
+            "Consolidated statement of profit or loss (continued)\n\t\t2024\t2023\n"
+            "Attributable to owners\t\t390\t395\nNon-controlling interests\t\t10\t5\n\n"
+            "Consolidated statement of financial position\nAs at 31 December 2024\n"
+            "\t\t2024\t2023\nCash\t\t500\t400\nTotal assets\t\t500\t400\nTotal equity\t\t500\t400\n")
+    blocks = locate_statements(document_from_text(text, "x"))
+    assert [(b.kind, b.first_line) for b in blocks] == [("income", 8), ("financial_position", 20)]
+    assert blocks[0].last_line == 18           # the "(continued)" part belongs to it
