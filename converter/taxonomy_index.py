@@ -125,8 +125,16 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\bbalances with central banks?\b", "bank balances at central banks"),
     (r"\b(pledged|restricted) (bank )?(deposits|cash|balances|bank balances)\b",
      "restricted cash and cash equivalents"),
+    (r"\bamounts? due from (a |the )?(directors?|shareholders?|related compan(y|ies)|"
+     r"fellow subsidiar(y|ies)|(ultimate )?holding compan(y|ies))\b",
+     "receivables due from related parties"),
+    (r"\bamounts? due to (a |the )?(directors?|shareholders?|related compan(y|ies)|"
+     r"fellow subsidiar(y|ies)|(ultimate )?holding compan(y|ies))\b",
+     "payables to related parties"),
     (r"\bamounts? due from\b", "receivables due from"),
     (r"\bamounts? due to\b", "payables to"),
+    (r"\btrade and bills receivables?\b", "trade and other receivables"),
+    (r"\btrade and bills payables?\b", "trade and other payables"),
     (r"\bshare of (results|profits?|losses|profit/\(loss\)|\(loss\)/profit|net (profit|loss)"
      r"|profits? (and|or) losses) of\b", "share of profit (loss) of"),
     (r"\b(beginning|start) of (the )?(financial )?(year|period|half[- ]year|six months)\b",
