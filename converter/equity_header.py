@@ -23,8 +23,6 @@ _CURRENCY = {"rmb": "CNY", "cny": "CNY", "hk$": "HKD", "hkd": "HKD", "us$": "USD
              "usd": "USD", "$": "USD", "s$": "SGD", "sgd": "SGD", "nt$": "TWD", "a$": "AUD",
              "c$": "CAD", "eur": "EUR", "€": "EUR", "£": "GBP", "gbp": "GBP", "jpy": "JPY"}
 _SUPER = re.compile(r"attribut|equity\s+holders\s+of|owners\s+of\s+the", re.IGNORECASE)
-# Cells of a super-header line that are real column names (printed beside the super-header).
-_OWN_COLUMN = re.compile(r"non-?\s*controlling|minority|^total", re.IGNORECASE)
 _MANGLED_UNIT = re.compile(r"^[A-Za-z]{2,5}\s*['’]?\s*[0O]{3}$")
 _HYPHEN_WRAP = re.compile(r"(\w)- (?=[a-z])")
 
@@ -81,13 +79,32 @@ def is_notes(name: str) -> bool:
 
 
 def _super_cells(line: LineCells) -> set[int]:
-    """Positions of a super-header line that belong to the super-header, not to a column."""
-    joined = " ".join(c.text for c in line.cells)
-    if not _SUPER.search(joined):
-        return set()
-    return {i for i, c in enumerate(line.cells)
-            if c.text and not (unit_of(c.text) and not _SUPER.search(c.text))
-            and not (_OWN_COLUMN.search(c.text) and not _SUPER.search(c.text))}
+    """Positions holding the super-header ("Equity attributable to equity holders of the
+    Company"), which the extraction may cut over several cells ("attribut" | "table to
+    equity" | "holders of the Co" | "ompany"); the other cells of the line are names."""
+    drop: set[int] = set()
+    i = 0
+    cells = line.cells
+    while i < len(cells):
+        text = cells[i].text
+        if text and _SUPER.search(text) and not re.match(r"(?:sub-?\s*)?total\b", text, re.I) \
+                or re.search(r"attribut\w*$", text, re.I):
+            drop.add(i)
+            k = i                        # "Equ" | "ity attributable": the cut began earlier
+            while k > 0 and cells[k].text[:1].islower() and cells[k - 1].text:
+                k -= 1
+                drop.add(k)
+            acc = text
+            j = i + 1
+            while (j < len(cells) and j <= i + 4 and cells[j].text and not unit_of(cells[j].text)
+                   and not re.search(r"(?:ompany|roup|arent|ank)\W*$", acc.replace(" ", ""))):
+                drop.add(j)
+                acc += cells[j].text
+                j += 1
+            i = j
+        else:
+            i += 1
+    return drop
 
 
 def _spaced(lines: list[LineCells]) -> list[LineCells]:

@@ -672,3 +672,18 @@ def test_header_debris_is_not_a_column() -> None:
     assert [c.component for c in stmt.columns] == ["Share capital", "Retained earnings", "Total"]
     assert all(len(r.cells) == 3 for r in stmt.rows)
     assert any(i.code == "equity.empty_column" for i in issues)
+
+
+def test_total_attributable_header_is_a_column() -> None:
+    text = (
+        "STATEMENT OF CHANGES IN EQUITY\n"
+        "\tShare capital\tReserves\tTotal attributable to owners of the Company"
+        "\tNon-controlling interests\tTotal equity\n"
+        "At 1 January 2024\t10\t90\t100\t5\t105\n"
+        "Profit for the year\t–\t7\t7\t1\t8\n"
+        "At 31 December 2024\t10\t97\t107\t6\t113\n"
+    )
+    stmt, issues = parse_text(text)
+    assert [c.component for c in stmt.columns][2] == "Total attributable to owners of the Company"
+    assert all(i.holds for i in equity_identities(stmt))
+    assert len([i for i in equity_identities(stmt) if i.name.startswith("across")]) == 6
