@@ -727,6 +727,8 @@ def map_statement(statement: Statement, taxonomy: Taxonomy | None = None, *,
                                      printed_negative=negative, top=8)
     if kind == "financial_position":
         _prefer_block_balance(rows, ranked, ids, taxonomy)
+    if kind in ("income", "comprehensive_income"):
+        _prefer_expense_layout(ranked)
     elsewhere = (_figures_elsewhere(others, kind, taxonomy)
                  if others and kind == "changes_in_equity" else {})
     ext_used: dict[str, tuple[str, object, tuple[Decimal | None, ...]]] = {}
@@ -802,6 +804,29 @@ def _unique_extension(ext: ExtensionConcept, row: Row, figures: tuple[Decimal | 
             used[alt] = key
             return replace(ext, concept=replace(ext.concept, name=alt))
     return ext
+
+
+def _prefer_expense_layout(ranked: dict[str, list[Candidate]]) -> None:
+    """IAS 1.99: a statement analyses expenses by function (cost of sales) or by nature
+    (employee benefits, depreciation); "Other expenses" follows the statement's layout."""
+    tops = {c[0].concept.name for c in ranked.values() if c}
+    if tops & {"CostOfSales", "GrossProfit"}:
+        layout, other = "ByFunction", "ByNature"
+    elif tops & {"EmployeeBenefitsExpense", "RawMaterialsAndConsumablesUsed",
+                 "DepreciationAndAmortisationExpense"}:
+        layout, other = "ByNature", "ByFunction"
+    else:
+        return
+    for rid, cands in ranked.items():
+        if not cands or not cands[0].concept.name.endswith(other):
+            continue
+        twin = cands[0].concept.name[: -len(other)] + layout
+        alt = next((c for c in cands if c.concept.name == twin), None)
+        if alt is not None:
+            note = f"statement analyses expenses {layout[2:].lower()}: {twin}"
+            better = Candidate(alt.concept, max(alt.score, cands[0].score),
+                               alt.reasons + (note,), alt.also)
+            ranked[rid] = [better] + [c for c in cands if c is not alt]
 
 
 def _prefer_block_balance(rows: list[Row], ranked: dict[str, list[Candidate]],

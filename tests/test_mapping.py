@@ -475,3 +475,18 @@ def test_extension_threshold_is_explicit(tx):
         score = top[0].score if top else 0.0
         (ext if r["concept"] == "(extension)" else ifrs).append(score)
     assert min(ifrs) >= EXTENSION_THRESHOLD > max(ext)
+
+
+def test_expense_layout_decides_other_expenses(tx):
+    by_function = _stmt("income", [
+        ("Revenue", (), ("100", "90"), "item"),
+        ("Cost of sales", (), ("-60", "-50"), "item"),
+        ("Other expenses", (), ("-5", "-4"), "item"),
+    ])
+    by_nature = _stmt("income", [
+        ("Revenue", (), ("100", "90"), "item"),
+        ("Employee benefit expenses", (), ("-60", "-50"), "item"),
+        ("Other expenses", (), ("-5", "-4"), "item"),
+    ])
+    assert map_statement(by_function, tx)["r2"].concept.name == "OtherExpenseByFunction"
+    assert map_statement(by_nature, tx)["r2"].concept.name == "OtherExpenseByNature"
