@@ -490,3 +490,25 @@ def test_expense_layout_decides_other_expenses(tx):
     ])
     assert map_statement(by_function, tx)["r2"].concept.name == "OtherExpenseByFunction"
     assert map_statement(by_nature, tx)["r2"].concept.name == "OtherExpenseByNature"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["income", "comprehensive_income", "financial_position",
+                        "changes_in_equity", "cash_flows"]),
+       st.lists(st.tuples(st.text(max_size=40), st.lists(st.text(max_size=20), max_size=2),
+                          st.lists(st.one_of(st.none(), st.integers(-10**9, 10**9)),
+                                   min_size=2, max_size=2),
+                          st.sampled_from(["item", "subtotal", "total", "heading"])),
+                max_size=12))
+def test_map_statement_never_crashes(kind, rows):
+    tx = Taxonomy.load()
+    statement = _stmt(kind, [(label, tuple(sec), tuple(None if v is None else str(v)
+                                                      for v in values), rk)
+                             for label, sec, values, rk in rows])
+    mapping = map_statement(statement, tx, others=[statement])
+    for rid, choice in mapping.items():
+        assert rid.startswith("r")
+        concept = choice.concept
+        assert not concept.abstract
+        if kind == "financial_position":
+            assert concept.period_type == "instant"
