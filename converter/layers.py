@@ -27,12 +27,13 @@ class LayerRow:
     label: str
     note: str | None
     cells: tuple[Cell, ...]
+    source: int = 0          # which run-together text it came from (rows of one are in order)
 
 
 def harvest(texts: list[str], n: int, line: int | None = None) -> list[LayerRow]:
     """Rows of the form ``label [note] v1 .. vn`` found in run-together texts, in order."""
     out: list[LayerRow] = []
-    for text in texts:
+    for source, text in enumerate(texts):
         # some layers print a dash before every figure (a column rule): drop those dashes
         if len(re.findall(r"—\s+\(?\d", text)) >= 3:
             text = re.sub(r"(?<!\S)—\s+(?=\(?\d)", "", text)
@@ -51,7 +52,8 @@ def harvest(texts: list[str], n: int, line: int | None = None) -> list[LayerRow]
             while len(vals) > n and vals[-1] in seen:
                 vals = vals[:-1]
             if label and len(vals) == n and len(rl.split_packed(label)) == 1:
-                out.append(LayerRow(label, note, tuple(read_figure(v, line) for v in vals)))
+                out.append(LayerRow(label, note, tuple(read_figure(v, line) for v in vals),
+                                    source))
 
         tokens = list(_TOKEN.finditer(text))
         for k, m in enumerate(tokens):

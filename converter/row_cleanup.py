@@ -19,7 +19,7 @@ from .layers import LayerRow, label_key
 from .model import Issue, Line, StatementKind
 from .row_assembly import Slot, readings_of
 
-def is_garbled_label(label: str, vocabulary: Counter[str] | None) -> bool:
+def is_garbled_label(label: str, vocabulary: Counter[str] | None, min_rare: int = 2) -> bool:
     """A label whose words the document uses nowhere else ("Oneveting loss", "Cook and cook
     conjugate at and of year"): an OCR layer, not a row of its own."""
     # the evidence is a whole announcement's vocabulary; a short text has too few words
@@ -29,7 +29,7 @@ def is_garbled_label(label: str, vocabulary: Counter[str] | None) -> bool:
     if not words:
         return False
     rare = sum(1 for w in words if vocabulary.get(w, 0) <= 1)
-    return rare >= 2
+    return rare >= min_rare
 
 
 def drop_layers(slots: list[Slot], issues: list[Issue], kind: StatementKind,
@@ -51,7 +51,11 @@ def drop_layers(slots: list[Slot], issues: list[Issue], kind: StatementKind,
                 continue
         if vals and all(is_damaged(c) for c in vals):
             neighbours = [slots[j] for j in (i - 1, i + 1) if 0 <= j < len(slots)]
-            if any(_clean_same_shape(s, nb) for nb in neighbours):
+            # only a copy of its neighbour: unlabelled, a similar label or an OCR-noise one
+            if any(_clean_same_shape(s, nb) and (
+                    not s.label or _similar(s.label, nb.label) or
+                    # damaged figures and a word the document uses nowhere else
+                    is_garbled_label(s.label, vocabulary, min_rare=1)) for nb in neighbours):
                 issues.append(Issue("info", "extract.layer_dropped",
                                     f"dropped a damaged duplicate reading of a row "
                                     f"('{s.label or 'unlabelled'}')", line=s.line.no,
@@ -174,17 +178,12 @@ def lend_from_layers(slots: list[Slot], layer: list[LayerRow], n: int, issues: l
     out = list(slots)
     keys = {label_key(s.label) for s in slots}
     for i, lr in enumerate(layer):
-        if i in used or label_key(lr.label) in keys or i == 0:
+        if i in used or label_key(lr.label) in keys:
             continue
         values = [c.value for c in lr.cells]
         if any([c.value if c else None for c in s.cells] == values for s in out):
             continue
-        at = None
-        for back in range(i - 1, max(-1, i - 4), -1):
-            prev_key = label_key(layer[back].label)
-            at = next((j for j, s in enumerate(out) if label_key(s.label) == prev_key), None)
-            if at is not None:
-                break
+        at = _anchor(out, layer, i)
         if at is None:
             continue
         # a row only a layer prints is a reading, not a fact, unless every copy of the
@@ -200,7 +199,7 @@ def lend_from_layers(slots: list[Slot], layer: list[LayerRow], n: int, issues: l
                 continue
             options = tuple(dict.fromkeys(r[k] for r in readings if r[k] is not None))
             cells.append(replace(c, value=None, provenance="unresolved", candidates=options))
-        out.insert(at + 1, Slot(lr.label, cells, out[at].line, lr.note))
+        out.insert(at, Slot(lr.label, cells, out[max(at - 1, 0)].line, lr.note))
         keys.add(label_key(lr.label))
         issues.append(Issue("warning", "extract.row_from_layer",
                             f"row '{lr.label}' exists only in a run-together copy of the "
@@ -215,3 +214,24 @@ def document_vocabulary(lines: Sequence[Line]) -> Counter[str]:
     for line in lines:
         counts.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", line.text))
     return counts
+
+
+def _anchor(out: list[Slot], layer: list[LayerRow], i: int) -> int | None:
+    """Where a row only a layer prints goes: after the nearest row the same layer text
+    prints before it, else before the nearest row it prints after it."""
+    source = layer[i].source
+    for back in range(i - 1, -1, -1):
+        if layer[back].source != source:
+            break
+        key = label_key(layer[back].label)
+        at = next((j for j, s in enumerate(out) if label_key(s.label) == key), None)
+        if at is not None:
+            return at + 1
+    for fwd in range(i + 1, len(layer)):
+        if layer[fwd].source != source:
+            break
+        key = label_key(layer[fwd].label)
+        at = next((j for j, s in enumerate(out) if label_key(s.label) == key), None)
+        if at is not None:
+            return at
+    return None

@@ -95,7 +95,7 @@ def _dedupe_note(text: str) -> str:
 
 def is_run_together(text: str) -> bool:
     """Text holding several rows' labels *and* figures: an extraction layer, not a label."""
-    return len(_VALUE_LIKE.findall(text)) >= 3 and bool(re.search(r"[A-Za-z]{2,}", text))
+    return len(_VALUE_LIKE.findall(text)) >= 2 and bool(re.search(r"[A-Za-z]{2,}", text))
 
 
 def header_layout(text: str, n: int) -> Layout | None:
