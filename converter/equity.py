@@ -68,9 +68,10 @@ def parse_equity(doc: Document, first_line: int, last_line: int, title: str
 
 def _drop_empty_columns(columns: list[Column], rows: list[Row],
                         issues: list[Issue]) -> list[Column]:
-    """A header name with no figure under it in any row is debris of the header, not a
-    component (every component has an opening balance)."""
-    empty = [c for c in range(len(columns)) if all(r.cells[c] is None for r in rows)]
+    """A header scrap that is no word ("x", "Λ") with no figure under it in any row is
+    debris of the header, not a component. (A named column stays, blank or not.)"""
+    empty = [c for c in range(len(columns)) if all(r.cells[c] is None for r in rows)
+             and not re.search(r"[A-Za-z][a-z]{2,}", columns[c].component or columns[c].header)]
     if not rows or not empty or len(empty) == len(columns):
         return columns
     for c in empty:
