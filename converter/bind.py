@@ -69,15 +69,21 @@ def _parts(statement: Statement) -> list[Statement]:
             replace(statement, kind="comprehensive_income", rows=oci)]
 
 
-def bind_statement(statement: Statement, taxonomy: Taxonomy, prefix: str, combined: bool = False
+def bind_statement(statement: Statement, taxonomy: Taxonomy, prefix: str, combined: bool = False,
+                   others: tuple[Statement, ...] = ()
                    ) -> tuple[dict[str, Binding], list[ExtensionConcept], list[Issue]]:
-    """Bindings by row id, the extension concepts used, and rows nothing fits."""
+    """Bindings by row id, the extension concepts used, and rows nothing fits.
+
+    ``others`` are the document's other statements: the mapper checks a row's figures
+    against theirs (a total that disagrees with the same concept elsewhere, a label the
+    extraction lost).
+    """
     if combined:
         bindings: dict[str, Binding] = {}
         extensions: list[ExtensionConcept] = []
         issues: list[Issue] = []
         for part in _parts(statement):
-            b, e, i = bind_statement(part, taxonomy, prefix)
+            b, e, i = bind_statement(part, taxonomy, prefix, others=others)
             bindings.update(b)
             extensions += e
             issues += i
@@ -86,7 +92,7 @@ def bind_statement(statement: Statement, taxonomy: Taxonomy, prefix: str, combin
     extensions = []
     issues = []
     rows = {r.id: r for r in statement.value_rows()}
-    for row_id, choice in map_statement(statement, taxonomy).items():
+    for row_id, choice in map_statement(statement, taxonomy, others=others).items():
         row = rows.get(row_id)
         if row is None:
             continue

@@ -193,8 +193,9 @@ def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any 
     statements, combined = merge_combined(extraction.statements)
     extraction = replace(extraction, statements=statements)
     for statement in statements:
+        others = tuple(s for s in statements if s is not statement)
         bindings, exts, found = bind_statement(statement, taxonomy, plan.prefix,
-                                               id(statement) in combined)
+                                               id(statement) in combined, others)
         extensions += exts
         issues += found
         members = None
