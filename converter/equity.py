@@ -19,7 +19,7 @@ from .equity_blocks import BlockBuilder
 from .equity_cells import split_line
 from .equity_checks import equity_check, equity_identities
 from .equity_dates import balance_date, month_end, months_in, shift_months, title_end
-from .equity_header import parse_header
+from .equity_header import parse_header, unit_of
 from .equity_rows import read_rows
 from .equity_solve import (Roles, Slot, column_roles, place_orphans, place_short_rows,
                            promote_subtotals, repair_garbled)
@@ -49,6 +49,11 @@ def parse_equity(doc: Document, first_line: int, last_line: int, title: str
                             "no equity-component header row found above the figures",
                             line=first_line, statement="changes_in_equity"))
         return None, issues
+    if not any(unit_of(t) for ln in split[:start] for t in [ln.text, *(c.text for c in ln.cells)]):
+        issues.append(Issue("info", "equity.unit_assumed",
+                            f"no unit printed above the figures; {header.unit.currency} "
+                            f"scale {header.unit.scale} assumed", line=first_line,
+                            statement="changes_in_equity"))
     items = read_rows(lines[start:], header, issues)
     b = BlockBuilder(header, issues)
     blocks, pools = b.blocks(items)

@@ -54,9 +54,25 @@ def component_name(header: str) -> str:
     return tidy(_NOTE_MARK.sub(" ", _UNIT.sub(" ", header)))
 
 
+_WORDS_UNIT = re.compile(r"(?:in\s+)?(?P<scale>thousands?|millions?)\s+of\s+(?P<cur>renminbi|"
+                         r"hong\s+kong\s+dollars|(?:united\s+states|us|u\.s\.)\s+dollars|"
+                         r"singapore\s+dollars|euros?)", re.IGNORECASE)
+_WORD_CURRENCY = {"r": "CNY", "h": "HKD", "u": "USD", "s": "SGD", "e": "EUR"}
+_BARE_CURRENCY = re.compile(r"^(?P<cur>RMB|HK\$|US\$|S\$)$")
+
+
 def unit_of(text: str) -> Unit | None:
+    """The unit a header or title prints: "RMB'000", "HK$ million", "(Expressed in thousands
+    of Renminbi)", or a bare "HK$" over the figures (whole dollars)."""
     m = _UNIT.search(text)
     if not m:
+        w = _WORDS_UNIT.search(text)
+        if w:
+            return Unit(currency=_WORD_CURRENCY[w.group("cur")[0].lower()],
+                        scale=6 if w.group("scale").lower().startswith("million") else 3)
+        bare = _BARE_CURRENCY.match(text.strip())
+        if bare:
+            return Unit(currency=_CURRENCY[bare.group("cur").lower()], scale=0)
         return None
     cur = _CURRENCY.get(m.group("cur").lower(), "CNY")
     scale_word = m.group("scale").lower().lstrip("'")
@@ -163,7 +179,8 @@ def parse_header(lines: list[LineCells], data: LineCells | None = None) -> Heade
     the header lines had no leading tab and their first name is in the label cell.
     """
     unit = next((u for ln in lines for u in
-                 [unit_of(ln.label + " " + " ".join(c.text for c in ln.cells))] if u), Unit())
+                 [unit_of(ln.label + " " + " ".join(c.text for c in ln.cells))] if u), None) \
+        or next((u for ln in lines for c in ln.cells for u in [unit_of(c.text)] if u), Unit())
     if data is not None and not data.positional and not any(ln.positional for ln in lines):
         laid = _from_offsets(lines, data, unit)
         if laid is not None:

@@ -688,3 +688,18 @@ def test_total_attributable_header_is_a_column() -> None:
     assert [c.component for c in stmt.columns][2] == "Total attributable to owners of the Company"
     assert all(i.holds for i in equity_identities(stmt))
     assert len([i for i in equity_identities(stmt) if i.name.startswith("across")]) == 6
+
+
+@pytest.mark.parametrize("unit_line,currency,scale", [
+    ("\tRMB million\tRMB million\tRMB million", "CNY", 6),
+    ("(Expressed in thousands of Hong Kong dollars)", "HKD", 3),
+    ("\tHK$\tHK$\tHK$", "HKD", 0),
+    ("", "CNY", 3)])
+def test_units(unit_line: str, currency: str, scale: int) -> None:
+    text = ("STATEMENT OF CHANGES IN EQUITY\n" + unit_line + "\n"
+            "\tShare capital\tRetained earnings\tTotal\n"
+            "At 1 January 2024\t10\t90\t100\n"
+            "At 31 December 2024\t10\t90\t100\n")
+    stmt, issues = parse_text(text)
+    assert (stmt.unit.currency, stmt.unit.scale) == (currency, scale)
+    assert any(i.code == "equity.unit_assumed" for i in issues) == (unit_line == "")
