@@ -265,8 +265,6 @@ class _Reader:
                     self._give(d, rows[i] if rows else None, toks, note)
             elif self.pending is not None:           # values printed on a wrapped label's top line
                 self._give(self.pending, rows[0] if rows else None, toks, note)
-            elif self.last is not None and self.last.cells is None and not self.last.tokens:
-                self._give(self.last, rows[0] if rows else None, toks, note)
             else:
                 self.items.append(Orphans([t for t in toks] or [
                     (Token(c.text, c.value, c.nil, c.less_than_unit), ln.no)
