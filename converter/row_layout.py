@@ -108,6 +108,8 @@ def header_layout(text: str, n: int) -> Layout | None:
         return None
     note = next((i for i, f in enumerate(fields) if re.fullmatch(r"\s*notes?\s*", f, re.I)),
                 None)
+    if note is None and slots[0] >= 2:
+        note = slots[0] - 1          # the field between the label and the figures
     return Layout(columns=slots, note=note)
 
 
@@ -160,6 +162,9 @@ def read_piece(line: Line, layout: Layout, n: int, per_share_hint: bool = False)
         k = 0
         while k < min(n, len(trimmed)) and field_kind(trimmed[-1 - k]) in ("numeric", "noise"):
             k += 1
+        if k == 1 and len(trimmed) - 1 == layout.note and is_note_ref(trimmed[-1]) and \
+                re.fullmatch(r"\d{1,2}|.*\(\w+\).*", trimmed[-1]):
+            k = 0   # "Earnings per share ...<tab>9": a note in the note column, not a figure
         value_fields = [""] * (n - k) + trimmed[len(trimmed) - k:]
         lead = trimmed[:len(trimmed) - k]
     label_parts: list[str] = []

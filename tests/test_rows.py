@@ -304,3 +304,15 @@ def test_any_table_text_parses_without_crashing(lines, title) -> None:  # type: 
         extract_document(document_from_text(f"{title}\n{body}\n", "fuzz.txt"))
     except InputError:
         pass
+
+
+def test_note_on_a_heading_line_is_not_a_figure() -> None:
+    stmt = parse("Profit for the period\t\t10,903\t8,703\n"
+                 "Earnings per share attributable to owners of the parent\t9\n"
+                 "Basic (US cents)\t\t2.18\t1.74",
+                 title="Condensed consolidated statement of profit or loss",
+                 header="\t\t2025\t2024\n\tNotes\tUS$'000\tUS$'000")
+    heading = stmt.rows[1]
+    assert heading.kind == "heading" and all(c is None for c in heading.cells)
+    eps = stmt.rows[2]
+    assert eps.per_share and eps.unit is not None and eps.unit.scale == -2
