@@ -37,6 +37,7 @@ def component_rules() -> tuple[ComponentRule, ...]:
 def normalise_header(text: str) -> str:
     text = re.sub(r"\b(RMB|HK\$|US\$|[A-Z]{3})\s*'?0{3}\b|\(.*?\)", " ", text)
     text = re.sub(r"(\w)-\s+(\w)", r"\1-\2", text)  # a hyphen the extraction wrapped: "Non- controlling"
+    text = text.replace("/", " ")  # "Total (deficits)/ equity" → "total equity"
     return re.sub(r"\s+", " ", text).strip().lower()
 
 

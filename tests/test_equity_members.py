@@ -41,6 +41,8 @@ def test_table_is_sorted_unique_and_members_exist() -> None:
     ("Non- controlling interests", "NoncontrollingInterestsMember"),
     ("Minority interests", "NoncontrollingInterestsMember"),
     ("Total equity", None),
+    ("Total (deficits)/ equity RMB'000", None),
+    ("Total equity/(deficits)", None),
 ])
 def test_headers(header: str, member: str | None) -> None:
     matched, found = member_for(header)
