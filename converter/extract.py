@@ -10,6 +10,7 @@ import importlib
 from collections import Counter
 from pathlib import Path
 
+from .combined import split_combined
 from .errors import InputError
 from .locate import Block, locate_statements, title_kinds
 from .model import Document, Extraction, Issue, Statement, Unit
@@ -35,11 +36,24 @@ def extract_document(doc: Document) -> Extraction:
     vocabulary = document_vocabulary(doc.lines)
     statements: list[Statement] = []
     issues: list[Issue] = []
+    combined: dict[int, tuple[Statement, Statement] | None] = {}
     for block in blocks:
+        shared = sum(1 for b in blocks if b.first_line == block.first_line) > 1
         if block.kind == "changes_in_equity":
             stmt, found = _parse_equity(doc, block)
+        elif shared and block.first_line in combined:
+            pair, found = combined[block.first_line], []
+            stmt = None if pair is None else pair[1 if block.kind == "comprehensive_income" else 0]
+            if pair is None:
+                stmt, found = parse_block(doc, block, fallback_unit, vocabulary)
         else:
             stmt, found = parse_block(doc, block, fallback_unit, vocabulary)
+            if shared and stmt is not None:
+                # one statement of profit or loss and OCI: split it into its two sections
+                combined[block.first_line] = split_combined(stmt)
+                pair = combined[block.first_line]
+                if pair is not None:
+                    stmt = pair[0 if block.kind == "income" else 1]
         issues.extend(found)
         if stmt is not None:
             statements.append(stmt)

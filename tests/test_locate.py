@@ -101,7 +101,10 @@ def test_pdftotext_layout_style(tmp_path) -> None:  # type: ignore[no-untyped-de
            [c.value if c else None for c in r.cells] for r in inc.rows if r.kind != "heading"}
     assert got["Revenue"] == [1234567, 1100000]
     assert got["Impairment losses on financial and contract assets, net"] == [-1234, 0]
-    assert got["Total comprehensive income for the year"] == [214570, 189221]
+    oci = extraction.statement("comprehensive_income")
+    assert oci is not None and [r.label for r in oci.rows if r.kind == "total"] == [
+        "Total comprehensive income for the year"]
+    assert "Total comprehensive income for the year" not in got
     assert got[""] == [218026, 186876]
     assert not any(r.line in (10, 18, 21, 27) for r in inc.rows)  # rules are not rows
     eps = next(r for r in inc.rows if r.label == "Basic (HK cents)")
@@ -142,3 +145,31 @@ def test_table_of_contents_and_note_mentions_lose_to_the_statement() -> None:
     blocks = locate_statements(document_from_text(text, "x"))
     assert [(b.kind, b.first_line) for b in blocks] == [("income", 8), ("financial_position", 20)]
     assert blocks[0].last_line == 18           # the "(continued)" part belongs to it
+
+
+def test_combined_statement_is_split_into_its_two_sections() -> None:
+    text = ("Consolidated statement of profit or loss and other comprehensive income\n"
+            "For the year ended 31 December 2024\n\t\t2024\t2023\n\t\tHK$'000\tHK$'000\n"
+            "Revenue\t\t1,000\t900\nProfit for the year\t\t100\t90\n"
+            "Other comprehensive income\t\t\t\n"
+            "Items that may be reclassified to profit or loss:\t\t\t\n"
+            "Exchange differences on translation\t\t(10)\t5\n"
+            "Total comprehensive income for the year\t\t90\t95\n"
+            "Total comprehensive income attributable to:\t\t\t\n"
+            "Owners of the Company\t\t80\t90\nNon-controlling interests\t\t10\t5\n"
+            "\t\t90\t95\n"
+            "Earnings per share (HK cents)\t\t5.0\t4.5\n")
+    extraction = extract_document(document_from_text(text, "x"))
+    inc = extraction.statement("income")
+    oci = extraction.statement("comprehensive_income")
+    assert inc is not None and oci is not None
+
+    def printed(r):  # type: ignore[no-untyped-def]
+        return r.label if r.printed_label is None else r.printed_label
+    assert [printed(r) for r in inc.rows] == ["Revenue", "Profit for the year",
+                                              "Earnings per share (HK cents)"]
+    assert [printed(r) for r in oci.rows][:2] == ["Profit for the year",
+                                                  "Other comprehensive income"]
+    assert [printed(r) for r in oci.rows][-3:] == ["Owners of the Company",
+                                                   "Non-controlling interests", ""]
+    assert [r.id for r in oci.rows] == [f"r{i}" for i in range(1, len(oci.rows) + 1)]
