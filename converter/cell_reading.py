@@ -21,7 +21,7 @@ _LETTER_DIGITS: dict[str, tuple[str, ...]] = {
     "O": ("0",), "o": ("0",), "D": ("0",), "Q": ("0",), "l": ("1",), "I": ("1",),
     "i": ("1",), "|": ("1",), "J": ("1",), "T": ("7", "1"), "Z": ("2",), "z": ("2",),
     "S": ("5",), "s": ("5",), "B": ("8",), "G": ("6",), "b": ("6",), "g": ("9",),
-    "q": ("9",), "A": ("4",),
+    "q": ("9",), "A": ("4",), "y": ("9",), "Y": ("7",),
 }
 _GROUP_HEAD = re.compile(r"^\(*-?\d{1,3}$")
 _GROUP_TAIL = re.compile(r"^\d{3}\)*$")
@@ -121,10 +121,13 @@ def _readings(tok: str) -> list[Decimal]:
     if m:
         out.append(_num(core.replace(".", "")))
     variants = [core]
-    for ch in set(core):
+    for ch in sorted(set(core)):
         if ch in _LETTER_DIGITS:
             variants = [v.replace(ch, d) for v in variants for d in _LETTER_DIGITS[ch]] + [
                 v.replace(ch, "") for v in variants]
+        elif ch.isalpha():
+            variants = [v.replace(ch, "") for v in variants]   # a stray letter
+    variants = [v.lstrip(",") for v in variants]
     for v in variants:
         v = v.replace(".", ",") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", v) else v
         digits = v.replace(",", "")
