@@ -23,10 +23,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations, product
 from typing import Literal
 
 from .model import Cell
+from .sign_patterns import sign_candidates, signs_of
 
 Sign = Literal[1, -1]
 Method = Literal["run", "signed-run", "combination", "breakdown", "loose-run"]
@@ -180,13 +182,13 @@ def _run(total: _Item, frontier: list[_Item],
 
 
 def _signed_run(total: _Item, frontier: list[_Item]) -> list[tuple[int, _Item]] | None:
-    """Shortest run with some rows subtracted, fewest subtractions first."""
+    """Shortest run with some rows subtracted, fewest subtractions first (then in the order
+    of ``product((1, -1))``); only patterns that fit every checkable column are tried."""
     for k in range(2, min(len(frontier), _MAX_SIGNED_RUN) + 1):
         run = frontier[-k:]
-        patterns = sorted((p for p in product((1, -1), repeat=k) if -1 in p),
-                          key=lambda p: p.count(-1))
-        for signs in patterns:
-            terms = list(zip(signs, run))
+        masks = sign_candidates(total.vec, [t.vec for t in run])
+        for mask in sorted((m for m in masks if m), key=lambda m: bin(m).count("1")):
+            terms = list(zip(signs_of(mask, k), run))
             if _fits(total, terms, min_digits=_EVIDENCE):
                 return terms
     return None
@@ -197,8 +199,8 @@ def _combination(total: _Item, pool: list[_Item]) -> list[tuple[int, _Item]] | N
     for k in range(2, _MAX_COMBO + 1):
         found = []
         for rows in combinations(pool, k):
-            for signs in product((1, -1), repeat=k):
-                terms = list(zip(signs, rows))
+            for mask in sign_candidates(total.vec, [r.vec for r in rows]):
+                terms = list(zip(signs_of(mask, k), rows))
                 if _fits(total, terms, min_digits=_EVIDENCE):
                     found.append(terms)
         if found:
@@ -220,7 +222,26 @@ def _extend_over_zero_rows(terms: list[tuple[int, _Item]], frontier: list[_Item]
 
 
 def infer_sums(items: list[_Item]) -> tuple[list[Relation], list[tuple[str, str]]]:
-    """The frontier search described in the module docstring, over generic vectors."""
+    """The frontier search described in the module docstring, over generic vectors.
+
+    Memoised on the items' content: reconcile infers each statement's structure several
+    times (before and after repairs, per round) and the pipeline once more for the
+    calculation tree, mostly on unchanged figures."""
+    try:
+        relations, equalities = _infer_sums_cached(tuple(items))
+    except TypeError:      # an unhashable figure (Decimal sNaN): search without the memo
+        relations, equalities = _infer_sums(items)
+    return list(relations), list(equalities)
+
+
+@lru_cache(maxsize=256)
+def _infer_sums_cached(items: tuple[_Item, ...]) -> tuple[tuple[Relation, ...],
+                                                          tuple[tuple[str, str], ...]]:
+    relations, equalities = _infer_sums(list(items))
+    return tuple(relations), tuple(equalities)
+
+
+def _infer_sums(items: list[_Item]) -> tuple[list[Relation], list[tuple[str, str]]]:
     frontier: list[_Item] = []
     totals: list[_Item] = []
     relations: list[Relation] = []
