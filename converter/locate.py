@@ -44,6 +44,7 @@ _TITLE_TAIL = re.compile(
     r"^(?:[\s,.:\-–—]*(?:\((?:continued|cont'd|unaudited|audited|restated)\)|continued|"
     r"(?:for\s+the\s+|as\s+(?:at|of)\s+|in\s+respect\s+of\s+).*)?)*[\s.:]*$", re.I)
 _UNFINISHED = re.compile(r"\b(?:statements?|of|and|in|other|changes)\s*\**\s*$", re.I)
+_NOTE_HEADING = re.compile(r"^\s*\d{1,2}\.?\s+[A-Z][A-Z ,'’&()/-]{3,}\s*$")
 _NOTES_HEADING = re.compile(r"^\s*(?:\d+\s*\.?\s*)?notes?\s+to\s+the\b", re.I)
 _NUMBER = re.compile(r"\(?\d[\d,]*\)?")
 _YEARS_OR_UNIT = re.compile(r"(?:19|20)\d{2}\b.*\b(?:19|20)\d{2}\b|['’]000|\bmillion\b", re.I)
@@ -162,13 +163,15 @@ def _score(doc: Document, i: int) -> tuple[bool, int]:
 
 
 def _prose_end(doc: Document, start: int, end: int) -> int:
-    """Cut a block before the first paragraph of prose after its table has begun."""
+    """Cut a block before the first paragraph of prose, or the first numbered note heading
+    ("2. SEGMENT INFORMATION"), after its table has begun."""
     started = False
     for j in range(start + 1, end + 1):
         text = doc.lines[j].text
-        if len(_NUMBER.findall(text)) >= 2 and "\t" in text:
+        if len(_NUMBER.findall(text)) >= 2 and _NUMBER_CELL.search(text):
             started = True
-        elif started and _is_prose(text):
+        elif started and (_is_prose(text) or _NOTE_HEADING.match(text) or
+                          re.fullmatch(r"\s*notes?\s*", text, re.IGNORECASE)):
             end = j - 1
             break
     while end > start and not doc.lines[end].text.strip():

@@ -173,3 +173,12 @@ def test_combined_statement_is_split_into_its_two_sections() -> None:
     assert [printed(r) for r in oci.rows][-3:] == ["Owners of the Company",
                                                    "Non-controlling interests", ""]
     assert [r.id for r in oci.rows] == [f"r{i}" for i in range(1, len(oci.rows) + 1)]
+
+
+def test_block_ends_at_a_numbered_note_heading() -> None:
+    text = ("Consolidated statement of cash flows\nFor the year ended 31 December 2024\n"
+            "\t\t2024\t2023\nNet cash from operating activities\t\t1,200\t1,100\n"
+            "Cash and cash equivalents at end of year\t\t5,000\t3,800\nNet increase\t\t1,200\t1,100\n"
+            "2. SEGMENT INFORMATION\nRevenue by segment\t\t1,000\t900\nOther\t\t200\t100\n")
+    blocks = locate_statements(document_from_text(text, "x"))
+    assert blocks and blocks[0].last_line == 6
