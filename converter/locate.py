@@ -168,7 +168,7 @@ def _prose_end(doc: Document, start: int, end: int) -> int:
     started = False
     for j in range(start + 1, end + 1):
         text = doc.lines[j].text
-        if len(_NUMBER.findall(text)) >= 2 and _NUMBER_CELL.search(text):
+        if len(_NUMBER.findall(text)) >= 2 and (_NUMBER_CELL.search(text) or "\t" in text):
             started = True
         elif started and (_is_prose(text) or _NOTE_HEADING.match(text) or
                           re.fullmatch(r"\s*notes?\s*", text, re.IGNORECASE)):
