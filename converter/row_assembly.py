@@ -39,7 +39,6 @@ class Assembler:
         self.awaiting: list[Slot] = []               # packed rows still missing figures
         self.issues: list[Issue] = []
         self._carry: list[Cell | None] | None = None   # figures of a wrapped label's first line
-        self.layer_labels: list[str] = []
 
     def feed(self, piece: Piece, next_piece: Piece | None) -> None:
         awaiting, self.awaiting = self.awaiting, []
@@ -104,7 +103,6 @@ class Assembler:
         if len(rl.split_packed(label)) >= 4:
             # a run of many labels with no figures: a layer of the statement, not headings
             piece.layer_text.append(label)
-            self.layer_labels.append(label)
             return
         if self.pending and (rl.starts_lowercase(label) or rl.is_open_ended(self.pending[-1][0])):
             text, line = self.pending.pop()
