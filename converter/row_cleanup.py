@@ -190,8 +190,8 @@ def lend_from_layers(slots: list[Slot], layer: list[LayerRow], n: int, issues: l
         # layer agrees on it; otherwise reconciliation decides among the readings
         readings = {tuple(c.value for c in other.cells) for other in layer
                     if label_key(other.label) == label_key(lr.label)}
-        copies = sum(1 for other in layer if label_key(other.label) == label_key(lr.label))
-        agreed = len(readings) == 1 and copies >= 2
+        sources = {other.source for other in layer if label_key(other.label) == label_key(lr.label)}
+        agreed = len(readings) == 1 and len(sources) >= 2   # independent copies agree
         cells = []
         for k, c in enumerate(lr.cells):
             if agreed or c.value is None or c.nil:
