@@ -30,10 +30,12 @@ class LayerRow:
     source: int = 0          # which run-together text it came from (rows of one are in order)
 
 
-def harvest(texts: list[str], n: int, line: int | None = None) -> list[LayerRow]:
-    """Rows of the form ``label [note] v1 .. vn`` found in run-together texts, in order."""
+def harvest(texts: list[str], n: int, lines: list[int] | None = None) -> list[LayerRow]:
+    """Rows of the form ``label [note] v1 .. vn`` found in run-together texts, in order;
+    ``lines`` gives each text's input line (for the cells' provenance)."""
     out: list[LayerRow] = []
     for source, text in enumerate(texts):
+        line = lines[source] if lines and source < len(lines) else None
         # some layers print a dash before every figure (a column rule): drop those dashes
         if len(re.findall(r"—\s+\(?\d", text)) >= 3:
             text = re.sub(r"(?<!\S)—\s+(?=\(?\d)", "", text)

@@ -36,6 +36,7 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
     pieces: list[Piece] = []
     issues: list[Issue] = []
     layer_texts: list[str] = []
+    layer_lines: list[int] = []
     current = layout
     for line in lines:
         if is_header(line.text):
@@ -48,6 +49,7 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
         if piece is None:
             continue
         layer_texts.extend(piece.layer_text)
+        layer_lines.extend(line.no for _ in piece.layer_text)
         if not piece.label and not piece.has_values:
             continue
         pieces.append(piece)
@@ -55,7 +57,7 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
     for i, piece in enumerate(pieces):
         asm.feed(piece, pieces[i + 1] if i + 1 < len(pieces) else None)
     slots = drop_layers(asm.finish(), issues, kind, vocabulary)
-    slots = lend_from_layers(slots, harvest(layer_texts, n), n, issues, kind)
+    slots = lend_from_layers(slots, harvest(layer_texts, n, layer_lines), n, issues, kind)
     issues.extend(i if i.statement else replace(i, statement=kind) for i in asm.issues)
     return _to_rows(slots, kind, issues), issues
 
