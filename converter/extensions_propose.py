@@ -112,6 +112,11 @@ def _anchor(statement: str | None, section_text: str, label: str, balance: str |
 def _default_balance(statement: str | None, section_text: str, label: str) -> str | None:
     low = clean_label(label)
     where = f"{section_text} > {low}"
+    if statement == "changes_in_equity":
+        # A movement line is a change in equity, credit like the [610000] concepts
+        # (IncreaseDecreaseThrough...): "Recognition of ... at amortised cost" is not an
+        # expense because it says "cost", and a reduction is a negative credit.
+        return "credit"
     if statement == "financial_position":
         if "liabilit" in where or "equity" in where or "reserve" in where:
             return "credit"

@@ -67,6 +67,13 @@ _INFLOW_NAME = re.compile(r"^(Proceeds|Receipts)|Received|FromLosingControl")
 _SIGNED_LABEL = re.compile(r"\((expense|expenses|cost|costs)\)")
 _EPS_HEADING = re.compile(r"\b(earnings|loss|profit|\(loss\)/earnings|earnings/\(loss\))"
                           r" per (ordinary )?share\b")
+_ADJUSTMENTS = re.compile(r"\badjustments? (for|to)\b|\breconcil|\bnon-?cash items\b")
+# "Basic", "Diluted (US cents)", "Basic and diluted", "- Basic": EPS figures by themselves
+_BARE_EPS = re.compile(r"^(- ?)?(basic|diluted)( (and|&) (basic|diluted))?( - .*)?$")
+_EPS_WORD = re.compile(r"\b(basic|diluted)\b")
+_PER_SHARE_UNIT = re.compile(r"\((in )?[a-z$£€ ]{0,6}(cents?|sen|fen|pence)( per share)?\)")
+_ADJ_OBJECT = re.compile(r" (of|on|for) (the )?(property|plant|items|right-of-use|rightofuse|"
+                         r"intangible|investment|other|leasehold|prepaid|land).*$")
 _GAIN_WORD = re.compile(r"\b(gains?|loss(es)?)\b")
 _TOTAL_LABEL = re.compile(r"^(total|sub-?total|net)?$")
 
@@ -128,6 +135,12 @@ def _section_text(section: str | tuple[str, ...] | list[str] | None) -> str:
         return ""
     parts = [section] if isinstance(section, str) else list(section)
     return " > ".join(clean_label(p) for p in parts if p)
+
+
+def _section_parts(section: str | tuple[str, ...] | list[str] | None) -> list[str]:
+    if not section:
+        return []
+    return [clean_label(p) for p in ([section] if isinstance(section, str) else section) if p]
 
 
 def _innermost(section: str | tuple[str, ...] | list[str] | None) -> str:
@@ -201,6 +214,9 @@ def _query(label: str, statement: str | None, section, period_type: str | None,
     for name in ("operating", "investing", "financing"):
         if f"{name} activities" in both:
             activity = name
+    if statement == "cash_flows" and not activity and _ADJUSTMENTS.search(sec):
+        # "Adjustments for:" is the indirect-method block of operating activities
+        activity = "operating"
     nature = ""
     if statement in (None, "financial_position") and section:
         parts = [section] if isinstance(section, str) else list(section)
@@ -213,12 +229,21 @@ def _query(label: str, statement: str | None, section, period_type: str | None,
                 break
     per_share = bool(_PER_SHARE.search(cleaned))
     inner = _innermost(section)
-    if not per_share and inner and _PER_SHARE.search(inner) and statement in (
-            None, "income", "comprehensive_income"):
-        # "Basic (sen)" under "Earnings per share": the heading carries the meaning
+    eps_heading = next((p for p in reversed(_section_parts(section)) if _PER_SHARE.search(p)), "")
+    if not per_share and statement in (None, "income", "comprehensive_income") and not \
+            _SHARES.search(cleaned) and (
+            (inner and _PER_SHARE.search(inner)) or _BARE_EPS.match(cleaned) or (
+                _EPS_WORD.search(cleaned) and (eps_heading or _PER_SHARE_UNIT.search(
+                    label.lower())))):
+        # "Basic (sen)" under "Earnings per share", or a bare "Basic"/"Diluted (US cents)"
+        # under whatever heading extraction left above it: in a primary statement these
+        # words only ever name an earnings-per-share figure.
         per_share = True
-        heading = _EPS_HEADING.search(inner)
+        heading = _EPS_HEADING.search(eps_heading or inner)
         cleaned = f"{cleaned} {heading.group(0) if heading else 'earnings per share'}"
+    if per_share:
+        # a per-share line is never an OCI item, whatever block the section path says
+        reclass = ""
     shares = not per_share and bool(_SHARES.search(cleaned))
     if period_type is None:
         if statement == "financial_position":
@@ -234,6 +259,10 @@ def _query(label: str, statement: str | None, section, period_type: str | None,
             r"income tax|tax)", cleaned):
         # indirect method: P&L items and working-capital changes are reconciling adjustments
         variants += [f"adjustment {v}" for v in variants]
+        # "Depreciation of property and equipment" adjusts for depreciation expense
+        short = _ADJ_OBJECT.sub("", cleaned)
+        if short != cleaned and short:
+            variants += [f"adjustment {canonical(short)}"]
     if side and side not in canon_label.split():
         variants += [f"{side} {v}" for v in variants]
     return _Query(cleaned, tuple(dict.fromkeys(v for v in variants if v)), statement, side,
@@ -593,7 +622,11 @@ def _row_query(row: Row, kind: str) -> tuple[str, str | None, bool | None]:
 def _extension_balance(kind: str, row: Row) -> str | None:
     """The balance an extension needs for the printed sign to follow the sign rule."""
     first = _first_value(row)
-    if first is None or row.per_share or kind in ("financial_position", "changes_in_equity"):
+    if row.per_share:
+        return None
+    if kind == "changes_in_equity":
+        return "credit"     # movements of equity, whatever their printed sign
+    if first is None or kind == "financial_position":
         return None
     if kind == "cash_flows":
         return "credit" if first < 0 else "debit"
@@ -619,14 +652,22 @@ def _summation_blocks(rows: list[Row]) -> list[tuple[list[Row], Row]]:
     return blocks
 
 
-def _figures_elsewhere(others: Sequence[Statement], kind: str, taxonomy: Taxonomy
-                       ) -> dict[tuple[str, object], Decimal]:
+_Mapped = dict[int, "dict[str, Candidate | ExtensionConcept]"]
+
+
+def _map_others(others: Sequence[Statement], taxonomy: Taxonomy) -> _Mapped:
+    """Each other statement mapped on its own evidence, once (keyed by object id)."""
+    return {id(o): map_statement(o, taxonomy) for o in others}
+
+
+def _figures_elsewhere(others: Sequence[Statement], kind: str, taxonomy: Taxonomy,
+                       maps: _Mapped) -> dict[tuple[str, object], Decimal]:
     """(concept, period) → printed figure, from the other statements of the document."""
     out: dict[tuple[str, object], Decimal] = {}
     for other in others:
         if other.kind == kind:
             continue
-        mapped = map_statement(other, taxonomy)
+        mapped = maps[id(other)]
         for row in other.value_rows():
             choice = mapped.get(row.id)
             if not isinstance(choice, Candidate):
@@ -637,14 +678,14 @@ def _figures_elsewhere(others: Sequence[Statement], kind: str, taxonomy: Taxonom
     return out
 
 
-def _concepts_by_figure(others: Sequence[Statement], kind: str, taxonomy: Taxonomy
-                        ) -> dict[tuple[object, Decimal], set[str]]:
+def _concepts_by_figure(others: Sequence[Statement], kind: str, taxonomy: Taxonomy,
+                        maps: _Mapped) -> dict[tuple[object, Decimal], set[str]]:
     """(period, printed figure) → concepts that carry it in the document's other statements."""
     out: dict[tuple[object, Decimal], set[str]] = defaultdict(set)
     for other in others:
         if other.kind == kind:
             continue
-        mapped = map_statement(other, taxonomy)
+        mapped = maps[id(other)]
         for row in other.value_rows():
             choice = mapped.get(row.id)
             if not isinstance(choice, Candidate):
@@ -729,10 +770,12 @@ def map_statement(statement: Statement, taxonomy: Taxonomy | None = None, *,
         _prefer_block_balance(rows, ranked, ids, taxonomy)
     if kind in ("income", "comprehensive_income"):
         _prefer_expense_layout(ranked)
-    elsewhere = (_figures_elsewhere(others, kind, taxonomy)
+    maps = _map_others(others, taxonomy) if others else {}
+    elsewhere = (_figures_elsewhere(others, kind, taxonomy, maps)
                  if others and kind == "changes_in_equity" else {})
     ext_used: dict[str, tuple[str, object, tuple[Decimal | None, ...]]] = {}
-    by_figure = _concepts_by_figure(others, kind, taxonomy) if others else {}
+    by_figure = _concepts_by_figure(others, kind, taxonomy, maps) if others else {}
+    foreign = _extensions_before(others, kind, maps) if others else {}
     out: dict[str, Candidate | ExtensionConcept] = {}
     # Facts of one concept in one period must agree; rows of different periods (the year
     # blocks of changes in equity) never clash.
@@ -779,6 +822,7 @@ def map_statement(statement: Statement, taxonomy: Taxonomy | None = None, *,
         except InputError:
             continue
         ext = _unique_extension(ext, row, figures, ext_used)
+        ext = _unique_in_document(ext, kind, foreign)
         out[rid] = replace(ext, reason=clash) if clash else ext
     return {ids[id(r)]: out[ids[id(r)]] for r in rows if ids.get(id(r)) in out}
 
@@ -804,6 +848,47 @@ def _unique_extension(ext: ExtensionConcept, row: Row, figures: tuple[Decimal | 
             used[alt] = key
             return replace(ext, concept=replace(ext.concept, name=alt))
     return ext
+
+
+# Order in which statements claim a plain extension name; a later statement whose line
+# would take the same name for a different definition gets a statement qualifier.
+_KIND_ORDER = ("income", "comprehensive_income", "financial_position", "changes_in_equity",
+               "cash_flows")
+_KIND_QUALIFIER = {"income": "ProfitOrLoss", "comprehensive_income": "OtherComprehensiveIncome",
+                   "financial_position": "FinancialPosition",
+                   "changes_in_equity": "ChangesInEquity", "cash_flows": "CashFlows"}
+
+
+def _rank_of(kind: str) -> int:
+    return _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER)
+
+
+def _extensions_before(others: Sequence[Statement], kind: str, maps: _Mapped
+                       ) -> dict[str, ExtensionConcept]:
+    """Extensions the document's earlier statements propose, by name."""
+    out: dict[str, ExtensionConcept] = {}
+    for other in others:
+        if other.kind == kind or _rank_of(other.kind) > _rank_of(kind):
+            continue
+        for choice in maps[id(other)].values():
+            if isinstance(choice, ExtensionConcept):
+                out.setdefault(choice.concept.name, choice)
+    return out
+
+
+def _unique_in_document(ext: ExtensionConcept, kind: str,
+                        foreign: dict[str, ExtensionConcept]) -> ExtensionConcept:
+    """An element name is one definition in the whole extension schema: "Others" in the
+    balance sheet (instant, debit) and "Others" in the cash-flow statement (duration) cannot
+    share it. The same definition proposed twice is one element (the bind stage keeps one);
+    a different one takes the statement's qualifier ("OthersCashFlows")."""
+    prior = foreign.get(ext.concept.name)
+    if prior is None or (prior.concept == ext.concept and prior.anchor == ext.anchor):
+        return ext
+    name = ext.concept.name + _KIND_QUALIFIER.get(kind, "")
+    while name in foreign and foreign[name].concept != replace(ext.concept, name=name):
+        name += "X"
+    return replace(ext, concept=replace(ext.concept, name=name))
 
 
 def _prefer_expense_layout(ranked: dict[str, list[Candidate]]) -> None:

@@ -131,6 +131,9 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\bamounts? due to (a |the )?(directors?|shareholders?|related compan(y|ies)|"
      r"fellow subsidiar(y|ies)|(ultimate )?holding compan(y|ies))\b",
      "payables to related parties"),
+    # bank wordings of deposits taken ("Due to customers", "Customer deposits")
+    (r"\b(amounts )?due to customers\b|\bcustomer deposits\b|\bdeposits of customers\b",
+     "deposits from customers"),
     (r"\bamounts? due from\b", "receivables due from"),
     (r"\bamounts? due to\b", "payables to"),
     (r"\btrade and bills receivables?\b", "trade and other receivables"),
@@ -141,6 +144,36 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
      "beginning of period"),
     (r"\bend of (the )?(financial )?(year|period|half[- ]year|six months)\b", "end of period"),
     (r"\bper cent\b", "percent"),
+    # Held-out wordings (banks, insurers, property, retail, mining, EUR/UK reporters)
+    (r"\band similar\b", ""),   # "Interest and similar income" is interest income
+    (r"\binterest revenue\b", "interest income"),
+    (r"(?<!fee and )\bcommissions? income\b|\bfees and commissions? income\b",
+     "fee and commission income"),
+    (r"\bfees and commissions\b", "fee and commission"),
+    (r"\bstocks? in trade\b", "inventories"),
+    (r"\bcosts? of inventor(y|ies) sold\b", "cost of sales"),
+    (r"\bservices rendered\b", "rendering of services"),
+    (r"\badvertising and (promotion|promotional|marketing)\b", "advertising"),
+    (r"\b(provisions? for (mine closure and |site )?(restoration|rehabilitation|"
+     r"decommissioning|mine closure)( and (restoration|rehabilitation))?( costs?)?|"
+     r"(rehabilitation|restoration|decommissioning|mine closure) (provisions?|obligations?))\b",
+     "provision for decommissioning restoration and rehabilitation costs"),
+    (r"\b(amortisation|amortization) charges?\b", "amortisation expense"),
+    (r"\bdepreciation charges?\b", "depreciation expense"),
+    (r"\bfinance charges\b", "finance costs"),
+    (r"\bresults? from operating activities\b", "profit from operating activities"),
+    (r"\b(net )?financ(ial|e) results?\b", "finance income cost"),
+    (r"\btax(es|ation)? on (profits?|income|earnings)\b", "income tax expense"),
+    (r"\bnet assets\b", "netassets"),
+    (r"\bforeign subsidiaries\b", "foreign operations"),
+    (r"\binsurance contracts? (issued )?(that are )?liabilities\b",
+     "insurance contract liabilities"),
+    (r"\breinsurance contracts? (held )?(that are )?assets\b", "reinsurance contract assets"),
+    (r"\b((gains?|loss(es)?|increase|decrease|changes?)( arising)? (from|on|in) (changes in )?"
+     r"(the )?fair value (of|on)|fair value (gains?|loss(es)?|changes?|adjustments?)( on| of| in)?)"
+     r" (the )?investment propert(y|ies)\b",
+     "gains on fair value adjustment investment property"),
+    (r"\bgross rental income\b", "rental income"),
 ]]
 _SPELLING = [(re.compile(r"iz(ation|ations|ed|ing|e|es)\b"), r"is\1"),
              (re.compile(r"\bprepaid expenses\b"), "prepayments")]
