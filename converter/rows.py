@@ -24,6 +24,9 @@ from .row_cleanup import document_vocabulary, drop_layers, lend_from_layers
 from .row_layout import (Layout, Piece, header_layout, infer_layout, is_header, is_note_ref,
                          is_run_together, label_field, read_piece)
 
+_PAGE_MARK = re.compile(r"^\s*(?:[-–—]\s*\d{1,3}\s*[-–—]|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)\s*$",
+                        re.IGNORECASE)
+
 __all__ = ["parse_rows", "Layout", "header_layout", "infer_layout", "is_note_ref",
            "is_run_together", "read_piece", "document_vocabulary", "Piece"]
 
@@ -39,6 +42,8 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
     layer_lines: list[int] = []
     current = layout
     for line in lines:
+        if _PAGE_MARK.match(line.text):
+            continue                  # "– 12 –", "Page 12 of 40": a page break in the table
         if is_header(line.text):
             new = header_layout(line.text, n)
             if new:

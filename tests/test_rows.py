@@ -316,3 +316,11 @@ def test_note_on_a_heading_line_is_not_a_figure() -> None:
     assert heading.kind == "heading" and all(c is None for c in heading.cells)
     eps = stmt.rows[2]
     assert eps.per_share and eps.unit is not None and eps.unit.scale == -2
+
+
+def test_page_breaks_inside_a_table_are_skipped() -> None:
+    stmt = parse("Inventories\t\t100\t90\n– 12 –\nPage 12 of 40\nTrade receivables\t\t200\t180\n"
+                 "Total current assets\t\t300\t270")
+    assert items(stmt) == [("Inventories", [Decimal(100), Decimal(90)]),
+                           ("Trade receivables", [Decimal(200), Decimal(180)]),
+                           ("Total current assets", [Decimal(300), Decimal(270)])]
