@@ -18,6 +18,7 @@ from dataclasses import replace
 from . import row_labels as rl
 from .cell_reading import is_doubtful
 from .layers import harvest
+from .locate import title_kinds
 from .model import Issue, Line, Row, StatementKind
 from .row_assembly import Assembler, Slot
 from .row_cleanup import document_vocabulary, drop_layers, lend_from_layers
@@ -42,8 +43,8 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
     layer_lines: list[int] = []
     current = layout
     for line in lines:
-        if _PAGE_MARK.match(line.text):
-            continue                  # "– 12 –", "Page 12 of 40": a page break in the table
+        if _PAGE_MARK.match(line.text) or title_kinds(line.text):
+            continue                  # a page break in the table: "– 12 –", "... (continued)"
         if is_header(line.text):
             new = header_layout(line.text, n)
             if new:

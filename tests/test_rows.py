@@ -319,7 +319,9 @@ def test_note_on_a_heading_line_is_not_a_figure() -> None:
 
 
 def test_page_breaks_inside_a_table_are_skipped() -> None:
-    stmt = parse("Inventories\t\t100\t90\n– 12 –\nPage 12 of 40\nTrade receivables\t\t200\t180\n"
+    stmt = parse("Inventories\t\t100\t90\n– 12 –\nPage 12 of 40\n"
+                 "CONSOLIDATED STATEMENT OF FINANCIAL POSITION (CONTINUED)\n"
+                 "Trade receivables\t\t200\t180\n"
                  "Total current assets\t\t300\t270")
     assert items(stmt) == [("Inventories", [Decimal(100), Decimal(90)]),
                            ("Trade receivables", [Decimal(200), Decimal(180)]),
