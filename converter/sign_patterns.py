@@ -101,3 +101,27 @@ def sign_candidates(total: Sequence[Value], rows: Sequence[Sequence[Value]]) -> 
         if not found:
             return []
     return sorted(found or ())
+
+
+def misfit_runs(total: Sequence[Value], rows: Sequence[Sequence[Value]]) -> set[int]:
+    """Lengths k ≥ 2 for which the last k ``rows``, added as printed, miss ``total`` in some
+    checkable column: one running sum per column instead of one sum per length. Columns
+    with a damaged figure are left to ``_fits`` (no false negatives, as above)."""
+    out: set[int] = set()
+    for j, t in enumerate(total):
+        if t.known is None or t.options:
+            continue
+        acc, exp, stars = Decimal(0), t.exp, int(t.star)
+        top = abs(t.known).adjusted() if t.known else 0
+        for k, row in enumerate(reversed(rows), start=1):
+            v = row[j]
+            if v.known is None:
+                break       # unknown from here on up: this column checks no longer run
+            acc += v.known
+            exp, stars = min(exp, v.exp), stars + v.star
+            top = max(top, abs(v.known).adjusted() if v.known else 0)
+            if top - exp > _EXACT_SPAN:
+                break
+            if k >= 2 and abs(acc - t.known) > _ONE.scaleb(exp) * (1 + stars):
+                out.add(k)
+    return out

@@ -28,7 +28,7 @@ from itertools import combinations, product
 from typing import Literal
 
 from .model import Cell
-from .sign_patterns import sign_candidates, signs_of
+from .sign_patterns import misfit_runs, sign_candidates, signs_of
 
 Sign = Literal[1, -1]
 Method = Literal["run", "signed-run", "combination", "breakdown", "loose-run"]
@@ -171,9 +171,12 @@ def _nonzero(item: _Item) -> bool:
 def _run(total: _Item, frontier: list[_Item],
          loose: bool = False) -> list[tuple[int, _Item]] | None:
     """Shortest run of ≥2 frontier rows just above ``total`` summing to it as printed."""
-    for k in range(2, min(len(frontier), _MAX_RUN) + 1):
+    longest = min(len(frontier), _MAX_RUN)
+    # with one failing column allowed, a column ruling a length out proves nothing
+    misfits = set() if loose else misfit_runs(total.vec, [t.vec for t in frontier[-longest:]])
+    for k in range(2, longest + 1):
         run = frontier[-k:]
-        if not _nonzero(run[0]):
+        if k in misfits or not _nonzero(run[0]):
             continue
         terms = [(1, t) for t in run]
         if _fits(total, terms, loose, min_digits=_LOOSE_EVIDENCE if loose else 0):

@@ -17,7 +17,8 @@ from converter import sums
 from converter.model import Cell, Column, Row, Statement
 from converter.sign_patterns import column_masks, sign_candidates, signs_of
 from converter.structure import infer_structure, subtotal_tree
-from converter.sums import Value, _column_fits, _combination, _fits, _Item, _signed_run
+from converter.sums import (Value, _column_fits, _combination, _fits, _Item, _nonzero, _run,
+                            _signed_run)
 
 # A few large figures, so that sums reach the evidence digits and different sign patterns
 # often give the same total (the case where the enumeration order decides).
@@ -46,7 +47,11 @@ def _search(draw, max_rows: int):
     width = draw(st.integers(1, 3))
     rows = [_Item(f"r{i}", tuple(_value(draw) for _ in range(width)), True)
             for i in range(draw(st.integers(2, max_rows)))]
-    signs = [draw(st.sampled_from([1, -1, 0])) for _ in rows]
+    if draw(st.booleans()):     # a run as printed: the last few rows, all added
+        first = draw(st.integers(0, len(rows) - 1))
+        signs = [int(i >= first) for i in range(len(rows))]
+    else:
+        signs = [draw(st.sampled_from([1, -1, 0])) for _ in rows]
     vec = []
     for j in range(width):
         known = [(s, r.vec[j]) for s, r in zip(signs, rows)]
@@ -81,6 +86,24 @@ def _combination_by_enumeration(total, pool):
         if found:
             return min(found, key=lambda ts: sum(s < 0 for s, _ in ts))
     return None
+
+
+def _run_by_enumeration(total, frontier, loose=False):
+    for k in range(2, min(len(frontier), sums._MAX_RUN) + 1):
+        run = frontier[-k:]
+        if not _nonzero(run[0]):
+            continue
+        terms = [(1, t) for t in run]
+        if _fits(total, terms, loose, min_digits=sums._LOOSE_EVIDENCE if loose else 0):
+            return terms
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_search(max_rows=9), st.booleans())
+def test_run_matches_enumeration(case, loose):
+    total, frontier = case
+    assert _run(total, frontier, loose) == _run_by_enumeration(total, frontier, loose)
 
 
 @settings(max_examples=300, deadline=None)
