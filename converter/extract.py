@@ -3,6 +3,14 @@
 read → locate each statement → periods/unit from its title and header → rows → (changes in
 equity by ``converter.equity``) → reconcile (``converter.reconcile``) when those modules exist.
 Problems about the document are returned as ``Issue``s; only "nothing to extract" raises.
+
+Issue codes this stage emits (``extract.*``): ``garbled_cell`` (a damaged or ambiguous figure,
+left unresolved with its readings), ``layer_dropped`` / ``duplicate_row`` (a row printed twice
+by the extractor), ``wrapped_figures`` (figures beside two lines of one wrapped label),
+``row_from_layer`` / ``label_from_layer`` / ``figure_from_layer`` (taken from a copy of the
+statement run together on one line), ``aligned_by_size`` / ``short_column`` /
+``repeated_figure`` / ``figure_moved_up`` (packed rows), ``stray_dash``, ``no_labels``,
+``empty_statement``, ``equity_skipped``, ``stage_failed``.
 """
 from __future__ import annotations
 
