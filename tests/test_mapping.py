@@ -512,3 +512,206 @@ def test_map_statement_never_crashes(kind, rows):
         assert not concept.abstract
         if kind == "financial_position":
             assert concept.period_type == "instant"
+
+
+# ----------------------------------------------------------------------------- held-out list
+def test_held_out_wordings_top1(tx):
+    """74 wordings of reporters never tuned on before the list was written (banks, insurers,
+    property, retail, mining, by nature, discontinued, HK net-assets layout). First scored
+    44/74 (59.5%); the general mechanisms added for it (phrase synonyms, section rules,
+    aliases) must keep it high, and the older list (test above) must not regress."""
+    rows = _rows("held_out_labels.csv")
+    assert len(rows) >= 60
+    misses = [(r["label"], r["concept"], _top(tx, r)) for r in rows
+              if _top(tx, r) != r["concept"]]
+    assert 1 - len(misses) / len(rows) >= 0.90, misses
+
+
+# ----------------------------------------------------------------------------- EPS rows
+EPS_OCI_SECTION = ("Other comprehensive income",
+                   "Items that may be reclassified subsequently to profit or loss")
+
+
+@pytest.mark.parametrize("label,concept", [
+    ("Basic (US cents)", "BasicEarningsLossPerShare"),
+    ("Diluted (US cents)", "DilutedEarningsLossPerShare"),
+    ("Basic (HK cents)", "BasicEarningsLossPerShare"),
+    ("Diluted", "DilutedEarningsLossPerShare"),
+    ("Basic and diluted (RMB)", "BasicEarningsLossPerShare"),
+    ("- Basic", "BasicEarningsLossPerShare"),
+    ("Basic (pence)", "BasicEarningsLossPerShare"),
+])
+@pytest.mark.parametrize("kind", ["income", "comprehensive_income"])
+def test_bare_eps_words_are_eps_under_a_wrong_oci_section(tx, label, concept, kind):
+    """Extraction can leave an OCI heading above the EPS lines: the words decide, and a
+    per-share line is never pushed to an OCI concept by its section."""
+    top = tx.match(label, kind, EPS_OCI_SECTION, period_type="duration")[0]
+    assert top.concept.name == concept and top.score >= EXTENSION_THRESHOLD
+    assert top.concept.data_type == "dtr-2022:perShareItemType"
+
+
+@pytest.mark.parametrize("heading", [
+    "Earnings per share attributable to ordinary equity holders of the parent",
+    "Loss per share attributable to owners of the Company",
+    "Earnings per share",
+    "(Loss)/earnings per share (expressed in HK cents)",
+])
+def test_basic_diluted_under_any_per_share_heading(tx, heading):
+    for label, concept in [("Basic", "BasicEarningsLossPerShare"),
+                           ("Diluted (EUR)", "DilutedEarningsLossPerShare")]:
+        assert tx.match(label, "income", (heading,))[0].concept.name == concept
+        # an outer EPS heading with a sub-heading under it still counts
+        assert tx.match(label, "income", (heading, "For profit for the year"))[0] \
+            .concept.name == concept
+
+
+def test_eps_words_need_eps_context(tx):
+    """'Basic' is EPS by itself; a longer label is per-share only with a per-share signal."""
+    assert tx.match("Weighted average number of ordinary shares - basic", "income",
+                    ("Earnings per share",))[0].concept.data_type == "xbrli:sharesItemType"
+    assert not tx.match("Basic salary", "income")[0].concept.data_type.endswith(
+        "perShareItemType")
+
+
+# ----------------------------------------------------------------------------- SoCE dividends
+@pytest.mark.parametrize("label", [
+    "Final 2024 dividend declared", "Interim dividend", "Dividends declared",
+    "2023 final dividend", "Special dividend paid", "Dividends approved in respect of the "
+    "previous year", "Final dividend for 2022 approved and paid", "Dividend",
+])
+def test_changes_in_equity_dividends(tx, label):
+    """[610000] presents dividends as DividendsPaid ('Dividends recognised as distributions
+    to owners'), whatever year or stage words the company prints."""
+    top = tx.match(label, "changes_in_equity", ("Transactions with owners",))[0]
+    assert top.concept.name == "DividendsPaid" and top.score >= EXTENSION_THRESHOLD
+
+
+@pytest.mark.parametrize("label", ["Dividends paid to non-controlling interests",
+                                   "Dividend paid to minority shareholders",
+                                   "Dividends declared to non-controlling shareholders"])
+def test_changes_in_equity_nci_dividends(tx, label):
+    assert tx.match(label, "changes_in_equity")[0].concept.name == \
+        "DividendsRecognisedAsDistributionsToNoncontrollingInterests"
+
+
+# ----------------------------------------------------------------------------- cash flows
+FIN = ("Cash flows from financing activities",)
+
+
+@pytest.mark.parametrize("label", ["New bank loans", "New borrowings raised",
+                                   "Drawdown of bank loans", "New loans raised",
+                                   "Bank loans raised", "New term loans",
+                                   "Proceeds from new bank borrowings"])
+def test_new_borrowings(tx, label):
+    top = tx.match(label, "cash_flows", FIN, printed_negative=False)[0]
+    assert top.concept.name == "ProceedsFromBorrowingsClassifiedAsFinancingActivities"
+
+
+@pytest.mark.parametrize("label", ["Effect of foreign exchange rate changes, net",
+                                   "Effect of exchange rate fluctuations on cash held",
+                                   "Effects of currency translation on cash and cash equivalents",
+                                   "Effect of foreign exchange rate changes",
+                                   "Net effect of exchange rate changes"])
+@pytest.mark.parametrize("section", [(), FIN])   # extraction may leave the last heading
+def test_exchange_rate_effect(tx, label, section):
+    assert tx.match(label, "cash_flows", section)[0].concept.name == \
+        "EffectOfExchangeRateChangesOnCashAndCashEquivalents"
+
+
+@pytest.mark.parametrize("section", [("Adjustments for:",),
+                                     ("Cash flows from operating activities", "Adjustments for")])
+@pytest.mark.parametrize("label,concept", [
+    ("Depreciation", "AdjustmentsForDepreciationExpense"),
+    ("Depreciation of property, plant and equipment", "AdjustmentsForDepreciationExpense"),
+    ("Depreciation of items of property and equipment", "AdjustmentsForDepreciationExpense"),
+    ("Amortisation of intangible assets", "AdjustmentsForAmortisationExpense"),
+    ("Share of results of associates", "AdjustmentsForUndistributedProfitsOfAssociates"),
+    ("Share of profits and losses of associates",
+     "AdjustmentsForUndistributedProfitsOfAssociates"),
+    ("Share of profit of joint ventures",
+     "AdjustmentsForUndistributedProfitsOfInvestmentsAccountedForUsingEquityMethod"),
+    ("Finance costs", "AdjustmentsForFinanceCosts"),
+])
+def test_indirect_method_adjustments(tx, label, concept, section):
+    assert tx.match(label, "cash_flows", section)[0].concept.name == concept
+
+
+@pytest.mark.parametrize("label", ["Proceeds from sale of investments",
+                                   "Proceeds from disposal of other investments",
+                                   "Proceeds from sales of long-term investments"])
+def test_proceeds_from_investments(tx, label):
+    top = tx.match(label, "cash_flows", ("Cash flows from investing activities",))[0]
+    assert top.concept.name == \
+        "ProceedsFromSalesOfInvestmentsOtherThanInvestmentsAccountedForUsingEquityMethod"
+
+
+# ----------------------------------------------------------------------------- P&L, OCI, BS
+@pytest.mark.parametrize("label", ["Other income and gains", "Other income and gains, net",
+                                   "Other income & gains", "Other gains and income"])
+def test_other_income_and_gains_is_other_income(tx, label):
+    """A combined credit line: OtherIncome (operating income not disclosed separately)."""
+    assert tx.match(label, "income")[0].concept.name == "OtherIncome"
+
+
+@pytest.mark.parametrize("label", ["Revaluation surplus", "Surplus on revaluation of buildings",
+                                   "Gain on property revaluation",
+                                   "Revaluation surplus, net of deferred tax",
+                                   "Surplus on revaluation of land and buildings"])
+def test_revaluation_surplus_in_oci(tx, label):
+    for section in [(), ("Items that will not be reclassified to profit or loss",)]:
+        assert tx.match(label, "comprehensive_income", section)[0].concept.name == \
+            "OtherComprehensiveIncomeNetOfTaxGainsLossesOnRevaluation"
+
+
+@pytest.mark.parametrize("label", ["Net assets", "NET ASSETS", "Total net assets"])
+def test_net_assets_is_assets_less_liabilities(tx, label):
+    """IFRS documents NetAssetsLiabilities as 'the amount of assets less the amount of
+    liabilities' (net label 'Net assets (liabilities)'): the HK line; 'Total equity' below
+    it carries Equity."""
+    assert tx.match(label, "financial_position")[0].concept.name == "NetAssetsLiabilities"
+    assert tx.match("Total equity", "financial_position",
+                    ("Capital and reserves",))[0].concept.name == "Equity"
+
+
+# ----------------------------------------------------------------------------- extensions
+@pytest.mark.parametrize("label", [
+    "Recognition of financial instruments with preferred rights at amortised cost",
+    "Cost of hedging transferred", "Loss on deemed disposal of a subsidiary",
+])
+def test_changes_in_equity_extensions_are_credit(tx, label):
+    """A movement of equity is a change in equity (credit, like the [610000] concepts),
+    even when its words sound like an expense; a reduction is a negative credit."""
+    ext = propose_extension(label, "changes_in_equity", ("Transactions with owners",),
+                            None, None, taxonomy=tx)
+    assert ext.concept.balance == "credit"
+    soce = Statement("changes_in_equity", "t",
+                     [Column("Reserve", component="Other reserve"),
+                      Column("Total", component="Total")],
+                     [Row(label, [Cell(Decimal(-75)), Cell(Decimal(-75))], 1,
+                          section=("Transactions with owners",),
+                          period=Period(date(2024, 12, 31), date(2024, 1, 1)), id="x")])
+    choice = map_statement(soce, tx)["x"]
+    assert isinstance(choice, ExtensionConcept) and choice.concept.balance == "credit"
+
+
+def test_extension_names_unique_across_the_document(tx):
+    """'Carbon credits' in the balance sheet (instant) and in the cash-flow statement
+    (duration) are two elements; the statement mapped later takes a statement qualifier."""
+    bs = _stmt("financial_position", [("Carbon credits", (), ("3", "2"), "item")],
+               columns=[Column("2024", Period(date(2024, 12, 31))),
+                        Column("2023", Period(date(2023, 12, 31)))])
+    cf = _stmt("cash_flows", [("Sundry items", ("Cash flows from investing activities",),
+                               ("-3", "-2"), "item")])
+    bs_alone = map_statement(bs, tx)["r0"]
+    assert isinstance(bs_alone, ExtensionConcept)
+    clash = _stmt("cash_flows", [(bs_alone.concept.label, (), ("-3", "-2"), "item")])
+    cf_alone = map_statement(clash, tx)["r0"]
+    assert cf_alone.concept.name == bs_alone.concept.name     # what a per-statement view sees
+    joint = map_statement(clash, tx, others=[bs, clash, cf])["r0"]
+    assert joint.concept.name != bs_alone.concept.name
+    assert joint.concept.name.endswith("CashFlows") and joint.concept.period_type == "duration"
+    # the earlier statement keeps the plain name
+    assert map_statement(bs, tx, others=[bs, clash])["r0"].concept.name == bs_alone.concept.name
+    # an identical definition proposed twice stays one element (bind keeps one copy)
+    again = map_statement(bs, tx, others=[bs, _stmt("financial_position", [])])["r0"]
+    assert again.concept == bs_alone.concept
