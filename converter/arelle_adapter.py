@@ -116,6 +116,7 @@ class Engine:
     def __init__(self, settings: EngineSettings) -> None:
         self.settings = settings
         self._bases: dict[tuple[str, ...], _Base] = {}
+        self._seen_keys: set[tuple[str, ...]] = set()
         try:
             with _stdout_to_stderr():
                 from arelle.CntlrCmdLine import createCntlrAndPreloadPlugins
@@ -326,8 +327,13 @@ class Engine:
         can_fork = hasattr(os, "fork")
         reuse = can_fork and self.settings.reuse_dts
         keys = [self.base_key(e) if reuse else () for e in entries]
-        if not can_fork or (len(entries) == 1 and not keys[0]):
-            # Nothing to share and nothing to run beside: in-process is the cheapest.
+        lone = len(entries) == 1 and (not keys[0] or (
+            keys[0] not in self._bases and keys[0] not in self._seen_keys))
+        self._seen_keys.update(keys)
+        if not can_fork or lone:
+            # One report and no base loaded for it: in-process is the cheapest (no fork, no
+            # copy-on-write faults). A second call with the same base (``convert`` validating
+            # report after report) loads the base and forks from then on.
             for i, entry in enumerate(entries):
                 done(i, self.validate(entry))
             return [r for r in results if r is not None]
@@ -372,7 +378,8 @@ class Engine:
         self._bases[key] = base      # most recently used last
         if not base.prewarmed and (planned >= _PREWARM_MIN_REPORTS
                                    or base.uses + 1 >= _PREWARM_MIN_REPORTS):
-            _prewarm(base.model)
+            with _stdout_to_stderr():
+                _prewarm(base.model)
             base.prewarmed = True
         base.uses += 1
         return base
