@@ -149,8 +149,10 @@ def is_header_line(text: str) -> bool:
         return False
     if re.search(r"\d{1,3},\d{3}|\(\d", s):
         return False
-    last = s.split()[-1].strip(".,;:")
-    if last.isdigit() and not _YEAR.fullmatch(last):
+    tokens = s.split()
+    last = tokens[-1].strip(".,;:")
+    after_month = len(tokens) > 1 and tokens[-2].lower().strip(".,") in _MONTHS
+    if last.isdigit() and not _YEAR.fullmatch(last) and not after_month:
         return False            # a row ending in a figure ("Inventories Note 11  50  40")
     has_marker = bool(_YEAR.search(s) or _SCALED.search(s) or _HEADER_WORDS.search(s) or
                       _DAY_MONTH.search(s) or _MONTH_DAY.search(s))

@@ -8,6 +8,7 @@ import pytest
 
 from converter.extract import extract_file, parse_block
 from converter.locate import locate_statements
+from converter.periods import is_header_line
 from converter.reader import read_document
 from expected_tables import EXPECTED, compare, read_expected, write_expected
 
@@ -49,6 +50,8 @@ def test_extract_file_finds_all_statements(seeds_dir: Path, seed: str) -> None:
             continue
         assert len(stmt.columns) == 2
         assert stmt.unit.currency == "CNY" and stmt.unit.scale == 3
+        assert not [r.label for r in stmt.rows if r.label and is_header_line(r.label)], \
+            "column-header text parsed as rows"
         ids = [r.id for r in stmt.rows]
         assert ids == [f"r{i}" for i in range(1, len(ids) + 1)]
         for row in stmt.rows:

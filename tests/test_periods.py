@@ -79,3 +79,9 @@ def test_per_share_currency() -> None:
 def test_per_share_unit(label: str, unit: Unit) -> None:
     from converter.periods import per_share_unit
     assert per_share_unit(label, "HKD") == unit
+
+
+@pytest.mark.parametrize("text", ["Six months ended June 30,\t\t", "\tAs at 30 June\t",
+                                  "For the year ended December 31"])
+def test_header_lines_ending_in_a_day(text: str) -> None:
+    assert is_header_line(text)
