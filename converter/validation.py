@@ -169,6 +169,8 @@ def _reports_in_folder(folder: Path) -> Iterable[ReportInput]:
     for path in sorted(folder.rglob("*")):
         if not path.is_file() or any(p.startswith(".") for p in path.relative_to(folder).parts):
             continue
+        if _inside_packed_copy(path):
+            continue
         kind = _kind_of(path)
         if kind == "inline" and _looks_inline(path):
             yield ReportInput(path, kind)
@@ -176,6 +178,17 @@ def _reports_in_folder(folder: Path) -> Iterable[ReportInput]:
             yield ReportInput(path, kind)
         elif kind == "package" and (path.suffix.lower() != ".zip" or _looks_report_package(path)):
             yield ReportInput(path, kind)
+
+
+def _inside_packed_copy(path: Path) -> bool:
+    """A report in ``X/reports/`` of an unpacked package ``X/`` whose packed ``X.xbri`` (or
+    ``.zip``) sits beside it, as ``ixbrl convert`` writes them: judge the package once."""
+    for parent in path.parents:
+        if parent.name == "reports":
+            top = parent.parent
+            return (top / "META-INF" / "reportPackage.json").is_file() and any(
+                (top.parent / (top.name + suffix)).is_file() for suffix in PACKAGE_SUFFIXES)
+    return False
 
 
 def _looks_inline(path: Path) -> bool:

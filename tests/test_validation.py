@@ -174,6 +174,19 @@ def test_find_reports_in_a_folder_skips_non_reports(tmp_path: Path) -> None:
     assert found == [("a.xhtml", "inline"), ("r.xbri", "package"), ("r.zip", "package")]
 
 
+def test_unpacked_copy_beside_its_package_is_not_validated_twice(tmp_path: Path) -> None:
+    # ixbrl convert writes out/r/ (unpacked) and out/r.xbri: one report, judged once.
+    (tmp_path / "r" / "META-INF").mkdir(parents=True)
+    (tmp_path / "r" / "META-INF" / "reportPackage.json").write_text("{}")
+    (tmp_path / "r" / "reports").mkdir()
+    (tmp_path / "r" / "reports" / "r.xhtml").write_text("<html inlineXBRL/>")
+    (tmp_path / "lone" / "reports").mkdir(parents=True)            # no package beside it
+    (tmp_path / "lone" / "reports" / "x.xhtml").write_text("<html inlineXBRL/>")
+    with zipfile.ZipFile(tmp_path / "r.xbri", "w") as zf:
+        zf.writestr("r/META-INF/reportPackage.json", "{}")
+    assert [r.path.name for r in find_reports([tmp_path])] == ["x.xhtml", "r.xbri"]
+
+
 @pytest.mark.parametrize("make", ["missing", "empty-folder", "unknown-kind"])
 def test_nothing_to_validate_is_a_usage_error(tmp_path: Path, make: str) -> None:
     target = {"missing": tmp_path / "nope.xhtml", "empty-folder": tmp_path,
@@ -389,6 +402,18 @@ def test_cli_missing_taxonomy_package_is_exit_2_with_a_hint(monkeypatch: pytest.
     out = CliRunner().invoke(main, ["validate", str(DATA / "period-type.xhtml")])
     assert out.exit_code == 2
     assert "IXBRL_TAXONOMY_PACKAGE" in out.output and "Traceback" not in out.output
+
+
+def test_esef_rules_need_their_plugin_dependency(monkeypatch: pytest.MonkeyPatch,
+                                                 taxonomy_package: Path) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "tinycss2" else real(name, *a))
+    out = CliRunner().invoke(main, ["validate", str(DATA / "period-type.xhtml"), "--rules",
+                                    "esef", "--taxonomy-package", str(taxonomy_package)])
+    assert out.exit_code == 2 and "tinycss2" in out.output
 
 
 def test_cli_folder_without_reports_is_exit_2(tmp_path: Path, taxonomy_package: Path) -> None:
