@@ -100,7 +100,10 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
                      f"'{row.label}': duration concept {binding.concept.qname} in an instant "
                      "column", **where)
     per_share = is_per_share(binding.concept) or row.per_share
-    scale = per_share_scale(row.label) if per_share else statement.unit.scale
+    if per_share:
+        scale = row.unit.scale if row.unit is not None else per_share_scale(row.label)
+    else:
+        scale = statement.unit.scale
     # Accurate to the last printed digit: "1,234" in thousands → -3, "0.13" → 2, cents → 4.
     decimals = _decimals_printed(cell) - scale
     # "*": a non-zero amount below the rounding unit. A zero would assert a value the
@@ -113,7 +116,8 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
     fact_id = f"{code}-{row.id}-c{col_index}"
     return Fact(
         id=fact_id, concept=binding.concept, context=ctx,
-        unit=unit_for(binding.concept, statement.unit.currency),
+        unit=unit_for(binding.concept, (row.unit or statement.unit).currency if per_share
+                      else statement.unit.currency),
         value=xbrl_value + 0,  # normalise -0
         display="" if undisclosed else cell.text.strip() if cell.nil else format_amount(
             abs(printed), _decimals_printed(cell)),  # type: ignore[arg-type]
