@@ -30,6 +30,23 @@ from .ties import cross_equations
 
 
 # --------------------------------------------------------------------------- the stage
+def _private_copy(statements: list[Statement]) -> list[Statement]:
+    """Copies reconcile may change: it sets rows' ids, labels and cells, nothing deeper
+    (cells, columns, periods and units are frozen), so copying down to the cell lists is
+    enough and much cheaper than a deep copy."""
+    out = []
+    for st in statements:
+        rows = []
+        for row in st.rows:
+            row = copy.copy(row)
+            row.cells = list(row.cells)
+            rows.append(row)
+        st = copy.copy(st)
+        st.rows, st.columns = rows, list(st.columns)
+        out.append(st)
+    return out
+
+
 def _ensure_ids(statements: list[Statement]) -> None:
     """Cell references need row ids; give rows without one their position ("r7")."""
     for st in statements:
@@ -101,7 +118,7 @@ def _still_cited(statements: list[Statement], cited: dict[str, Equation],
 def reconcile(extraction: Extraction) -> Extraction:
     """Check every identity, repair what they determine, report the rest (never raises on
     document problems). The input is not modified."""
-    statements = copy.deepcopy(extraction.statements)
+    statements = _private_copy(extraction.statements)
     _ensure_ids(statements)
     repairs: list[Issue] = []
     cited: dict[str, Equation] = {}

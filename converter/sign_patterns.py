@@ -103,11 +103,11 @@ def sign_candidates(total: Sequence[Value], rows: Sequence[Sequence[Value]]) -> 
     return sorted(found or ())
 
 
-def misfit_runs(total: Sequence[Value], rows: Sequence[Sequence[Value]]) -> set[int]:
-    """Lengths k ≥ 2 for which the last k ``rows``, added as printed, miss ``total`` in some
-    checkable column: one running sum per column instead of one sum per length. Columns
+def misfit_runs(total: Sequence[Value], rows: Sequence[Sequence[Value]]) -> dict[int, int]:
+    """Run length k ≥ 2 → how many checkable columns the last k ``rows``, added as printed,
+    miss ``total`` in: one running sum per column instead of one sum per length. Columns
     with a damaged figure are left to ``_fits`` (no false negatives, as above)."""
-    out: set[int] = set()
+    out: dict[int, int] = {}
     for j, t in enumerate(total):
         if t.known is None or t.options:
             continue
@@ -123,5 +123,5 @@ def misfit_runs(total: Sequence[Value], rows: Sequence[Sequence[Value]]) -> set[
             if top - exp > _EXACT_SPAN:
                 break
             if k >= 2 and abs(acc - t.known) > _ONE.scaleb(exp) * (1 + stars):
-                out.add(k)
+                out[k] = out.get(k, 0) + 1
     return out

@@ -57,10 +57,29 @@ class Value:
     options: tuple[Decimal, ...] = ()   # the readings of a damaged figure
 
 
+_BLANK = Value(None, unknown="blank")
+# id(cell) → (cell, its Value): reconcile reads every cell of a statement in each search and
+# each solver pass. The cell is kept in the entry, so its id cannot be reused while cached.
+_VALUES: dict[int, tuple[Cell, Value]] = {}
+_VALUES_MAX = 1 << 15
+
+
 def cell_value(cell: Cell | None) -> Value:
     """Classify a cell for arithmetic (the one place that decides what is "known")."""
     if cell is None:
-        return Value(None, unknown="blank")
+        return _BLANK
+    hit = _VALUES.get(id(cell))
+    if hit is not None and hit[0] is cell:
+        return hit[1]
+    value = _classify(cell)
+    if not value.options:       # damaged figures stay distinct objects (``_fits_some_reading``)
+        if len(_VALUES) >= _VALUES_MAX:
+            _VALUES.clear()
+        _VALUES[id(cell)] = (cell, value)
+    return value
+
+
+def _classify(cell: Cell) -> Value:
     if cell.less_than_unit:
         return Value(Decimal(0), star=True)
     if cell.value is None or cell.provenance == "unresolved":
@@ -172,11 +191,11 @@ def _run(total: _Item, frontier: list[_Item],
          loose: bool = False) -> list[tuple[int, _Item]] | None:
     """Shortest run of ≥2 frontier rows just above ``total`` summing to it as printed."""
     longest = min(len(frontier), _MAX_RUN)
-    # with one failing column allowed, a column ruling a length out proves nothing
-    misfits = set() if loose else misfit_runs(total.vec, [t.vec for t in frontier[-longest:]])
+    misfits = misfit_runs(total.vec, [t.vec for t in frontier[-longest:]])
+    allowed = int(loose)        # failing columns ``_fits`` tolerates
     for k in range(2, longest + 1):
         run = frontier[-k:]
-        if k in misfits or not _nonzero(run[0]):
+        if misfits.get(k, 0) > allowed or not _nonzero(run[0]):
             continue
         terms = [(1, t) for t in run]
         if _fits(total, terms, loose, min_digits=_LOOSE_EVIDENCE if loose else 0):

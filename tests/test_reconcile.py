@@ -1,6 +1,7 @@
 """Reconciliation: identities, repairs by arithmetic, and what is reported when it cannot."""
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 
 import pytest
@@ -45,8 +46,13 @@ def test_every_identity_of_a_consistent_company_holds():
 
 def test_input_is_not_modified_and_a_second_run_changes_nothing():
     original = company(income=INCOME.replace("(3,750)", "?"))
+    for row in original.statement("income").rows:
+        row.id = ""                     # reconcile gives rows ids and names subtotals
+    before = copy.deepcopy(original)
     once = reconcile(original)
     assert original.statement("income").rows[9].cells[0].value is None
+    assert original == before
+    assert once.statement("income").rows[-1].label    # named, in the copy only
     twice = reconcile(once)
     assert [i.holds for i in twice.identities] == [i.holds for i in once.identities]
     assert not issues(twice, "reconcile.derived")
