@@ -6,7 +6,6 @@ here, once the extension taxonomy's identity is known.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -33,64 +32,19 @@ def _factor(row: Row, concept: Concept, statement: Statement) -> tuple[int, str]
     return (1 if (value < 0) == (printed < 0) else -1), reason
 
 
-_COMPREHENSIVE = re.compile(r"comprehensive (income|loss|expense)", re.IGNORECASE)
-
-
-def merge_combined(statements: list[Statement]) -> tuple[list[Statement], set[int]]:
-    """One statement of profit or loss and OCI, parsed as both kinds, is kept once.
-
-    Returns the statements to render and tag, and the ``id()`` of those that are combined
-    (their rows are mapped in two parts, see ``_parts``).
-    """
-    kept: list[Statement] = []
-    combined: set[int] = set()
-    for statement in statements:
-        twin = next((k for k in kept if k.first_line == statement.first_line
-                     and {k.kind, statement.kind} == {"income", "comprehensive_income"}), None)
-        if twin is None:
-            kept.append(statement)
-            continue
-        if twin.kind != "income":  # keep the income reading: its kind orders the report
-            kept[kept.index(twin)] = statement
-            twin = statement
-        combined.add(id(twin))
-    return kept, combined
-
-
-def _parts(statement: Statement) -> list[Statement]:
-    """A combined statement's rows as two statements for the mapper: the OCI part (rows
-    that are, or sit under, a comprehensive-income heading) and the profit-or-loss rest."""
-    def is_oci(row: Row) -> bool:
-        return bool(_COMPREHENSIVE.search(row.label)) or any(
-            _COMPREHENSIVE.search(heading) for heading in row.section)
-    oci = [r for r in statement.rows if is_oci(r)]
-    rest = [r for r in statement.rows if not is_oci(r)]
-    return [replace(statement, rows=rest),
-            replace(statement, kind="comprehensive_income", rows=oci)]
-
-
-def bind_statement(statement: Statement, taxonomy: Taxonomy, prefix: str, combined: bool = False,
+def bind_statement(statement: Statement, taxonomy: Taxonomy, prefix: str,
                    others: tuple[Statement, ...] = ()
                    ) -> tuple[dict[str, Binding], list[ExtensionConcept], list[Issue]]:
     """Bindings by row id, the extension concepts used, and rows nothing fits.
 
     ``others`` are the document's other statements: the mapper checks a row's figures
     against theirs (a total that disagrees with the same concept elsewhere, a label the
-    extraction lost).
+    extraction lost). A combined "profit or loss and OCI" statement arrives from the
+    extract stage already split in its two parts.
     """
-    if combined:
-        bindings: dict[str, Binding] = {}
-        extensions: list[ExtensionConcept] = []
-        issues: list[Issue] = []
-        for part in _parts(statement):
-            b, e, i = bind_statement(part, taxonomy, prefix, others=others)
-            bindings.update(b)
-            extensions += e
-            issues += i
-        return bindings, extensions, issues
-    bindings = {}
-    extensions = []
-    issues = []
+    bindings: dict[str, Binding] = {}
+    extensions: list[ExtensionConcept] = []
+    issues: list[Issue] = []
     rows = {r.id: r for r in statement.value_rows()}
     for row_id, choice in map_statement(statement, taxonomy, others=others).items():
         row = rows.get(row_id)

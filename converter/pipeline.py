@@ -7,12 +7,12 @@ of its own module and this one only wires them together and decides what stops t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from .assemble import BoundStatement, check_calculations, network_for, scope_summations
-from .bind import bind_statement, conflicting_rows, equity_members, merge_combined, rebind_row
+from .bind import bind_statement, conflicting_rows, equity_members, rebind_row
 from .cover import cover_items
 from .entity import identify_entity
 from .errors import ConverterError, InputError
@@ -190,12 +190,9 @@ def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any 
     issues = list(extraction.issues)
     extensions: list[ExtensionConcept] = []
     bound: list[BoundStatement] = []
-    statements, combined = merge_combined(extraction.statements)
-    extraction = replace(extraction, statements=statements)
-    for statement in statements:
-        others = tuple(s for s in statements if s is not statement)
-        bindings, exts, found = bind_statement(statement, taxonomy, plan.prefix,
-                                               id(statement) in combined, others)
+    for statement in extraction.statements:
+        others = tuple(s for s in extraction.statements if s is not statement)
+        bindings, exts, found = bind_statement(statement, taxonomy, plan.prefix, others)
         extensions += exts
         issues += found
         members = None
