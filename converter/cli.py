@@ -65,10 +65,14 @@ def main() -> None:
 @click.option("--allow-unresolved", is_flag=True,
               help="Tag the document even if reconciliation left cells unresolved.")
 @click.option("--no-validate", is_flag=True, help="Skip the Arelle validation after writing.")
+@click.option("--entity-name", help="Reporting entity name (default: read from the text).")
+@click.option("--lei", help="Legal Entity Identifier for the contexts (default: the stock code).")
+@click.option("--namespace", help="Namespace of the extension taxonomy (default under .example).")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable result.")
 @_friendly_errors
 def convert(inputs: tuple[str, ...], outdir: str, taxonomy_package: str | None, force: bool,
-            allow_unresolved: bool, no_validate: bool, as_json: bool) -> None:
+            allow_unresolved: bool, no_validate: bool, entity_name: str | None, lei: str | None,
+            namespace: str | None, as_json: bool) -> None:
     """Convert announcement text files into iXBRL report packages.
 
     \b
@@ -81,6 +85,7 @@ def convert(inputs: tuple[str, ...], outdir: str, taxonomy_package: str | None, 
     options = ConvertOptions(
         outdir=Path(outdir), taxonomy_package=taxonomy_package, overwrite=force,
         allow_unresolved=allow_unresolved, validate=not no_validate,
+        entity_name=entity_name, lei=lei, namespace=namespace,
     )
     sources = [Path(p) for p in inputs]
     if len(sources) > 1 and sys.stderr.isatty() and not as_json:
