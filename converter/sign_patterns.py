@@ -103,25 +103,39 @@ def sign_candidates(total: Sequence[Value], rows: Sequence[Sequence[Value]]) -> 
     return sorted(found or ())
 
 
-def misfit_runs(total: Sequence[Value], rows: Sequence[Sequence[Value]]) -> dict[int, int]:
-    """Run length k ≥ 2 → how many checkable columns the last k ``rows``, added as printed,
-    miss ``total`` in: one running sum per column instead of one sum per length. Columns
-    with a damaged figure are left to ``_fits`` (no false negatives, as above)."""
-    out: dict[int, int] = {}
+def misfit_runs(total: Sequence[Value],
+                rows: Sequence[Sequence[Value]]) -> tuple[dict[int, int], int]:
+    """For the runs ending at the last of ``rows``, added as printed: run length k ≥ 2 → how
+    many checkable columns miss ``total`` (one running sum per column instead of one sum per
+    length), and the length from which no column can be checked any more (a blank or
+    illegible figure, or a third damaged one, in every column: ``_fits`` accepts nothing).
+    Columns with a damaged figure are left to ``_fits`` (no false negatives, as above)."""
+    misses: dict[int, int] = {}
+    checkable_until = 0
     for j, t in enumerate(total):
-        if t.known is None or t.options:
+        if t.known is None and not t.options:
             continue
         acc, exp, stars = Decimal(0), t.exp, int(t.star)
         top = abs(t.known).adjusted() if t.known else 0
+        summing, damaged = t.known is not None, int(bool(t.options))
+        k = 0
         for k, row in enumerate(reversed(rows), start=1):
             v = row[j]
             if v.known is None:
-                break       # unknown from here on up: this column checks no longer run
+                if not v.options or damaged == 2:
+                    break
+                damaged += 1
+                summing = False
+            if not summing:
+                continue
             acc += v.known
             exp, stars = min(exp, v.exp), stars + v.star
             top = max(top, abs(v.known).adjusted() if v.known else 0)
             if top - exp > _EXACT_SPAN:
-                break
-            if k >= 2 and abs(acc - t.known) > _ONE.scaleb(exp) * (1 + stars):
-                out[k] = out.get(k, 0) + 1
-    return out
+                summing = False
+            elif k >= 2 and abs(acc - t.known) > _ONE.scaleb(exp) * (1 + stars):
+                misses[k] = misses.get(k, 0) + 1
+        else:
+            k += 1          # every run checkable in this column
+        checkable_until = max(checkable_until, k)
+    return misses, checkable_until

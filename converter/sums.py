@@ -191,9 +191,9 @@ def _run(total: _Item, frontier: list[_Item],
          loose: bool = False) -> list[tuple[int, _Item]] | None:
     """Shortest run of ≥2 frontier rows just above ``total`` summing to it as printed."""
     longest = min(len(frontier), _MAX_RUN)
-    misfits = misfit_runs(total.vec, [t.vec for t in frontier[-longest:]])
+    misfits, checkable_until = misfit_runs(total.vec, [t.vec for t in frontier[-longest:]])
     allowed = int(loose)        # failing columns ``_fits`` tolerates
-    for k in range(2, longest + 1):
+    for k in range(2, min(longest, checkable_until - 1) + 1):
         run = frontier[-k:]
         if misfits.get(k, 0) > allowed or not _nonzero(run[0]):
             continue
