@@ -18,6 +18,10 @@ Rows summed by a subtotal leave the frontier; the subtotal joins it. At the end,
 equal to the run of rows *below* it is a total of its breakdown ("Loss for the year" followed
 by its attribution to owners and non-controlling interests), and frontier rows with equal
 figures are recorded as equalities (total assets = total equity and liabilities).
+
+Every candidate is still checked by ``_fits``; ``sign_patterns`` only spares the candidates a
+column already rules out (subset and running sums), so the search returns what trying every
+pattern in order returns, in milliseconds instead of seconds.
 """
 from __future__ import annotations
 

@@ -8,10 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from converter.model import Cell, Column, Document, Extraction, Row, Statement
+from converter.model import Cell, Document, Extraction, Row, Statement
 from converter.reconcile import reconcile
-from test_structure import (CASH, COMPREHENSIVE, EQUITY, INCOME, POSITION, YEARS, build,
-                            company)
+from test_structure import CASH, COMPREHENSIVE, EQUITY, INCOME, POSITION, YEARS, company
 
 
 def issues(x: Extraction, code: str) -> list:
