@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .combined import split_combined
 from .errors import InputError
+from .label_borrow import borrow_labels
 from .locate import Block, locate_statements, title_kinds
 from .model import Document, Extraction, Issue, Statement, Unit
 from .periods import (build_columns, detect_unit, document_unit, is_header_line, period_hint,
@@ -65,7 +66,7 @@ def extract_document(doc: Document) -> Extraction:
         issues.extend(found)
         if stmt is not None:
             statements.append(stmt)
-    issues.extend(_borrow_labels(statements))
+    issues.extend(borrow_labels(statements))
     extraction = Extraction(document=doc, statements=statements, issues=issues)
     reconcile = _optional("converter.reconcile", "reconcile")
     if reconcile is not None:
@@ -74,31 +75,6 @@ def extract_document(doc: Document) -> Extraction:
         except Exception as exc:  # noqa: BLE001 - keep the parsed statements and say why
             extraction.issues.append(_stage_failed("reconciliation", exc))
     return extraction
-
-
-def _borrow_labels(statements: list[Statement]) -> list[Issue]:
-    """A statement extracted without any labels borrows, for a row whose figures equal a
-    labelled row of another statement in every column ("Loss for the period"), that label;
-    ``printed_label`` stays "" because this statement does not print it."""
-    issues: list[Issue] = []
-    for stmt in statements:
-        rows = [r for r in stmt.rows if r.kind != "heading"]
-        if not rows or any(r.label for r in rows):
-            continue
-        for row in rows:
-            key = [c.value if c else None for c in row.cells]
-            if any(v is None for v in key):
-                continue
-            donor = next((r for other in statements if other is not stmt and
-                          len(other.columns) == len(stmt.columns) for r in other.rows
-                          if r.label and [c.value if c else None for c in r.cells] == key), None)
-            if donor is not None:
-                row.label, row.printed_label, row.kind = donor.label, "", donor.kind
-                issues.append(Issue("info", "extract.label_borrowed",
-                                    f"unlabelled row takes the label '{donor.label}' of the row "
-                                    f"with the same figures in another statement",
-                                    line=row.line, statement=stmt.kind))
-    return issues
 
 
 def parse_block(doc: Document, block: Block, fallback_unit: Unit | None = None,
