@@ -344,17 +344,21 @@ class Engine:
         # Group reports by base so each base is needed during one stretch of the batch.
         pending = sorted(range(len(entries)), key=lambda i: (keys.index(keys[i]), i))
         running: dict[int, _Child] = {}
-        while pending or running:
-            while pending and len(running) < max(1, jobs):
-                index = pending.pop(0)
-                key = keys[index]
-                base = self._base_for(key, planned=remaining[key]) if key else None
-                child = _Child.start(self, index, entries[index], base)
-                running[child.fd] = child
-            for child in _wait_any(list(running.values()), self.settings.timeout):
-                del running[child.fd]
-                done(child.index, child.outcome())
-                remaining[keys[child.index]] -= 1
+        try:
+            while pending or running:
+                while pending and len(running) < max(1, jobs):
+                    index = pending.pop(0)
+                    key = keys[index]
+                    base = self._base_for(key, planned=remaining[key]) if key else None
+                    child = _Child.start(self, index, entries[index], base)
+                    running[child.fd] = child
+                for child in _wait_any(list(running.values()), self.settings.timeout):
+                    del running[child.fd]
+                    done(child.index, child.outcome())
+                    remaining[keys[child.index]] -= 1
+        finally:   # interrupted (Ctrl-C, a bug): leave no worker behind
+            for child in running.values():
+                child.kill()
         self._trim_bases()
         return [r for r in results if r is not None]
 
