@@ -18,7 +18,7 @@ from .identities import Equation, Ref
 from .model import Cell, Issue, Row, Statement
 from .numbers import format_amount
 from .structure import arithmetic_rows
-from .sums import Value, _unit, cell_value
+from .sums import Value, cell_value
 
 _JOINT_LIMIT = 4096     # candidate combinations tried jointly per group of garbled cells
 _MAX_CORRECTIONS = 5    # misread printed figures corrected per round, at most
@@ -57,8 +57,9 @@ class _Grid:
 
 
 def _tolerance(eq: Equation, values: list[Value]) -> Decimal:
-    known = [v.known for v in values if v.known is not None]
-    unit = _unit(known) if known else Decimal(1)
+    # the rounding unit: one in the last printed digit of the most precise figure
+    exps = [v.exp for v in values if v.known is not None]
+    unit = Decimal(1).scaleb(min(exps)) if exps else Decimal(1)
     stars = sum(v.star for v in values)
     return unit * ((0 if eq.exact else 1) + stars)
 

@@ -115,13 +115,6 @@ class _Item:
 _ONE = Decimal(1)
 
 
-def _unit(values: list[Decimal]) -> Decimal:
-    """The rounding unit: one in the last printed digit of the most precise figure."""
-    exp = min((v.as_tuple().exponent for v in values if isinstance(v.as_tuple().exponent, int)),
-              default=0)
-    return Decimal(1).scaleb(min(exp, 0))
-
-
 def _column_fits(total: Value, terms: list[tuple[int, Value]]) -> bool | None:
     """Whether one column adds up; None when it cannot be checked (a figure is unknown).
 
