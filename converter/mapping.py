@@ -74,6 +74,7 @@ _EPS_WORD = re.compile(r"\b(basic|diluted)\b")
 _PER_SHARE_UNIT = re.compile(r"\((in )?[a-z$£€ ]{0,6}(cents?|sen|fen|pence)( per share)?\)")
 _ADJ_OBJECT = re.compile(r" (of|on|for) (the )?(property|plant|items|right-of-use|rightofuse|"
                          r"intangible|investment|other|leasehold|prepaid|land).*$")
+_COST_WORD = re.compile(r" (costs?|expenses?|charges?|expenditures?)$")
 _GAIN_WORD = re.compile(r"\b(gains?|loss(es)?)\b")
 _TOTAL_LABEL = re.compile(r"^(total|sub-?total|net)?$")
 
@@ -254,6 +255,10 @@ def _query(label: str, statement: str | None, section, period_type: str | None,
             period_type = "instant" if _INSTANT_WORDS.search(cleaned) else "duration"
     wording = _cash_flow_wording(cleaned) if statement == "cash_flows" else cleaned
     variants = [canonical(v) for v in query_variants(wording)]
+    if statement in (None, "income") and _COST_WORD.search(wording):
+        # companies print "Fuel costs", "Utilities expenses", "Repair charges" for what
+        # IFRS labels "... expense" (and "Distribution costs" for "... expenses")
+        variants += [canonical(_COST_WORD.sub(w, wording)) for w in (" expense", " costs")]
     if statement == "cash_flows" and activity == "operating" and not re.match(
             r"(net |cash |proceeds|payments?|purchases?|receipts?|interest|dividends?|"
             r"income tax|tax)", cleaned):
@@ -273,6 +278,7 @@ def _query(label: str, statement: str | None, section, period_type: str | None,
 # Cash-flow verbs companies use for what IFRS labels "Purchase of ..." / "Proceeds from sales
 # of ...": applied to cash-flow labels only (in the balance sheet "acquisition" means more).
 _CF_OUT = re.compile(r"^(payments? (for|to acquire) (the )?(purchases? of )?|acquisitions? of |"
+                     r"capital expenditures? (on|for|in) (the )?(purchases? of )?|"
                      r"additions? (to|of) |increase in |investments? in |capital injections? "
                      r"(in|into|to) |purchases? of )")
 _CF_IN = re.compile(r"^(proceeds from (the )?(sales?|disposals?) of |disposals? of |"

