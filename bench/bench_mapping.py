@@ -2,9 +2,9 @@
 
     python bench/bench_mapping.py [--repeat N]
 
-Labels come from tests/data (the seeds' expected table and other issuers' wordings), so the
-cold figure is a realistic first pass over a document and the cached figure what a batch of
-announcements with recurring labels sees.
+Labels come from tests/data (the seeds' expected table, other issuers' wordings and the
+held-out list), so the cold figure is a realistic first pass over a document and the cached
+figure what a batch of announcements with recurring labels sees.
 """
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 
 def _labels() -> list[tuple[str, str | None, str | None]]:
     out = []
-    for name in ("seed_expected_concepts.csv", "other_issuer_labels.csv"):
+    for name in ("seed_expected_concepts.csv", "other_issuer_labels.csv",
+                 "held_out_labels.csv"):
         with open(DATA / name, newline="", encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
                 out.append((r["label"], r["statement"] or None, r["section"] or None))

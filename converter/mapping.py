@@ -20,6 +20,25 @@ Evidence (summed, then clipped to [0, 1]):
     discontinued operations, assets vs equity/liabilities          +small / −0.15..−0.50
   * sign fit (cash flows: inflow concept printed negative, outflow printed positive) −0.08
 A label whose best score is below ``EXTENSION_THRESHOLD`` gets an extension concept.
+
+Decisions a reviewer may look for (each has a test with several wordings):
+  * "Basic", "Diluted (US cents)", "Basic and diluted" are earnings per share by their words,
+    under any heading mentioning "per share" or none; a per-share line ignores an OCI section
+    path that extraction left above it.
+  * Changes in equity: every owners' dividend line ("Final 2024 dividend declared") is
+    ``DividendsPaid``, the concept [610000] presents ("Dividends recognised as distributions
+    to owners"); dividends to non-controlling interests have their own concept.
+  * "Other income and gains" is ``OtherIncome``: a combined credit line, mostly operating
+    income not disclosed separately (the IFRS documentation of OtherIncome).
+  * HK "Net assets" is ``NetAssetsLiabilities`` ("the amount of assets less the amount of
+    liabilities", net label "Net assets (liabilities)"); "Total equity" under it is
+    ``Equity``. Equal figures, two meanings, and no concept carrying two summations.
+  * "Adjustments for:" is the indirect-method block of operating activities wherever the
+    parser puts it: its lines read as ``AdjustmentsFor...`` concepts.
+  * Extension names are unique in the document: a statement mapped with ``others`` renames
+    its extension when an earlier statement (order: income, OCI, financial position, equity,
+    cash flows) proposes the same name with another definition; an identical definition is
+    one element (the bind stage keeps one copy).
 """
 from __future__ import annotations
 
