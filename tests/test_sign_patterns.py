@@ -99,28 +99,28 @@ def _run_by_enumeration(total, frontier, loose=False):
     return None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_search(max_rows=9), st.booleans())
 def test_run_matches_enumeration(case, loose):
     total, frontier = case
     assert _run(total, frontier, loose) == _run_by_enumeration(total, frontier, loose)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_search(max_rows=7))
 def test_signed_run_matches_enumeration(case):
     total, frontier = case
     assert _signed_run(total, frontier) == _signed_run_by_enumeration(total, frontier)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_search(max_rows=7))
 def test_combination_matches_enumeration(case):
     total, pool = case
     assert _combination(total, pool) == _combination_by_enumeration(total, pool)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_search(max_rows=5))
 def test_column_masks_are_the_patterns_that_fit(case):
     """Every pattern is in the mask set exactly when ``_column_fits`` says the column fits;
