@@ -28,6 +28,10 @@ class LayerRow:
     note: str | None
     cells: tuple[Cell, ...]
     source: int = 0          # which run-together text it came from (rows of one are in order)
+    # more or fewer figures than columns ("Principal elements — (151,177) — (127,488) —
+    # (127,488)"): which figure goes where is unknown, so such a row only confirms figures
+    # other copies print, and offers readings for a damaged cell of the same label
+    partial: bool = False
 
 
 def harvest(texts: list[str], n: int, lines: list[int] | None = None) -> list[LayerRow]:
@@ -50,12 +54,12 @@ def harvest(texts: list[str], n: int, lines: list[int] | None = None) -> list[La
             if len(vals) == n + 1 and re.fullmatch(r"\d{1,2}", vals[0]):
                 note, vals = note or vals[0], vals[1:]
             # "692,807 - (13,766)": a figure of an earlier row echoed after this row's own
-            seen = {c.text for row in out for c in row.cells if not c.nil}
+            seen = {c.text for row in out if not row.partial for c in row.cells if not c.nil}
             while len(vals) > n and vals[-1] in seen:
                 vals = vals[:-1]
-            if label and len(vals) == n and len(rl.split_packed(label)) == 1:
+            if label and vals and len(rl.split_packed(label)) == 1:
                 out.append(LayerRow(label, note, tuple(read_figure(v, line) for v in vals),
-                                    source))
+                                    source, partial=len(vals) != n))
 
         tokens = list(_TOKEN.finditer(text))
         for k, m in enumerate(tokens):

@@ -13,9 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from . import row_labels as rl
 from .cell_reading import is_damaged, is_doubtful
-from .layers import LayerRow, label_key
 from .model import Issue, Line, StatementKind
 from .row_assembly import Slot, readings_of
 
@@ -132,106 +130,9 @@ def _merge_duplicate(keep: Slot, dup: Slot) -> None:
                                 provenance="unresolved", candidates=readings)
 
 
-def lend_from_layers(slots: list[Slot], layer: list[LayerRow], n: int, issues: list[Issue],
-                      kind: StatementKind) -> list[Slot]:
-    """Fill what the clean rows lost from a run-together layer: labels of unlabelled rows
-    (matched by all their figures), figures of labelled rows (matched by label), and rows
-    missing altogether (placed after the row the layer prints before them)."""
-    if not layer:
-        return slots
-    used: set[int] = set()
-    taken = {label_key(s.label) for s in slots if s.label}
-    by_label = {}
-    for i, lr in enumerate(layer):
-        by_label.setdefault(label_key(lr.label), i)
-    for s in slots:
-        values = [c.value if c is not None else None for c in s.cells]
-        fragment = rl.starts_lowercase(s.label)
-        if (not s.label or fragment) and any(v is not None for v in values):
-            hits = [i for i, lr in enumerate(layer) if i not in used and
-                    [c.value for c in lr.cells] == values and
-                    label_key(lr.label).endswith(label_key(s.label)) and
-                    label_key(lr.label) not in taken and
-                    not rl.is_section_heading(lr.label)]
-            # several layers may disagree on the label: the reading most copies print wins
-            votes = Counter(label_key(layer[i].label) for i in hits)
-            hit = max(hits, key=lambda i: (votes[label_key(layer[i].label)], -i), default=None)
-            if hit is not None:
-                s.label, used = layer[hit].label, used | {hit}
-                s.note = s.note or layer[hit].note
-                issues.append(Issue("info", "extract.label_from_layer",
-                                    f"label '{s.label}' taken from a run-together copy of the "
-                                    f"statement", line=s.line.no, statement=kind))
-            continue
-        i = by_label.get(label_key(s.label))
-        if i is None or (s.heading and rl.is_section_heading(s.label)):
-            continue
-        used.add(i)
-        for c in range(n):
-            if s.cells[c] is None and layer[i].cells[c] is not None:
-                s.cells[c] = layer[i].cells[c]
-                s.heading = False
-                issues.append(Issue("info", "extract.figure_from_layer",
-                                    f"'{s.label}' column {c + 1} taken from a run-together "
-                                    f"copy of the statement", line=s.line.no, statement=kind))
-    # rows only the layer has
-    out = list(slots)
-    keys = {label_key(s.label) for s in slots}
-    for i, lr in enumerate(layer):
-        if i in used or label_key(lr.label) in keys:
-            continue
-        values = [c.value for c in lr.cells]
-        if any([c.value if c else None for c in s.cells] == values for s in out):
-            continue
-        at = _anchor(out, layer, i)
-        if at is None:
-            continue
-        # a row only a layer prints is a reading, not a fact, unless every copy of the
-        # layer agrees on it; otherwise reconciliation decides among the readings
-        readings = {tuple(c.value for c in other.cells) for other in layer
-                    if label_key(other.label) == label_key(lr.label)}
-        sources = {other.source for other in layer if label_key(other.label) == label_key(lr.label)}
-        agreed = len(readings) == 1 and len(sources) >= 2   # independent copies agree
-        cells = []
-        for k, c in enumerate(lr.cells):
-            if agreed or c.value is None or c.nil:
-                cells.append(c)
-                continue
-            options = tuple(dict.fromkeys(r[k] for r in readings if r[k] is not None))
-            cells.append(replace(c, value=None, provenance="unresolved", candidates=options))
-        out.insert(at, Slot(lr.label, cells, out[max(at - 1, 0)].line, lr.note))
-        keys.add(label_key(lr.label))
-        issues.append(Issue("warning", "extract.row_from_layer",
-                            f"row '{lr.label}' exists only in a run-together copy of the "
-                            f"statement; taken from there", line=out[at].line.no,
-                            statement=kind))
-    return out
-
-
 def document_vocabulary(lines: Sequence[Line]) -> Counter[str]:
     """How often each word (3+ letters, lower case) occurs in the document."""
     counts: Counter[str] = Counter()
     for line in lines:
         counts.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", line.text))
     return counts
-
-
-def _anchor(out: list[Slot], layer: list[LayerRow], i: int) -> int | None:
-    """Where a row only a layer prints goes: after the nearest row the same layer text
-    prints before it, else before the nearest row it prints after it."""
-    source = layer[i].source
-    for back in range(i - 1, -1, -1):
-        if layer[back].source != source:
-            break
-        key = label_key(layer[back].label)
-        at = next((j for j, s in enumerate(out) if label_key(s.label) == key), None)
-        if at is not None:
-            return at + 1
-    for fwd in range(i + 1, len(layer)):
-        if layer[fwd].source != source:
-            break
-        key = label_key(layer[fwd].label)
-        at = next((j for j, s in enumerate(out) if label_key(s.label) == key), None)
-        if at is not None:
-            return at
-    return None

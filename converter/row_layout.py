@@ -141,6 +141,15 @@ def read_piece(line: Line, layout: Layout, n: int, per_share_hint: bool = False)
     fields = [f.strip() for f in raw]
     last = layout.columns[-1]
     piece = Piece(line=line, values=[[] for _ in range(n)])
+    # a run-together layer printed in front of the row's own fields shifts them right; the
+    # row's last column may then be blank ("<layer>\t-\t(16,859)\t"): shift before trimming
+    lead = 0
+    while len(fields) - lead > last + 1 and (is_run_together(fields[lead]) or
+                                             len(fields[lead]) > 250):
+        lead += 1
+    if lead:
+        piece.layer_text = list(fields[:lead])
+        fields, raw = fields[lead:], raw[lead:]
     while len(fields) > last + 1 and not fields[-1]:
         fields.pop()
     if len(fields) > last + 1:

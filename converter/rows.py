@@ -16,12 +16,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from . import row_labels as rl
+from .cell_doubts import doubt_cells
 from .cell_reading import is_doubtful
 from .layers import harvest
 from .locate import title_kinds
 from .model import Issue, Line, Row, StatementKind
 from .row_assembly import Assembler, Slot
-from .row_cleanup import document_vocabulary, drop_layers, lend_from_layers
+from .layer_lending import lend_from_layers
+from .row_cleanup import document_vocabulary, drop_layers
 from .row_layout import (Layout, Piece, header_layout, infer_layout, is_header, is_note_ref,
                          is_run_together, label_field, read_piece)
 
@@ -65,7 +67,9 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
     slots = drop_layers(asm.finish(), issues, kind, vocabulary)
     slots = lend_from_layers(slots, harvest(layer_texts, n, layer_lines), n, issues, kind)
     issues.extend(i if i.statement else replace(i, statement=kind) for i in asm.issues)
-    return _to_rows(slots, kind, issues), issues
+    rows = _to_rows(slots, kind, issues)
+    doubt_cells(rows, kind, issues)
+    return rows, issues
 
 
 def _to_rows(slots: list[Slot], kind: StatementKind, issues: list[Issue]) -> list[Row]:

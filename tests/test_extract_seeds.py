@@ -15,9 +15,6 @@ from expected_tables import EXPECTED, compare, read_expected, write_expected
 from conftest import SEED_FILES
 
 KINDS = ("income", "comprehensive_income", "financial_position", "cash_flows")
-# Statements whose extraction is known to be incomplete (see the report in the commit log):
-# the cash-flow statement of 000 prints its financing section only as scrambled layers.
-KNOWN_INCOMPLETE = {("000_5d73ce84c67abf70", "cash_flows")}
 
 
 @pytest.mark.parametrize("seed", SEED_FILES)
@@ -33,10 +30,6 @@ def test_statement_matches_expected(seeds_dir: Path, seed: str, kind: str,
         write_expected(path, stmt)
         pytest.skip("expected table rewritten")
     result = compare(stmt, read_expected(path))
-    if (Path(seed).stem, kind) in KNOWN_INCOMPLETE:
-        # measured: 69 of 88 cells (financing section rebuilt from layers, partly unresolved)
-        assert result.cells_matched >= 0.7 * result.cells_expected, result.mismatches
-        return
     assert not result.mismatches, "\n".join(result.mismatches)
 
 

@@ -1,0 +1,94 @@
+"""What run-together layers lend to clean rows, and which figures are doubted, on small
+statements of our own wording (HK$'000 cash flows), not the seeds."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from converter.cell_doubts import doubt_cells, near_copy, sign_contradicts
+from converter.cell_reading import read_figure
+from converter.layer_lending import lend_from_layers
+from converter.layers import harvest
+from converter.model import Cell, Issue, Line, Row
+from converter.row_assembly import Slot
+from converter.row_layout import Layout, read_piece
+
+
+def _slot(label: str, *texts: str | None, no: int = 1) -> Slot:
+    return Slot(label, [None if t is None else read_figure(t, no) for t in texts],
+                Line(no, label, label))
+
+
+def _values(slot: Slot) -> list[Decimal | None]:
+    return [c.value if c is not None else None for c in slot.cells]
+
+
+LAYER = ("New bank loans 1,250,000 980,000 Repayment of bank loans (400,100) (350,000) "
+         "Lease payments (61,222) (58,400) Dividends paid (120,000) (110,000) "
+         "Proceeds from placing of new shares to professional investors 2,318,400 –")
+
+
+def test_unlabelled_clean_row_takes_the_layer_label_and_fills_blanks() -> None:
+    slots = [_slot("New bank loans", "1,250,000", "980,000"),
+             _slot("", "(61,222)", None, no=2)]
+    issues: list[Issue] = []
+    out = lend_from_layers(slots, harvest([LAYER], 2), 2, issues, "cash_flows")
+    lease = next(s for s in out if s.label == "Lease payments")
+    assert _values(lease) == [Decimal(-61222), Decimal(-58400)]
+
+
+def test_layer_only_rows_are_doubted_unless_a_second_copy_prints_them() -> None:
+    slots = [_slot("New bank loans", "1,250,000", "980,000")]
+    second = "Repayment of bank loans — (400,100) — (350,000) — (350,000)"   # over-long copy
+    out = lend_from_layers(slots, harvest([LAYER, second], 2), 2, [], "cash_flows")
+    by = {s.label: s for s in out}
+    assert _values(by["Repayment of bank loans"]) == [Decimal(-400100), Decimal(-350000)]
+    dividends = by["Dividends paid"].cells[0]
+    assert dividends is not None and dividends.value is None
+    assert dividends.candidates == (Decimal(-120000),)
+    # rows keep the order of the layer
+    assert [s.label for s in out][:3] == ["New bank loans", "Repayment of bank loans",
+                                          "Lease payments"]
+
+
+def test_cut_label_is_completed_and_its_figures_move_up() -> None:
+    slots = [_slot("Proceeds from placing of new shares to", None, "–"),
+             _slot("", "2,318,400", "15,000", no=2)]
+    out = lend_from_layers(slots, harvest([LAYER], 2), 2, [], "cash_flows")
+    placing = next(s for s in out if s.label.startswith("Proceeds from placing"))
+    assert placing.label == "Proceeds from placing of new shares to professional investors"
+    assert _values(placing) == [Decimal(2318400), Decimal(15000)]
+
+
+def test_broken_figure_is_read_from_the_copy_that_prints_it_whole() -> None:
+    slots = [_slot("Proceeds from share placing", "2 (318 400", "–")]
+    out = lend_from_layers(slots, harvest(["Proceeds from share placing — 2,318,400"], 2), 2,
+                           [], "cash_flows")
+    assert out[0].cells[0] is not None and out[0].cells[0].value == Decimal(2318400)
+
+
+def test_near_copy_and_sign_rules() -> None:
+    assert near_copy(Decimal(1120225), Decimal(1129235))
+    assert not near_copy(Decimal(1120225), Decimal(-1129235))
+    assert sign_contradicts("Proceeds from disposal of a subsidiary", Decimal(-5))
+    assert sign_contradicts("Dividends paid", Decimal(12))
+    assert not sign_contradicts("Repayments of loans granted to associates", Decimal(12))
+    assert not sign_contradicts("Proceeds from/(repayment of) bank loans", Decimal(-5))
+
+
+def test_damaged_copy_of_a_neighbour_and_contradicted_sign_get_more_readings() -> None:
+    rows = [Row("Proceeds from borrowings", [Cell(Decimal(9318400), "9,318,400"), None], 1),
+            Row("Net proceeds from over-allotment", [read_figure("y ,318,430", 2), None], 2),
+            Row("Proceeds from rights issue", [Cell(Decimal(-7000), "(7,000)"), None], 3)]
+    issues: list[Issue] = []
+    doubt_cells(rows, "cash_flows", issues)
+    assert Decimal(0) in rows[1].cells[0].candidates          # type: ignore[union-attr]
+    rights = rows[2].cells[0]
+    assert rights is not None and rights.value is None
+    assert set(rights.candidates) == {Decimal(-7000), Decimal(7000), Decimal(0)}
+
+
+def test_layer_in_front_shifts_fields_even_when_the_last_column_is_blank() -> None:
+    layer = "Lease payments (61,222) (58,400) Dividends paid (120,000) (110,000) " * 3
+    piece = read_piece(Line(5, "", f"{layer}\t-\t(16,859)\t"), Layout([1, 2], None, 0), 2)
+    assert piece is not None
+    assert [[c.text for c in v] for v in piece.values] == [["(16,859)"], []]
