@@ -42,9 +42,11 @@ def main() -> None:
                     status = "ok" if result.error is None else f"FAILED: {result.error}"
                     print(f"{source.name}: {elapsed:.3f} s, {result.facts} facts, {status}")
             totals.append(total)
-    print(f"all {len(sources)} documents: median {statistics.median(totals):.3f} s "
-          f"over {args.repeat} runs (min {min(totals):.3f} s, max {max(totals):.3f} s); "
-          "target < 3 s")
+    # The first run is the honest figure: later runs reuse in-process caches (compiled
+    # templates, the structure memo) built from the same documents.
+    print(f"all {len(sources)} documents: first (cold) run {totals[0]:.3f} s; target < 3 s")
+    if len(totals) > 1:
+        print(f"  warm runs: median {statistics.median(totals[1:]):.3f} s over {len(totals) - 1}")
 
 
 if __name__ == "__main__":

@@ -132,16 +132,19 @@ def _index(facts: list[Fact]) -> dict[tuple[str, str, str], list[Fact]]:
     return by_key
 
 
-def summation_issues(summation: Summation, facts: list[Fact], role: Role) -> list[Issue]:
+def summation_issues(summation: Summation, facts: list[Fact], role: Role,
+                     by_key: dict[tuple[str, str, str], list[Fact]] | None = None) -> list[Issue]:
     """Calculations 1.1 (round-to-nearest) for one summation over the given facts.
 
     Each fact is an interval of ± half its rounding unit; the sum binds wherever the total
     and at least one item are reported in the same context and unit, and is consistent when
     the total's interval meets the sum of the items' intervals (Calculations 1.1 §5).
+    ``by_key`` is ``_index(facts)`` when the caller checks many sums over the same facts.
     """
-    by_key = _index(facts)
+    by_key = _index(facts) if by_key is None else by_key
     issues: list[Issue] = []
-    for context_id, unit_id in sorted({(f.context.id, f.unit.id) for f in facts}):
+    bound = {(ctx, unit) for (concept, ctx, unit) in by_key if concept == summation.total.qname}
+    for context_id, unit_id in sorted(bound):
         totals = by_key.get((summation.total.qname, context_id, unit_id))
         present = [(w, by_key[(c.qname, context_id, unit_id)][0]) for w, c in summation.items
                    if (c.qname, context_id, unit_id) in by_key]
@@ -173,15 +176,17 @@ def scope_summations(networks: list[Network], facts: list[Fact]) -> list[Issue]:
     printed by component. Such a sum is left out, and said so.
     """
     issues: list[Issue] = []
+    everything = _index(facts)
     for network in networks:
         own = [f for f in facts if f.statement == network.kind]
+        own_index = _index(own)
         kept = []
         for summation in network.summations:
-            problems = summation_issues(summation, own, network.role)
+            problems = summation_issues(summation, own, network.role, own_index)
             if problems:
                 issues += problems
                 continue
-            elsewhere = summation_issues(summation, facts, network.role)
+            elsewhere = summation_issues(summation, facts, network.role, everything)
             if elsewhere:
                 issues.append(Issue(
                     "info", "calc.not_expressible",
@@ -199,12 +204,13 @@ def check_calculations(summations_by_role: list[tuple[Role, list[Summation]]],
                        facts: list[Fact]) -> list[Issue]:
     """The final self-check of the calculation linkbase as written, role by role."""
     issues: list[Issue] = []
+    by_key = _index(facts)
     for role, summations in summations_by_role:
         merged: dict[Concept, list[tuple[int, Concept]]] = {}
         for summation in summations:  # Calculations 1.1 adds all of a total's arcs in a role
             merged.setdefault(summation.total, []).extend(summation.items)
         for total, items in merged.items():
-            issues += summation_issues(Summation(total, tuple(items)), facts, role)
+            issues += summation_issues(Summation(total, tuple(items)), facts, role, by_key)
     return issues
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 
@@ -47,12 +48,19 @@ class RenderTarget:
     schema_href: str
 
 
+@lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    """One environment per process: templates compile once, not once per document."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         autoescape=True, undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+
+
+@lru_cache(maxsize=1)
+def _css() -> str:
+    return (templates_dir() / "report.css").read_text(encoding="utf-8")
 
 
 def _context_view(context: Context, identifier: str, scheme: str) -> dict[str, object]:
@@ -222,7 +230,7 @@ def render_report(report: Report, target: RenderTarget, *, cover: list[dict[str,
         subtitle = "Results announcement for the " + _lower_first(column_caption(first.columns[0]))
     text = env.get_template("report.xhtml.j2").render(
         lang="en", title=f"{report.entity_name} — iXBRL report", namespaces=namespaces,
-        css=(templates_dir() / "report.css").read_text(encoding="utf-8"),
+        css=_css(),
         schema_ref=target.schema_href, entity_name=report.entity_name, subtitle=subtitle,
         contexts=[_context_view(c, report.entity_identifier, report.entity_scheme)
                   for c in report.contexts],
