@@ -44,6 +44,9 @@ class Piece:
     values: list[list[Cell]] = field(default_factory=list)   # per column
     texts: list[str] = field(default_factory=list)           # per column, as printed
     layer_text: list[str] = field(default_factory=list)      # discarded run-together text
+    # the label field holds only OCR specks ("• • •", "±"): a label was printed there and
+    # lost, so the row is an item without a legible label, not an unlabelled subtotal
+    lost_label: bool = False
 
     @property
     def has_values(self) -> bool:
@@ -205,12 +208,22 @@ def read_piece(line: Line, layout: Layout, n: int, per_share_hint: bool = False)
     if not re.search(r"[A-Za-z]{2,}", label):
         label = ""
     piece.label = label
+    piece.lost_label = not label and any(_is_speck(f) for f in lead)
     per_share = per_share_hint or rl.is_per_share(label)
     piece.texts = list(value_fields)
     for c, text in enumerate(value_fields):
         if field_kind(text) == "numeric":
             piece.values[c] = read_field(text, line.no, per_share)
     return piece
+
+
+_SPECKS = frozenset("•·∙◦±÷×`'′‘’\"“”^")
+
+
+def _is_speck(text: str) -> bool:
+    """Dots and marks OCR leaves where it could not read a word (not a rule, not a dash)."""
+    s = text.replace(" ", "")
+    return bool(s) and set(s) <= _SPECKS and field_kind(text) == "noise"
 
 
 def is_header(text: str) -> bool:

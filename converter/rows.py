@@ -64,15 +64,18 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
     asm = Assembler(n)
     for i, piece in enumerate(pieces):
         asm.feed(piece, pieces[i + 1] if i + 1 < len(pieces) else None)
+    lost = {p.line.no for p in pieces if p.lost_label}
     slots = drop_layers(asm.finish(), issues, kind, vocabulary)
     slots = lend_from_layers(slots, harvest(layer_texts, n, layer_lines), n, issues, kind)
     issues.extend(i if i.statement else replace(i, statement=kind) for i in asm.issues)
-    rows = _to_rows(slots, kind, issues)
+    rows = _to_rows(slots, kind, issues, lost)
     doubt_cells(rows, kind, issues)
     return rows, issues
 
 
-def _to_rows(slots: list[Slot], kind: StatementKind, issues: list[Issue]) -> list[Row]:
+def _to_rows(slots: list[Slot], kind: StatementKind, issues: list[Issue],
+             lost: set[int] = frozenset()) -> list[Row]:  # type: ignore[assignment]
+    """``lost``: lines whose label field held only OCR specks (an item, label illegible)."""
     rows: list[Row] = []
     stack: list[tuple[int, str]] = []        # open headings: (level, label)
     for s in slots:
@@ -101,7 +104,8 @@ def _to_rows(slots: list[Slot], kind: StatementKind, issues: list[Issue]) -> lis
             re.search(r"\b(?:basic|diluted|cents?)\b", label, re.IGNORECASE) or (
                 not label and all("." in c.text for c in present))))
         row = Row(label=label, cells=list(s.cells), line=s.line.no,
-                  kind="item" if per_share else rl.row_kind(label, True), note=s.note,
+                  kind="item" if per_share or (not label and s.line.no in lost)
+                  else rl.row_kind(label, True), note=s.note,
                   section=tuple(section),
                   bold=s.line.bold, underline=s.line.underline,
                   balance_role=rl.balance_role(label), per_share=per_share)

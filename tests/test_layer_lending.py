@@ -92,3 +92,13 @@ def test_layer_in_front_shifts_fields_even_when_the_last_column_is_blank() -> No
     piece = read_piece(Line(5, "", f"{layer}\t-\t(16,859)\t"), Layout([1, 2], None, 0), 2)
     assert piece is not None
     assert [[c.text for c in v] for v in piece.values] == [["(16,859)"], []]
+
+
+def test_specks_in_the_label_field_mark_an_item_whose_label_was_lost() -> None:
+    layout = Layout([1, 2], None, 0)
+    specks = read_piece(Line(7, "", "• • •\t(1,570)\t–"), layout, 2)
+    rule = read_piece(Line(8, "", "———\t(1,570)\t–"), layout, 2)
+    blank = read_piece(Line(9, "", "\t(1,570)\t–"), layout, 2)
+    assert specks is not None and specks.lost_label and specks.label == ""
+    assert rule is not None and not rule.lost_label
+    assert blank is not None and not blank.lost_label
