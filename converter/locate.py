@@ -46,6 +46,10 @@ _TITLE_TAIL = re.compile(
 _UNFINISHED = re.compile(r"\b(?:statements?|of|and|in|other|changes)\s*\**\s*$", re.I)
 _NOTE_HEADING = re.compile(r"^\s*\d{1,2}\.?\s+[A-Z][A-Z ,'’&()/-]{3,}\s*$")
 _NOTES_HEADING = re.compile(r"^\s*(?:\d+\s*\.?\s*)?notes?\s+to\s+the\b", re.I)
+# The sign-off that closes an announcement ("By order of the Board", "On behalf of the
+# board of directors", "For and on behalf of ..."): nothing after it belongs to a table.
+_SIGN_OFF = re.compile(r"^\s*(?:by\s+order\s+of|(?:for\s+and\s+)?on\s+behalf\s+of)\s+the\s+"
+                       r"(?:board|directors)\b", re.I)
 _NUMBER = re.compile(r"\(?\d[\d,]*\)?")
 _YEARS_OR_UNIT = re.compile(r"(?:19|20)\d{2}\b.*\b(?:19|20)\d{2}\b|['’]000|\bmillion\b", re.I)
 _NUMBER_CELL = re.compile(r"\d{1,3},\d{3}")
@@ -163,14 +167,16 @@ def _score(doc: Document, i: int) -> tuple[bool, int]:
 
 
 def _prose_end(doc: Document, start: int, end: int) -> int:
-    """Cut a block before the first paragraph of prose, or the first numbered note heading
-    ("2. SEGMENT INFORMATION"), after its table has begun."""
+    """Cut a block before the first paragraph of prose, the first numbered note heading
+    ("2. SEGMENT INFORMATION") or the sign-off ("By order of the Board"), after its table
+    has begun."""
     started = False
     for j in range(start + 1, end + 1):
         text = doc.lines[j].text
         if len(_NUMBER.findall(text)) >= 2 and (_NUMBER_CELL.search(text) or "\t" in text):
             started = True
         elif started and (_is_prose(text) or _NOTE_HEADING.match(text) or
+                          _SIGN_OFF.match(text) or
                           re.fullmatch(r"\s*notes?\s*", text, re.IGNORECASE)):
             end = j - 1
             break

@@ -30,6 +30,9 @@ from .row_layout import (Layout, Piece, header_layout, infer_layout, is_header, 
 _PAGE_MARK = re.compile(r"^\s*(?:[-–—]\s*\d{1,3}\s*[-–—]|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)\s*$",
                         re.IGNORECASE)
 
+_CLOSES_OCI = re.compile(r"^total comprehensive\b", re.IGNORECASE)
+_OCI_HEADING = re.compile(r"^(?:other comprehensive|items? that\b)", re.IGNORECASE)
+
 __all__ = ["parse_rows", "Layout", "header_layout", "infer_layout", "is_note_ref",
            "is_run_together", "read_piece", "document_vocabulary", "Piece"]
 
@@ -89,6 +92,10 @@ def _to_rows(slots: list[Slot], kind: StatementKind, issues: list[Issue],
                             underline=s.line.underline))
             stack.append((level, label))
             continue
+        if _CLOSES_OCI.match(label):
+            # total comprehensive income sums profit and OCI: it stands outside the OCI
+            # headings, and so does what follows it ("attributable to", per-share rows)
+            stack = [h for h in stack if not _OCI_HEADING.match(h[1])]
         section = [h for _, h in stack]
         if not has_values:
             continue

@@ -182,3 +182,14 @@ def test_block_ends_at_a_numbered_note_heading() -> None:
             "2. SEGMENT INFORMATION\nRevenue by segment\t\t1,000\t900\nOther\t\t200\t100\n")
     blocks = locate_statements(document_from_text(text, "x"))
     assert blocks and blocks[0].last_line == 6
+
+
+@pytest.mark.parametrize("sign_off", ["By order of the Board", "On behalf of the Board",
+                                      "For and on behalf of the board of directors"])
+def test_block_ends_at_the_sign_off(sign_off: str) -> None:
+    text = ("Condensed consolidated statement of cash flows\nFor the six months ended 30 June 2025\n"
+            "\t\t2025\t2024\nNet cash from operating activities\t\t1,200\t1,100\n"
+            "Cash and cash equivalents at end of the period\t\t5,000\t3,800\n\n"
+            f"{sign_off}\nLotus Holdings Limited\nChairman\n\nHong Kong, 20 August 2025\n")
+    blocks = locate_statements(document_from_text(text, "x"))
+    assert blocks and blocks[0].last_line == 5

@@ -326,3 +326,20 @@ def test_page_breaks_inside_a_table_are_skipped() -> None:
     assert items(stmt) == [("Inventories", [Decimal(100), Decimal(90)]),
                            ("Trade receivables", [Decimal(200), Decimal(180)]),
                            ("Total current assets", [Decimal(300), Decimal(270)])]
+
+
+def test_total_comprehensive_income_closes_the_oci_headings() -> None:
+    stmt = parse("Profit for the year\t\t40,400\t35,200\n"
+                 "Other comprehensive income\t\t\t\n"
+                 "Items that may be reclassified subsequently to profit or loss:\t\t\t\n"
+                 "Exchange differences on translating foreign operations\t\t1,200\t(800)\n"
+                 "Total comprehensive income for the year\t\t41,600\t34,400\n"
+                 "Attributable to:\t\t\t\nOwners of the Company\t\t41,000\t34,000\n"
+                 "Non-controlling interests\t\t600\t400",
+                 title="Consolidated statement of comprehensive income",
+                 header="\t\t2025\t2024\n\t\tHK$'000\tHK$'000")
+    by = {r.label: r for r in stmt.rows}
+    assert by["Exchange differences on translating foreign operations"].section[0] == \
+        "Other comprehensive income"
+    assert by["Total comprehensive income for the year"].section == ()
+    assert not any("comprehensive" in h.lower() for h in by["Owners of the Company"].section)
