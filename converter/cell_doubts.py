@@ -69,6 +69,7 @@ def sign_contradicts(label: str, value: Decimal) -> bool:
 def doubt_cells(rows: list[Row], kind: StatementKind, issues: list[Issue]) -> None:
     """Add nil (and, for contradicted signs, the negation) to the readings of suspect cells."""
     body = [r for r in rows if r.kind != "heading" and not r.per_share]
+    signed = kind == "cash_flows" and _signs_follow_wording(body)
     for i, row in enumerate(body):
         for c, cell in enumerate(row.cells):
             if cell is None or cell.nil:
@@ -85,7 +86,7 @@ def doubt_cells(rows: list[Row], kind: StatementKind, issues: list[Issue]) -> No
                                         f"column {c + 1} nearly repeats a neighbouring row's "
                                         f"figure; nil is one more reading", line=cell.line,
                                         statement=kind))
-            elif kind == "cash_flows" and not is_doubtful(cell) and cell.value is not None \
+            elif signed and not is_doubtful(cell) and cell.value is not None \
                     and sign_contradicts(row.label, cell.value):
                 row.cells[c] = replace(cell, value=None, provenance="unresolved",
                                        candidates=(cell.value, -cell.value, Decimal(0)))
@@ -93,6 +94,25 @@ def doubt_cells(rows: list[Row], kind: StatementKind, issues: list[Issue]) -> No
                                     f"'{cell.text}' in '{row.label}' column {c + 1}: the sign "
                                     f"contradicts the wording; readings: {cell.value}, "
                                     f"{-cell.value}, 0", line=cell.line, statement=kind))
+
+
+def _signs_follow_wording(body: list[Row]) -> bool:
+    """Whether this statement prints outflows in parentheses and inflows without: some
+    issuers print every line unsigned under "Cash outflows" headings, and then a sign says
+    nothing about a misread."""
+    agree = contradict = 0
+    for row in body:
+        if not (_INFLOW.match(row.label) or _OUTFLOW.match(row.label)) or \
+                _MIXED.search(row.label):
+            continue
+        for cell in row.cells:
+            value = _printed(cell)
+            if value:
+                if sign_contradicts(row.label, value):
+                    contradict += 1
+                else:
+                    agree += 1
+    return agree >= 3 and agree >= 3 * contradict
 
 
 def _printed(cell: Cell | None) -> Decimal | None:

@@ -80,7 +80,9 @@ def test_near_copy_and_sign_rules() -> None:
 def test_damaged_copy_of_a_neighbour_and_contradicted_sign_get_more_readings() -> None:
     rows = [Row("Proceeds from borrowings", [Cell(Decimal(9318400), "9,318,400"), None], 1),
             Row("Net proceeds from over-allotment", [read_figure("y ,318,430", 2), None], 2),
-            Row("Proceeds from rights issue", [Cell(Decimal(-7000), "(7,000)"), None], 3)]
+            Row("Proceeds from rights issue", [Cell(Decimal(-7000), "(7,000)"), None], 3),
+            Row("Dividends paid", [Cell(Decimal(-120), "(120)"), None], 4),
+            Row("Interest paid", [Cell(Decimal(-43), "(43)"), None], 5)]
     issues: list[Issue] = []
     doubt_cells(rows, "cash_flows", issues)
     assert Decimal(0) in rows[1].cells[0].candidates          # type: ignore[union-attr]
@@ -125,3 +127,18 @@ def test_lending_never_raises_and_keeps_clean_figures(words: list[str], rows: li
         assert any(s.label.startswith(label) and
                    all(v in [c.value for c in s.cells if c is not None] for v in values)
                    for s in out)
+
+
+def test_unsigned_statements_are_not_doubted_for_their_signs() -> None:
+    def row(label: str, v: int) -> Row:
+        return Row(label, [Cell(Decimal(v), f"{v:,}"), None], 1)
+    unsigned = [row("Purchase of property, plant and equipment", 4890), row("Dividends paid", 120),
+                row("Repayments of bank loans", 400), row("Interest paid", 43),
+                row("Proceeds from bank loans", 900)]
+    doubt_cells(unsigned, "cash_flows", [])
+    assert all(r.cells[0] is not None and r.cells[0].value is not None for r in unsigned)
+    signed = [row("Purchase of property, plant and equipment", -4890), row("Dividends paid", -120),
+              row("Repayments of bank loans", -400), row("Interest paid", 43),
+              row("Proceeds from bank loans", 900)]
+    doubt_cells(signed, "cash_flows", [])
+    assert signed[3].cells[0] is not None and signed[3].cells[0].value is None
