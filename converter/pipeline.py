@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from decimal import Decimal
 from typing import Any, Callable
 
 from .assemble import BoundStatement, check_calculations, network_for, scope_summations
@@ -114,14 +115,19 @@ def _unique_extensions(extensions: list[ExtensionConcept]) -> tuple[list[Extensi
     return sorted(seen.values(), key=lambda e: e.concept.name), issues
 
 
+def _canonical(value: Decimal) -> str:
+    """Equal numbers, equal text: 0.000 and 0, 1.50 and 1.5."""
+    return str(value.normalize()) if value else "0"
+
+
 def roundtrip_issues(xhtml: bytes, facts: list[Fact]) -> list[Issue]:
     """Every fact read back from the XHTML must be one we meant to write, and vice versa."""
     written = sorted((f.concept.qname, f.context.period.label(),
-                      "nil" if f.undisclosed else str(f.value)) for f in facts)
+                      "nil" if f.undisclosed else _canonical(f.value)) for f in facts)
     read = []
     for rf in read_facts(xhtml):
         period = rf.period if ".." in rf.period else f"as at {rf.period}"
-        read.append((rf.concept, period, "nil" if rf.value is None else str(rf.value)))
+        read.append((rf.concept, period, "nil" if rf.value is None else _canonical(rf.value)))
     if sorted(read) == written:
         return []
     missing = set(written) - set(read)

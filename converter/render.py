@@ -16,6 +16,7 @@ from lxml import etree
 
 from .model import Column, Context, Fact, FactUnit, Report, Row, Statement
 from .numbers import format_amount
+from .tagging import printed_decimals
 from .resources import templates_dir
 
 IX_NAMESPACES: tuple[tuple[str, str], ...] = (
@@ -166,19 +167,16 @@ def _cell_view(row: Row, index: int, facts: dict[tuple[str, int], list[Fact]]) -
     cell_facts = facts.get((row.id, index))
     negative_printed = cell.value is not None and cell.value < 0
     open_, close = ("(", ")") if negative_printed else ("", "")
+    # a figure reconciliation derived or corrected is shown (and tagged) as corrected
+    cls = "derived" if cell.provenance == "derived" or cell.derived_from else ""
     if cell_facts:
         text = cell.text.strip() if cell.less_than_unit else ""  # "*" stays visible beside its nil fact
         return {"text": text, "open": open_, "close": close, "fact": _nested_view(cell_facts),
-                "cls": ""}
+                "cls": cls}
     if cell.value is None:
         return {"text": cell.text, "open": "", "close": "", "fact": None, "cls": "untagged"}
-    text = cell.text if cell.nil else format_amount(abs(cell.value), _decimals(cell.text))
+    text = cell.text if cell.nil else format_amount(abs(cell.value), printed_decimals(cell))
     return {"text": text, "open": open_, "close": close, "fact": None, "cls": "untagged"}
-
-
-def _decimals(text: str) -> int:
-    text = text.strip().strip("()")
-    return len(text.split(".", 1)[1]) if "." in text else 0
 
 
 def statement_view(statement: Statement, facts: Iterable[Fact]) -> dict[str, object]:

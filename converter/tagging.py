@@ -15,7 +15,7 @@ from .model import (
     Cell, Column, Concept, Context, Fact, FactUnit, Issue, Period, Row, Statement,
     StatementKind,
 )
-from .numbers import format_amount
+from .numbers import format_amount, parse_number
 
 EQUITY_AXIS = "ifrs-full:ComponentsOfEquityAxis"
 STATEMENT_CODES: dict[StatementKind, str] = {
@@ -105,7 +105,7 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
     else:
         scale = statement.unit.scale
     # Accurate to the last printed digit: "1,234" in thousands → -3, "0.13" → 2, cents → 4.
-    decimals = _decimals_printed(cell) - scale
+    decimals = printed_decimals(cell) - scale
     # "*": a non-zero amount below the rounding unit. A zero would assert a value the
     # announcement does not give, so the fact is reported nil (XBRL 2.1 §4.6.6).
     undisclosed = cell.less_than_unit and cell.value is None
@@ -120,7 +120,7 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
                       else statement.unit.currency),
         value=xbrl_value + 0,  # normalise -0
         display="" if undisclosed else cell.text.strip() if cell.nil else format_amount(
-            abs(printed), _decimals_printed(cell)),  # type: ignore[arg-type]
+            abs(printed), printed_decimals(cell)),  # type: ignore[arg-type]
         scale=scale, decimals=decimals, negative=xbrl_value < 0, nil=cell.nil,
         undisclosed=undisclosed,
         statement=statement.kind, row_id=row.id, column=col_index, sign_reason=binding.reason,
@@ -136,9 +136,13 @@ def per_share_scale(label: str) -> int:
     return -2 if _CENTS.search(label) else 0
 
 
-def _decimals_printed(cell: Cell) -> int:
-    text = cell.text.strip().strip("()")
-    return len(text.split(".", 1)[1]) if "." in text else 0
+def printed_decimals(cell: Cell) -> int:
+    """Digits after the point as printed; for a repaired or derived figure, as its value has."""
+    parsed = parse_number(cell.text)
+    if parsed is not None and parsed.value is not None and parsed.value == cell.value:
+        return parsed.decimals
+    exponent = cell.value.as_tuple().exponent if cell.value is not None else 0
+    return max(0, -int(exponent))
 
 
 def _cell_period(column: Column, row: Row) -> Period | None:
