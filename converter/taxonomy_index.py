@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TaxonomyError
+from .first_char_alternation import FirstCharAlternation
 from .model import Concept
 from .resources import taxonomy_dir
 
@@ -219,10 +220,15 @@ def _stem(word: str) -> str:
     return word
 
 
-# One alternation of all phrase synonyms (one pass instead of ~25: index load time).
-_PHRASE_ALT = re.compile("|".join(
-    f"(?P<p{i}>{re.sub(r'[(](?![?])', '(?:', p.pattern)})" for i, (p, _r) in enumerate(_PHRASES)))
+# One alternation of all phrase synonyms (one pass instead of ~110: index load time), each
+# position trying only the phrases that can start with its character (query time).
+_PHRASE_SCAN = FirstCharAlternation(
+    [re.sub(r'[(](?![?])', '(?:', p.pattern) for p, _r in _PHRASES],
+    [f"p{i}" for i in range(len(_PHRASES))])
 _PHRASE_REPL = {f"p{i}": r for i, (_p, r) in enumerate(_PHRASES)}
+
+
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=50_000)
@@ -232,8 +238,8 @@ def canonical(text: str) -> str:
     if "iz" in text or "prepaid" in text:
         for pattern, repl in _SPELLING:
             text = pattern.sub(repl, text)
-    text = _PHRASE_ALT.sub(lambda m: _PHRASE_REPL[m.lastgroup or ""], text)
-    words = re.findall(r"[a-z0-9]+", text.replace("'s", ""))
+    text = _PHRASE_SCAN.sub(text, _PHRASE_REPL.__getitem__)
+    words = _WORD.findall(text.replace("'s", ""))
     return " ".join(_stem(w) for w in words if w not in STOPWORDS)
 
 

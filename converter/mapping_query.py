@@ -1,0 +1,222 @@
+"""Turn a printed label and where it sits into the query the matcher ranks concepts for.
+
+Stage: map/tag (query side). Input: a label as printed, the statement kind, the heading path
+and optional period type / printed sign. Output: a ``Query``: the cleaned label, its canonical
+readings (variants) and the section facts the scorer checks (current/non-current side, OCI
+reclassification block, cash-flow activity, discontinued operations, per-share or shares,
+balance the balance-sheet section implies).
+
+Why separate: this is everything that reads the *document's* wording; the taxonomy side
+(``label_search``) and the scoring rules (``mapping_score``) never look at raw text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .taxonomy_index import canonical, clean_label, query_variants
+
+PER_SHARE_WORDS = re.compile(r"\bper (ordinary |a |each )?(share|unit)\b|\beps\b|\bcents\b")
+_SHARES = re.compile(r"\bnumber of (ordinary )?shares\b")
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+# Opening/closing balances in flow statements ("as at 1 January", "at end of year"); not
+# "designated as at fair value".
+_INSTANT_WORDS = re.compile(r"\b(at (the )?(beginning|end|start) of\b|opening balance|"
+                            r"closing balance|balance (as )?at\b)|^(as )?at\b|"
+                            r"\bas at (\d|\w+ \d)|\bat \d{1,2} " + _MONTH + r"\b|\bat "
+                            + _MONTH + r" \d{1,2}\b")
+_ATTRIBUTABLE = re.compile(r"^(.*?)\s*(?:is |are )?attributable to\s*:?$")
+_OWNER_LABEL = re.compile(r"\bowner parent\b|\bnoncontrolling interest\b|\bperpetual\b|"
+                          r"\bother equity\b|\bholder\b")
+_EPS_HEADING = re.compile(r"\b(earnings|loss|profit|\(loss\)/earnings|earnings/\(loss\))"
+                          r" per (ordinary )?share\b")
+_ADJUSTMENTS = re.compile(r"\badjustments? (for|to)\b|\breconcil|\bnon-?cash items\b")
+# "Basic", "Diluted (US cents)", "Basic and diluted", "- Basic": EPS figures by themselves
+_BARE_EPS = re.compile(r"^(- ?)?(basic|diluted)( (and|&) (basic|diluted))?( - .*)?$")
+_EPS_WORD = re.compile(r"\b(basic|diluted)\b")
+_PER_SHARE_UNIT = re.compile(r"\((in )?[a-z$£€ ]{0,6}(cents?|sen|fen|pence)( per share)?\)")
+_ADJ_OBJECT = re.compile(r" (of|on|for) (the )?(property|plant|items|right-of-use|rightofuse|"
+                         r"intangible|investment|other|leasehold|prepaid|land).*$")
+_COST_WORD = re.compile(r" (costs?|expenses?|charges?|expenditures?)$")
+_TOTAL_LABEL = re.compile(r"^(total|sub-?total|net)?$")
+
+
+# ----------------------------------------------------------------------------- query context
+@dataclass(frozen=True)
+class Query:
+    cleaned: str
+    variants: tuple[str, ...]           # canonical
+    statement: str | None
+    side: str                           # wanted current/noncurrent, "" = no preference
+    reclass: str                        # "may" / "not" / ""
+    activity: str
+    discontinued: bool
+    per_share: bool
+    shares: bool
+    period_type: str | None
+    printed_negative: bool | None
+    nature: str = ""                    # balance the balance-sheet section implies
+
+
+def _section_text(section: str | tuple[str, ...] | list[str] | None) -> str:
+    if not section:
+        return ""
+    parts = [section] if isinstance(section, str) else list(section)
+    return " > ".join(clean_label(p) for p in parts if p)
+
+
+def _section_parts(section: str | tuple[str, ...] | list[str] | None) -> list[str]:
+    if not section:
+        return []
+    return [clean_label(p) for p in ([section] if isinstance(section, str) else section) if p]
+
+
+def _innermost(section: str | tuple[str, ...] | list[str] | None) -> str:
+    if not section:
+        return ""
+    return clean_label(section if isinstance(section, str) else (list(section) or [""])[-1])
+
+
+def _compose(cleaned: str, statement: str | None, section: str | tuple[str, ...] | None) -> str:
+    """Fold the heading into the label where the label alone is not the concept.
+
+    "Equity holders of the Company" under "Loss is attributable to:" is the loss attributable
+    to owners of the parent; an unlabelled total under "Current assets" is current assets.
+    """
+    inner = _innermost(section)
+    match = _ATTRIBUTABLE.match(inner) if inner else None
+    canon = canonical(cleaned)
+    if cleaned.startswith("attributable to ") and _OWNER_LABEL.search(canon):
+        # "Attributable to owners of the parent" printed as one line under the total
+        head = match.group(1).strip() if match is not None and match.group(1).strip() else (
+            "comprehensive income" if statement == "comprehensive_income" else "profit loss")
+        return f"{head} {cleaned}"
+    if match is not None and (not cleaned or _OWNER_LABEL.search(canon)):
+        head = match.group(1).strip() or ""
+        if not head:
+            head = "comprehensive income" if statement == "comprehensive_income" else "profit loss"
+        if not cleaned:
+            return head
+        return f"{head} attributable to {cleaned}"
+    if _TOTAL_LABEL.match(cleaned) and inner:
+        return inner if inner.startswith("total") else f"total {inner}"
+    return cleaned
+
+
+def _drop_heading(cleaned: str) -> str:
+    """"Items that may be reclassified ...: Exchange differences" → the item after the colon.
+
+    Extraction sometimes glues a heading to its first row; the heading is the section's
+    business, not the label's.
+    """
+    head, sep, tail = cleaned.partition(":")
+    if sep and tail.strip() and len(head.split()) >= 2:
+        return tail.strip()
+    return cleaned
+
+
+def build_query(label: str, statement: str | None, section, period_type: str | None,
+           printed_negative: bool | None) -> Query:
+    cleaned = _compose(_drop_heading(clean_label(label)), statement, section)
+    sec = _section_text(section)
+    both = f"{sec} > {cleaned}"
+    canon_label = canonical(cleaned)
+    side = ""
+    if statement in (None, "financial_position"):
+        words = canon_label.split()
+        if "noncurrent" in words:
+            side = "noncurrent"
+        elif "current" in words and "current tax" not in canon_label:
+            side = "current"
+        elif "noncurrent" in canonical(_innermost(section)).split() or (
+                "noncurrent" in canonical(sec).split() and "current" not in _innermost(section)):
+            side = "noncurrent"
+        elif re.search(r"\bcurrent (assets|liabilities)\b", sec):
+            side = "current"
+    reclass = ""
+    if re.search(r"\b(will not|not to) be reclassified|\bnot (be )?reclassified", both):
+        reclass = "not"
+    elif re.search(r"\b(may|will|to) be (subsequently )?reclassified|\breclassifiable", both):
+        reclass = "may"
+    activity = ""
+    for name in ("operating", "investing", "financing"):
+        if f"{name} activities" in both:
+            activity = name
+    if statement == "cash_flows" and not activity and _ADJUSTMENTS.search(sec):
+        # "Adjustments for:" is the indirect-method block of operating activities
+        activity = "operating"
+    nature = ""
+    if statement in (None, "financial_position") and section:
+        parts = [section] if isinstance(section, str) else list(section)
+        for part in reversed([clean_label(p) for p in parts]):
+            if re.search(r"\bliabilit|\bequity\b", part):
+                nature = "credit"
+                break
+            if re.search(r"\bassets\b", part):
+                nature = "debit"
+                break
+    per_share = bool(PER_SHARE_WORDS.search(cleaned))
+    inner = _innermost(section)
+    eps_heading = next((p for p in reversed(_section_parts(section))
+                        if PER_SHARE_WORDS.search(p)), "")
+    if not per_share and statement in (None, "income", "comprehensive_income") and not \
+            _SHARES.search(cleaned) and (
+            (inner and PER_SHARE_WORDS.search(inner)) or _BARE_EPS.match(cleaned) or (
+                _EPS_WORD.search(cleaned) and (eps_heading or _PER_SHARE_UNIT.search(
+                    label.lower())))):
+        # "Basic (sen)" under "Earnings per share", or a bare "Basic"/"Diluted (US cents)"
+        # under whatever heading extraction left above it: in a primary statement these
+        # words only ever name an earnings-per-share figure.
+        per_share = True
+        heading = _EPS_HEADING.search(eps_heading or inner)
+        cleaned = f"{cleaned} {heading.group(0) if heading else 'earnings per share'}"
+    if per_share:
+        # a per-share line is never an OCI item, whatever block the section path says
+        reclass = ""
+    shares = not per_share and bool(_SHARES.search(cleaned))
+    if period_type is None:
+        if statement == "financial_position":
+            period_type = "instant"
+        elif statement in ("income", "comprehensive_income"):
+            period_type = "duration"
+        elif statement in ("cash_flows", "changes_in_equity"):
+            period_type = "instant" if _INSTANT_WORDS.search(cleaned) else "duration"
+    wording = _cash_flow_wording(cleaned) if statement == "cash_flows" else cleaned
+    variants = [canonical(v) for v in query_variants(wording)]
+    if statement in (None, "income") and _COST_WORD.search(wording):
+        # companies print "Fuel costs", "Utilities expenses", "Repair charges" for what
+        # IFRS labels "... expense" (and "Distribution costs" for "... expenses")
+        variants += [canonical(_COST_WORD.sub(w, wording)) for w in (" expense", " costs")]
+    if statement == "cash_flows" and activity == "operating" and not re.match(
+            r"(net |cash |proceeds|payments?|purchases?|receipts?|interest|dividends?|"
+            r"income tax|tax)", cleaned):
+        # indirect method: P&L items and working-capital changes are reconciling adjustments
+        variants += [f"adjustment {v}" for v in variants]
+        # "Depreciation of property and equipment" adjusts for depreciation expense
+        short = _ADJ_OBJECT.sub("", cleaned)
+        if short != cleaned and short:
+            variants += [f"adjustment {canonical(short)}"]
+    if side and side not in canon_label.split():
+        variants += [f"{side} {v}" for v in variants]
+    return Query(cleaned, tuple(dict.fromkeys(v for v in variants if v)), statement, side,
+                  reclass, activity, "discontinued" in both, per_share, shares,
+                  period_type, printed_negative, nature)
+
+
+# Cash-flow verbs companies use for what IFRS labels "Purchase of ..." / "Proceeds from sales
+# of ...": applied to cash-flow labels only (in the balance sheet "acquisition" means more).
+_CF_OUT = re.compile(r"^(payments? (for|to acquire) (the )?(purchases? of )?|acquisitions? of |"
+                     r"capital expenditures? (on|for|in) (the )?(purchases? of )?|"
+                     r"additions? (to|of) |increase in |investments? in |capital injections? "
+                     r"(in|into|to) |purchases? of )")
+_CF_IN = re.compile(r"^(proceeds from (the )?(sales?|disposals?) of |disposals? of |"
+                    r"sales? of |proceeds on (sales?|disposals?) of )")
+
+
+def _cash_flow_wording(cleaned: str) -> str:
+    if _CF_OUT.match(cleaned):
+        return _CF_OUT.sub("purchase of ", cleaned, count=1)
+    if _CF_IN.match(cleaned):
+        return _CF_IN.sub("proceeds from sales of ", cleaned, count=1)
+    return cleaned
+

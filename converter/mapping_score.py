@@ -1,0 +1,163 @@
+"""Score one candidate concept for a query: the evidence, summed, and the reasons it gives.
+
+Stage: map/tag (scoring). Input: a ``ConceptEntry``, the ``Query`` and the label similarity
+``label_search`` found. Output: a ``Candidate`` with a score in [0, 1] and human-readable
+reasons. The weights are listed in ``converter.mapping``'s docstring.
+
+Why separate: the rules a reviewer tunes (section fit, sign fit, statement roles) are here
+and only here; the search that proposes candidates never changes a score. A new positive
+term must also be added to ``mapping._headroom``, the bound that lets the matcher skip
+candidates which cannot reach the top (a test checks the bound on every label we have).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Concept
+from .mapping_query import Query
+from .taxonomy_index import PRIMARY_ROLES, RELATED_ROLES, ConceptEntry
+
+EXTENSION_THRESHOLD = 0.62
+
+_CONTRA_NAME = re.compile(r"^TreasuryShares|Allowance|AccumulatedDepreciation|"
+                          r"AccumulatedAmortisation|AccumulatedImpairment")
+_OUTFLOW_NAME = re.compile(r"^(Purchase|Payments|Repayments|Acquisition)|Paid|UsedInObtaining")
+_INFLOW_NAME = re.compile(r"^(Proceeds|Receipts)|Received|FromLosingControl")
+_SIGNED_LABEL = re.compile(r"\((expense|expenses|cost|costs)\)")
+_GAIN_WORD = re.compile(r"\b(gains?|loss(es)?)\b")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A ranked IFRS concept for a label, with the evidence that ranked it."""
+
+    concept: Concept
+    score: float
+    reasons: tuple[str, ...]
+    also: tuple[Concept, ...] = ()      # further concepts the same figure is tagged with
+
+
+
+def score_candidate(entries: dict[str, ConceptEntry], entry: ConceptEntry, q: Query, sim: float,
+                    best_text: str, alias: str | None) -> Candidate:
+    """The candidate's score and reasons (``alias``: the alias pattern that named it)."""
+    reasons: list[str] = []
+    score = 0.0
+    if alias is not None:
+        shown = alias if len(alias) <= 48 else alias[:45] + "..."
+        reasons.append(f"alias /{shown}/")
+        score += 0.20
+        sim = 1.0
+    else:
+        reasons.append(f"label similarity {sim:.2f} to '{best_text}'")
+    score += 0.70 * sim
+    if alias is None and sim >= 0.999:
+        score += 0.04
+        reasons.append("exact label")
+    if alias is None and q.cleaned.startswith("net ") and (
+            _SIGNED_LABEL.search(entry.concept.label) or (
+                _GAIN_WORD.search(q.cleaned) and "(loss" in entry.concept.label)):
+        score += 0.05
+        reasons.append("'net' line reads as a signed IFRS concept")
+    if q.statement == "comprehensive_income" and "BeforeTax" in entry.name \
+            and "before tax" not in q.cleaned:
+        score -= 0.05
+        reasons.append("OCI printed net of tax")
+    score += _role_fit(entry, q, reasons)
+    score += _section_fit(entry, q, reasons)
+    score += _sign_fit(entry, q, reasons)
+    if q.period_type:
+        reasons.append(f"period type {entry.concept.period_type} fits")
+    score = max(0.0, min(1.0, score))
+    also: tuple[Concept, ...] = ()
+    if q.per_share and "basic" in q.cleaned and "diluted" in q.cleaned \
+            and entry.name.startswith("Basic"):
+        twin = entries.get("Diluted" + entry.name[len("Basic"):])
+        if twin is not None:
+            also = (twin.concept,)
+            reasons.append(f"'basic and diluted': also tagged {twin.name}")
+    return Candidate(entry.concept, round(score, 4), tuple(reasons), also)
+
+def _role_fit(entry: ConceptEntry, q: Query, reasons: list[str]) -> float:
+    if q.statement is None:
+        if entry.roles & frozenset().union(*PRIMARY_ROLES.values()):
+            reasons.append("in a primary statement role")
+            return 0.08
+        return 0.0
+    primary = entry.roles & PRIMARY_ROLES[q.statement]
+    if primary:
+        reasons.append(f"in statement role [{min(primary)}]")
+        return 0.10
+    related = entry.roles & RELATED_ROLES[q.statement]
+    if related:
+        reasons.append(f"in related notes role [{min(related)}]")
+        return 0.07
+    if q.statement == "cash_flows" and entry.concept.period_type == "duration":
+        # a flow line of a cash-flow statement is a cash flow or a reconciling adjustment
+        reasons.append("not a cash-flow concept")
+        return -0.10
+    return 0.0
+
+def _section_fit(entry: ConceptEntry, q: Query, reasons: list[str]) -> float:
+    adj = 0.0
+    name = entry.name
+    if q.side and entry.side:
+        if q.side == entry.side:
+            adj += 0.06
+            reasons.append(f"section fit: {q.side}")
+        else:
+            adj -= 0.50
+            reasons.append(f"section conflict: {entry.side} concept in {q.side} section")
+    if q.reclass and entry.reclass:
+        if q.reclass == entry.reclass:
+            adj += 0.05
+            reasons.append(f"section fit: OCI {'not ' if q.reclass == 'not' else ''}"
+                           "reclassified")
+        else:
+            adj -= 0.50
+            reasons.append("section conflict: OCI reclassification block")
+    if q.activity and entry.activity and q.statement == "cash_flows":
+        if q.activity == entry.activity:
+            adj += 0.04
+            reasons.append(f"section fit: {q.activity} activities")
+        else:
+            adj -= 0.20
+            reasons.append(f"section conflict: {entry.activity} activities")
+    balance = entry.concept.balance
+    if q.nature and balance and balance != q.nature and not _CONTRA_NAME.search(name):
+        adj -= 0.15
+        reasons.append(f"section conflict: {balance} concept under "
+                       f"{'assets' if q.nature == 'debit' else 'equity/liabilities'}")
+    if "Discontinued" in name and not q.discontinued:
+        adj -= 0.15
+    elif q.discontinued and "Discontinued" not in name and "Continuing" not in name:
+        adj -= 0.10
+    elif q.discontinued and "Discontinued" in name:
+        reasons.append("section fit: discontinued operations")
+    return adj
+
+def _sign_fit(entry: ConceptEntry, q: Query, reasons: list[str]) -> float:
+    if q.printed_negative is None:
+        return 0.0
+    if q.statement in ("income", "comprehensive_income") and entry.concept.balance:
+        if entry.concept.balance == "debit" and q.printed_negative:
+            reasons.append("sign fit: debit item printed as a deduction")
+        elif entry.concept.balance == "credit" and not q.printed_negative:
+            reasons.append("sign fit: credit item printed positive")
+        return 0.0
+    if q.statement != "cash_flows":
+        return 0.0
+    name, balance = entry.name, entry.concept.balance
+    outflow_word = bool(_OUTFLOW_NAME.search(name))
+    inflow_word = bool(_INFLOW_NAME.search(name))
+    if q.printed_negative and inflow_word:
+        reasons.append("sign conflict: inflow concept printed negative")
+        return -0.08
+    if not q.printed_negative and outflow_word:
+        reasons.append("sign conflict: outflow concept printed positive")
+        return -0.08
+    if balance == "credit" and q.printed_negative:
+        reasons.append("sign fit: outflow (credit) printed negative")
+        return 0.02
+    return 0.0
