@@ -23,6 +23,7 @@ Why it is more than a call to ``arelleCmdLine``:
 """
 from __future__ import annotations
 
+import builtins
 import contextlib
 import io
 import os
@@ -88,9 +89,16 @@ def arelle_version() -> str:
         return "unknown"
 
 
+_gettext: list[Any] = []     # the ``_`` Arelle installs in builtins, kept to restore it
+
+
 @contextlib.contextmanager
 def _stdout_to_stderr() -> Iterator[None]:
-    """Arelle prints plug-in tracebacks and the like on stdout; keep stdout for our JSON."""
+    """Around every Arelle call: keep stdout for our JSON (Arelle prints plug-in tracebacks
+    there), and make sure Arelle's translation function is still ``builtins._`` (doctest,
+    IPython and the interactive shell set ``_`` to the last value shown)."""
+    if _gettext and not callable(getattr(builtins, "_", None)):
+        builtins._ = _gettext[0]  # type: ignore[attr-defined]
     with contextlib.redirect_stdout(sys.stderr):
         yield
 
@@ -125,6 +133,8 @@ class Engine:
                 self._RuntimeOptions = RuntimeOptions
                 cntlr = createCntlrAndPreloadPlugins(
                     uiLang=None, disablePersistentConfig=True, arellePluginModules={})
+                if callable(getattr(builtins, "_", None)):
+                    _gettext[:] = [builtins._]  # type: ignore[attr-defined]
                 cntlr.startLogging(logFileName="logToStructuredMessage", logLevel="DEBUG",
                                    logRefObjectProperties=True)
                 cntlr.postLoggingInit()

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -142,3 +143,19 @@ def test_engine_settings_are_picklable_for_workers() -> None:
 
     settings = arelle_adapter.EngineSettings(packages=("a.zip",), plugins=("validate/ESEF",))
     assert pickle.loads(pickle.dumps(settings)) == settings
+
+
+@pytest.mark.arelle
+def test_arelle_survives_a_host_that_reassigns_underscore(taxonomy_package: Path) -> None:
+    """Doctest, IPython and the REPL set ``builtins._`` to the last value shown; Arelle's
+    messages call ``_``. The adapter restores it before every Arelle call."""
+    code = (
+        "import builtins\n"
+        "from converter.arelle_adapter import Engine, EngineSettings\n"
+        f"engine = Engine(EngineSettings(packages=({str(taxonomy_package)!r},)))\n"
+        "builtins._ = None\n"
+        f"out = engine.validate({str(DATA / 'period-type.xhtml')!r})\n"
+        "print(sorted({f.code for f in out.findings}))\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=300)
+    assert run.stdout.strip() == "['xbrl.4.7.2:contextPeriodType']", run.stderr[-2000:]
