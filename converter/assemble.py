@@ -62,6 +62,14 @@ def _preferred_label(row_kind: str, balance_role: str, factor: int, roles: froze
     return None
 
 
+def balance_consistent(total: Concept, items: list[tuple[int, Concept]]) -> bool:
+    """Weights agree with balances: +1 between equal balances, -1 between opposite ones."""
+    for weight, item in items:
+        if total.balance and item.balance and (weight > 0) != (total.balance == item.balance):
+            return False
+    return True
+
+
 def _summations(bound: BoundStatement) -> list[Summation]:
     """Concept-level sums from the row-level subtotal tree.
 
@@ -83,6 +91,8 @@ def _summations(bound: BoundStatement) -> list[Summation]:
         concepts = [c for _, c in weighted]
         if total.concept in concepts or len(set(concepts)) != len(concepts):
             continue  # the same concept on both sides, or twice: not a summation
+        if not balance_consistent(total.concept, weighted):
+            continue  # XBRL 2.1 §5.1.1.2 forbids it; a rearranged identity, not how it is printed
         period = rows[total_id].period if total_id in rows else None
         seen = periods.setdefault(total.concept, set())
         key = (total.concept, total_id)

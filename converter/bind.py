@@ -117,3 +117,45 @@ def rebind_row(statement: Statement, row: Row, taxonomy: Taxonomy, prefix: str,
                         "figures in another statement")
     factor, reason = _factor(row, concept, statement)
     return Binding(concept, factor, reason), extension
+
+
+_STATEMENT_WORDS = {"income": "IncomeStatement", "comprehensive_income": "ComprehensiveIncome",
+                    "financial_position": "FinancialPosition", "changes_in_equity": "ChangesInEquity",
+                    "cash_flows": "CashFlows"}
+
+
+def bind_unlabelled(statement: Statement, bindings: dict[str, Binding],
+                    tree: dict[str, list[tuple[int, str]]], prefix: str
+                    ) -> tuple[list[ExtensionConcept], list[Issue]]:
+    """Rows whose label the extraction lost and no other statement could supply.
+
+    Their figures are real (the statement's arithmetic uses them), so they are tagged, but
+    with an extension concept that says what is known: the line sits under the subtotal that
+    sums it, which becomes its anchor. Each is reported, so a person can name it.
+    """
+    extensions: list[ExtensionConcept] = []
+    issues: list[Issue] = []
+    parent_of = {child: total for total, children in tree.items() for _, child in children}
+    for row in statement.value_rows():
+        if row.id in bindings or row.label.strip() or not any(
+                c is not None and (c.value is not None or c.less_than_unit) for c in row.cells):
+            continue
+        total = bindings.get(parent_of.get(row.id, ""))
+        anchor = total.concept if total is not None else None
+        name = f"Unlabelled{_STATEMENT_WORDS[statement.kind]}Line{row.id.upper()}"
+        concept = Concept(
+            name=name, prefix=prefix,
+            period_type="instant" if statement.kind == "financial_position" else "duration",
+            balance=anchor.balance if anchor is not None else None,
+            label=f"Line printed without a label ({statement.kind.replace('_', ' ')}, {row.id})")
+        extensions.append(ExtensionConcept(
+            concept, anchor.qname if anchor is not None and anchor.prefix == "ifrs-full"
+            else "ifrs-full:" + {"financial_position": "Assets", "cash_flows":
+                                 "IncreaseDecreaseInCashAndCashEquivalents"}.get(
+                statement.kind, "ProfitLoss"),
+            "the announcement prints this line without a label"))
+        bindings[row.id] = Binding(concept, 1, "label lost: printed sign kept")
+        issues.append(Issue("warning", "tag.unlabelled",
+                            f"a line printed without a label is tagged {prefix}:{name}",
+                            line=row.line, statement=statement.kind, concept=f"{prefix}:{name}"))
+    return extensions, issues

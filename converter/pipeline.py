@@ -13,7 +13,9 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from .assemble import BoundStatement, check_calculations, network_for, scope_summations
-from .bind import bind_statement, conflicting_rows, equity_members, rebind_row
+from .bind import (
+    bind_statement, bind_unlabelled, conflicting_rows, equity_members, rebind_row,
+)
 from .cover import cover_items
 from .entity import identify_entity
 from .errors import ConverterError, InputError
@@ -205,7 +207,11 @@ def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any 
         if statement.kind == "changes_in_equity":
             members, found = equity_members(statement)
             issues += found
-        bound.append(BoundStatement(statement, bindings, members, subtotal_tree(statement)))
+        tree = subtotal_tree(statement)
+        exts, found = bind_unlabelled(statement, bindings, tree, plan.prefix)
+        extensions += exts
+        issues += found
+        bound.append(BoundStatement(statement, bindings, members, tree))
     facts, found = _tag_all(bound)
     facts, rebound = _resolve_conflicts(bound, facts, taxonomy, plan.prefix)
     issues += found

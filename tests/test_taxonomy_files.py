@@ -104,3 +104,10 @@ def test_sum_contradicted_by_another_statement_is_left_out() -> None:
              _fact(PROFIT, 7, "changes_in_equity", "E"), _fact(PBT, 1, "changes_in_equity", "E")]
     issues = scope_summations([network], facts)
     assert [i.code for i in issues] == ["calc.not_expressible"] and network.summations == []
+
+
+def test_weights_must_agree_with_balances() -> None:
+    from converter.assemble import balance_consistent
+
+    assert balance_consistent(PROFIT, [(1, PBT), (-1, TAX)])
+    assert not balance_consistent(OWNERS, [(1, PROFIT), (-1, NCI)])  # owners = total − NCI
