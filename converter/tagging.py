@@ -119,7 +119,7 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
         unit=unit_for(binding.concept, (row.unit or statement.unit).currency if per_share
                       else statement.unit.currency),
         value=xbrl_value + 0,  # normalise -0
-        display="" if undisclosed else cell.text.strip() if cell.nil else format_amount(
+        display="" if undisclosed else NIL_DISPLAY if cell.nil else format_amount(
             abs(printed), printed_decimals(cell)),  # type: ignore[arg-type]
         scale=scale, decimals=decimals, negative=xbrl_value < 0, nil=cell.nil,
         undisclosed=undisclosed,
@@ -127,6 +127,8 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
     )
 
 
+# Every dash the extraction produced ("-", "_", "—") is one printed nil: shown as an en dash.
+NIL_DISPLAY = "–"
 _CENTS = re.compile(r"\bcents?\b|\bfen\b", re.IGNORECASE)
 
 

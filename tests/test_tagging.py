@@ -57,7 +57,7 @@ def test_sign_scale_and_display() -> None:
 def test_dash_is_a_nil_zero_fact() -> None:
     rows = [Row("Other income", [_cell("–", "0", nil=True)], line=3, id="r1")]
     (fact,), _ = tag_statement(_statement(rows), {"r1": Binding(PROFIT)})
-    assert fact.nil and fact.value == 0 and fact.display == "–" and not fact.negative
+    assert fact.nil and fact.value == 0 and fact.display == "–" and not fact.negative  # any dash shows as –
 
 
 def test_per_share_figures_keep_their_decimals_and_tag_both_concepts() -> None:
