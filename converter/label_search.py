@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import difflib
 import math
+from collections import Counter
 from collections.abc import Iterable
-from itertools import repeat
+from itertools import chain, repeat
 from operator import add, truediv
 
 from .taxonomy_index import ConceptEntry
@@ -55,12 +56,15 @@ class TokenIndex:
                 self.readings[name] = tuple((s, text, self.weight(s))
                                             for s, text in zip(sets, e.search))
         # smallest token-set weight of a concept: the similarity bound's denominator
-        self._min_set_weight = {n: min(r[2] for r in rs) for n, rs in self.readings.items()}
+        self.min_set_weight = {n: min(r[2] for r in rs) for n, rs in self.readings.items()}
         self.vocabulary = sorted(postings)
-        self._bigrams: dict[str, set[str]] = {}
+        # letter pair → words having it (each word once per pair)
+        bigrams: dict[str, dict[str, None]] = {}
         for word in self.vocabulary:
             for i in range(len(word) - 1):
-                self._bigrams.setdefault(word[i:i + 2], set()).add(word)
+                bigrams.setdefault(word[i:i + 2], {})[word] = None
+        self._bigrams = {pair: tuple(words) for pair, words in bigrams.items()}
+        self._needed: dict[int, dict[int, int]] = {}
         self._spelling: dict[str, str] = {}
 
     def clear_memo(self) -> None:
@@ -69,8 +73,7 @@ class TokenIndex:
 
     # ------------------------------------------------------------------ weights
     def weight(self, tokens: Iterable[str]) -> float:
-        idf, unknown = self.idf, self.unknown_idf
-        return sum(idf.get(t, unknown) for t in tokens)
+        return sum(map(self.idf.get, tokens, repeat(self.unknown_idf)))
 
     # ------------------------------------------------------------------ spelling
     def correct(self, token: str) -> str:
@@ -93,44 +96,54 @@ class TokenIndex:
         and a block of s characters holds s - 1 letter pairs of the token that the word
         also has: at least M - k >= 3M - T - 1 of the token's pair positions are shared.
         """
-        hits: dict[str, int] = {}
-        for i in range(len(token) - 1):
-            for word in self._bigrams.get(token[i:i + 2], ()):
-                hits[word] = hits.get(word, 0) + 1
-        la = len(token)
-        out = []
-        for word, shared in hits.items():
-            total = la + len(word)
-            least = next((m for m in range(min(la, len(word)) + 1)
-                          if 2.0 * m / total >= SPELLING_CUTOFF), None)
-            if least is not None and shared >= 3 * least - total - 1:
-                out.append(word)
-        return out
+        bigrams = self._bigrams
+        hits = Counter(chain.from_iterable(
+            bigrams.get(token[i:i + 2], ()) for i in range(len(token) - 1)))
+        need = self._shared_pairs_needed(len(token))
+        return [w for w, shared in hits.items()
+                if (least := need.get(len(w))) is not None and shared >= least]
+
+    def _shared_pairs_needed(self, la: int) -> dict[int, int]:
+        """Word length → shared pair positions a word needs (absent: cannot reach cutoff)."""
+        need = self._needed.get(la)
+        if need is None:
+            need = self._needed[la] = {}
+            for lw in {len(w) for w in self.vocabulary}:
+                total = la + lw
+                least = next((m for m in range(min(la, lw) + 1)
+                              if 2.0 * m / total >= SPELLING_CUTOFF), None)
+                if least is not None:
+                    need[lw] = 3 * least - total - 1
+        return need
 
     # ------------------------------------------------------------------ pool
-    def pool(self, sets: list[frozenset[str]], limit: int = POOL_LIMIT
+    def pool(self, sets: list[frozenset[str]], query_weight: float, limit: int = POOL_LIMIT
              ) -> tuple[list[str], dict[str, float]]:
         """Concepts sharing rare words with the label, best Dice upper bound first, and the
-        shared weight of each (for ``similarity_bound``)."""
+        shared weight of each (for ``similarity_bound``).
+
+        The bound of a concept is its shared weight over ``query_weight`` (the lightest query
+        set's) plus its lightest reading; ties keep the order in which the words recruit
+        concepts. Weights are summed word by word in the same order as ever (float sums
+        depend on it); the sort runs in C over precomputed keys.
+        """
         tokens = set().union(*sets) if sets else set()
         idf, postings = self.idf, self.postings
         known = [t for t in tokens if t in idf]
         if not known:
             return [], {}
+        # words in hundreds of labels ("other", "net") only rank, they do not recruit
         rare = [t for t in known if len(postings[t]) <= COMMON_POSTINGS] or known
-        weight: dict[str, float] = {}
-        for token in rare:
+        weight = dict.fromkeys(postings[rare[0]], idf[rare[0]])     # 0.0 + idf, exactly
+        get = weight.get
+        for token in rare[1:]:
             w = idf[token]
-            fresh = dict.fromkeys(postings[token], w)
-            for name in weight.keys() & self._posting_sets[token]:
-                fresh[name] = weight[name] + w
-            weight.update(fresh)
+            for name in postings[token]:
+                weight[name] = get(name, 0.0) + w
         for token in set(known) - set(rare):
             w = idf[token]
             for name in weight.keys() & self._posting_sets[token]:
                 weight[name] += w
-        # rank by the Dice bound: shared weight over both sides' weight
-        query_weight = min((self.weight(s) for s in sets), default=0.0)
         names = list(weight)
         keys = list(map(truediv, weight.values(),
                         map(add, repeat(query_weight), map(self.min_weight.__getitem__, names))))
@@ -140,7 +153,7 @@ class TokenIndex:
     def similarity_bound(self, name: str, shared_weight: float, query_weight: float) -> float:
         """No reading of ``name`` is more similar than this (shared weight over the least
         weights of both sides), plus a margin for summation order."""
-        return 2.0 * shared_weight / (query_weight + self._min_set_weight[name]) + 1e-9
+        return 2.0 * shared_weight / (query_weight + self.min_set_weight[name]) + 1e-9
 
     # ------------------------------------------------------------------ similarity
     def best_reading(self, name: str, sets: list[tuple[frozenset[str], float]]

@@ -59,6 +59,7 @@ from pathlib import Path
 
 from .errors import InputError, TaxonomyError
 from .model import Concept
+from .first_char_alternation import first_chars
 from .label_search import TokenIndex
 from .mapping_query import Query, build_query
 from .mapping_score import EXTENSION_THRESHOLD, Candidate, score_candidate
@@ -106,6 +107,22 @@ def load_aliases(path: Path | None = None) -> list[Alias]:
 
 
 
+def _aliases_by_first_char(aliases: list[Alias]
+                           ) -> dict[str | None, tuple[re.Pattern[str], list[Alias]]]:
+    """First character → (one alternation of the aliases that can start with it, them in table
+    order); ``None`` → those that can match anything or nothing. Most labels fullmatch no
+    alias: one fullmatch of a short alternation (it fullmatches iff one branch does) then
+    replaces a hundred calls."""
+    firsts = [first_chars(a.pattern.pattern) for a in aliases]
+    chars = set().union(*(f for f in firsts if f is not None))
+    out: dict[str | None, tuple[re.Pattern[str], list[Alias]]] = {}
+    for ch in [*chars, None]:
+        keep = [a for a, f in zip(aliases, firsts) if f is None or (ch is not None and ch in f)]
+        if keep:
+            out[ch] = (re.compile("|".join(f"(?:{a.pattern.pattern})" for a in keep)), keep)
+    return out
+
+
 # ----------------------------------------------------------------------------- the matcher
 class Taxonomy:
     """The IFRS concepts with a label search over them. ``Taxonomy.load()`` is cached."""
@@ -119,10 +136,7 @@ class Taxonomy:
         self.source = source
         self._cache: dict[tuple[object, ...], list[Candidate]] = {}
         self.search = TokenIndex(entries)
-        # One alternation of every alias: most labels match none, and then one fullmatch
-        # replaces a hundred (an alternation fullmatches iff one of its branches does).
-        self._any_alias = re.compile("|".join(f"(?:{a.pattern.pattern})" for a in aliases)) \
-            if aliases else None
+        self._alias_by_char = _aliases_by_first_char(aliases)
         self._admissible_sets: dict[tuple[str | None, str], frozenset[str]] = {}
         self._role_sets: dict[frozenset[str], frozenset[str]] = {}
 
@@ -169,10 +183,11 @@ class Taxonomy:
         return list(result)
 
     def _aliases_for(self, q: Query) -> dict[str, str]:
-        if self._any_alias is None or self._any_alias.fullmatch(q.cleaned) is None:
+        bucket = self._alias_by_char.get(q.cleaned[:1]) or self._alias_by_char.get(None)
+        if bucket is None or bucket[0].fullmatch(q.cleaned) is None:
             return {}
         found: dict[str, str] = {}
-        for alias in self.aliases:
+        for alias in bucket[1]:
             if alias.statement and q.statement and q.statement not in alias.statement.split("|"):
                 continue
             if alias.concept in self.entries and alias.pattern.fullmatch(q.cleaned):
@@ -213,9 +228,9 @@ class Taxonomy:
         search, entries = self.search, self.entries
         aliases = self._aliases_for(q)
         sets = [frozenset(search.correct(t) for t in v.split()) for v in q.variants]
-        pool, shared = search.pool(sets)
         weighted = [(qs, search.weight(qs)) for qs in sets]
         query_weight = min((w for _s, w in weighted), default=0.0)
+        pool, shared = search.pool(sets, query_weight)
         primary = self._in_roles(PRIMARY_ROLES.get(q.statement or "", frozenset()))
         admissible = self._admissible(q)
         keep = max(3 * top, 15)
@@ -229,8 +244,11 @@ class Taxonomy:
         start = len(aliases)
         cands = [(pos, name) for pos, name in enumerate(pool, start)
                  if name in admissible and name not in aliases]
-        bounds = [0.7 * min(1.0, search.similarity_bound(name, shared[name], query_weight))
-                  + (0.10 if name in primary else 0.0) for _pos, name in cands]
+        # similarity bound (``TokenIndex.similarity_bound``, inlined: it runs ~60 times a query)
+        least = search.min_set_weight
+        bounds = [0.7 * (b if (b := 2.0 * shared[name] / (query_weight + least[name]) + 1e-9)
+                         < 1.0 else 1.0) + (0.10 if name in primary else 0.0)
+                  for _pos, name in cands]
         for i in sorted(range(len(cands)), key=bounds.__getitem__, reverse=True):
             if len(best) == keep and bounds[i] < best[0]:
                 break

@@ -766,3 +766,104 @@ def test_cash_flow_hedge_net_line(tx, label):
     top = tx.match(label, "comprehensive_income",
                    ("Items that may be reclassified subsequently to profit or loss",))[0]
     assert top.concept.name == "OtherComprehensiveIncomeNetOfTaxCashFlowHedges"
+
+
+# ----------------------------------------------------------------------------- first-time speed
+def _stream() -> list[tuple[str, str | None, tuple[str, ...] | None]]:
+    out = []
+    for name in ("seed_expected_concepts.csv", "other_issuer_labels.csv",
+                 "held_out_labels.csv"):
+        for r in _rows(name):
+            out.append((r["label"], r["statement"] or None,
+                        tuple(r["section"].split(" > ")) if r["section"] else None))
+    return out
+
+
+def test_first_time_lookup_speed(tx):
+    """Labels never seen before (every memo cleared): the figure a new document sees.
+    bench/bench_mapping.py prints it; the floor here leaves room for a busy shared machine."""
+    from converter import taxonomy_index
+    stream = _stream()
+    rates = []
+    for _ in range(3):
+        tx.clear_cache()
+        taxonomy_index.clean_label.cache_clear()
+        taxonomy_index.canonical.cache_clear()
+        start = time.perf_counter()
+        for label, statement, section in stream:
+            tx.match(label, statement, section)
+        rates.append(len(stream) / (time.perf_counter() - start))
+    assert max(rates) >= 1_500, f"{max(rates):.0f} first-time look-ups/s"
+
+
+def _unpruned(tx: Taxonomy, label, statement, section, top: int,
+              negative: bool | None = None) -> list[Candidate]:
+    """The ranking without the two bounds of ``_rank``: every pooled concept compared, the
+    first ``max(3 * top, 15)`` by rough score all scored."""
+    from converter.mapping_query import build_query
+    from converter.mapping_score import score_candidate
+    from converter.taxonomy_index import PRIMARY_ROLES
+    q = build_query(label, statement, section, None, negative)
+    aliases = tx._aliases_for(q)
+    sets = [frozenset(tx.search.correct(t) for t in v.split()) for v in q.variants]
+    weighted = [(s, tx.search.weight(s)) for s in sets]
+    pool, _shared = tx.search.pool(sets, min((w for _s, w in weighted), default=0.0))
+    primary = PRIMARY_ROLES.get(statement or "", frozenset())
+    admissible = tx._admissible(q)
+    rough = []
+    for name in dict.fromkeys([*aliases, *pool]):
+        if name not in admissible:
+            continue
+        entry = tx.entries[name]
+        sim, text = tx.search.best_reading(name, weighted)
+        bonus = (0.20 if name in aliases else 0.0) + (0.10 if entry.roles & primary else 0.0)
+        rough.append((0.7 * (1.0 if name in aliases else sim) + bonus, name, sim, text))
+    rough.sort(key=lambda r: -r[0])
+    scored = [score_candidate(tx.entries, tx.entries[n], q, sim, text, aliases.get(n))
+              for _r, n, sim, text in rough[:max(3 * top, 15)]]
+    scored.sort(key=lambda c: (-c.score, len(c.concept.name), c.concept.name))
+    return scored[:top]
+
+
+@pytest.mark.parametrize("top", [1, 5, 8])
+def test_pruning_never_changes_a_ranking(tx, top):
+    """The bounds that skip work (similarity bound, scoring headroom) leave every ranking of
+    every label we have, under its statement and under none, as full scoring gives it."""
+    for label, statement, section in _stream():
+        for kind in (statement, None):
+            tx.clear_cache()
+            assert tx.match(label, kind, section, top=top) == \
+                _unpruned(tx, label, kind, section, top), (label, kind, section)
+
+
+@settings(max_examples=150, deadline=None)
+@given(label=st.sampled_from(["Net", "Other", "Total", "Finance costs", "Profit for the year",
+                              "Revenne", "Cash and bank balances", "Basic", "Net gains"]),
+       extra=st.text(alphabet="abcdeilnorst ()/-", max_size=18),
+       kind=st.sampled_from([None, "income", "financial_position", "cash_flows",
+                             "comprehensive_income", "changes_in_equity"]),
+       negative=st.sampled_from([None, True, False]))
+def test_pruning_never_changes_a_ranking_of_any_text(tx, label, extra, kind, negative):
+    text = f"{label} {extra}"
+    section = ("Non-current assets",) if kind == "financial_position" else None
+    tx.clear_cache()
+    assert tx.match(text, kind, section, printed_negative=negative) == \
+        _unpruned(tx, text, kind, section, 5, negative)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_spelling_repair_is_the_whole_vocabulary_answer(tx, data):
+    """Only words that can reach the cutoff are compared: same answer as all 900+."""
+    import difflib
+    vocab = tx.search.vocabulary
+    word = data.draw(st.sampled_from(vocab))
+    edits = data.draw(st.lists(st.tuples(st.integers(0, 30), st.sampled_from("aeinorstx")),
+                               max_size=3))
+    for pos, ch in edits:   # substitutions and insertions, as OCR damage does
+        pos %= len(word) + 1
+        word = word[:pos] + ch + word[pos + (1 if pos % 2 else 0):]
+    if len(word) < 5:
+        return
+    assert difflib.get_close_matches(word, tx.search._spelling_candidates(word), 1, 0.8) == \
+        difflib.get_close_matches(word, vocab, 1, 0.8)

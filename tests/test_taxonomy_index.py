@@ -7,6 +7,7 @@ import time
 import zipfile
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from converter.errors import TaxonomyError
 from converter.index_build import build_index, main as build_main, write_index
@@ -161,3 +162,36 @@ def test_variants():
         "Other comprehensive income, net of tax, cash flow hedges")
     v = query_variants("other gains/(losses) - net")
     assert "other gains - net" in v and "other losses - net" in v
+
+
+# ----------------------------------------------------------------------------- phrase scan
+_FRAGMENTS = ["other ", "operating income", "trade ", "accounts receivable", "equity holders "
+              "of the company", "(accumulated losses)/retained earnings", "fee and ",
+              "commission income", "non-controlling interests", "short-term ", "bank loans",
+              "x(accumulated losses)/retained earnings", "share of results of", "taxation ",
+              "net assets", " and similar", "right-of-use ", "costs of sales", "income taxes"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS) | st.text(alphabet="abcdefinorst ()-/'", max_size=6),
+                max_size=8))
+def test_phrase_scan_is_the_one_alternation(parts):
+    """First-character dispatch gives what one regex of all phrase synonyms gives."""
+    import re
+    from converter.taxonomy_index import _PHRASE_REPL, _PHRASE_SCAN, _PHRASES
+    whole = re.compile("|".join(f"(?P<p{i}>{re.sub(r'[(](?![?])', '(?:', p.pattern)})"
+                                for i, (p, _r) in enumerate(_PHRASES)))
+    text = "".join(parts)
+    assert _PHRASE_SCAN.sub(text, _PHRASE_REPL.__getitem__) == \
+        whole.sub(lambda m: _PHRASE_REPL[m.lastgroup or ""], text)
+
+
+def test_first_chars_of_a_pattern():
+    from converter.first_char_alternation import FirstCharAlternation, first_chars
+    assert first_chars(r"\b(?:staff|employee) costs?\b") == {"s", "e"}
+    assert first_chars(r"(?<!trade )\baccounts") == {"a"}
+    assert first_chars(r"\(?x") == {"(", "x"}
+    assert first_chars(r"[^a]b") is None          # a negated set can start with anything
+    assert first_chars(r"a?") is None             # can match empty
+    with pytest.raises(ValueError):
+        FirstCharAlternation(["a*"], ["p0"])
