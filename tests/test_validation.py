@@ -292,6 +292,16 @@ def test_known_errors_are_found_with_their_fact(results: dict[str, ValidationRes
 
 
 @pytest.mark.arelle
+def test_shared_taxonomy_sees_the_extension_labels(results: dict[str, ValidationResult]) -> None:
+    """The label set the batch pre-computed on the IFRS base is stale once a report's own
+    label linkbase loads; the sign check on an extension concept needs the fresh one."""
+    result = results["default-member"]
+    assert result.dts_reused
+    assert ("ixbrl:lossTaggedPositive", "ex:ProfitLossFromRegionalOperations") in {
+        (f.code, f.concept) for f in result.findings}
+
+
+@pytest.mark.arelle
 def test_inconsistent_duplicate_also_reported_by_arelle(
         results: dict[str, ValidationResult]) -> None:
     assert "arelle:duplicateFacts" in codes(results["duplicate"], "warning")
