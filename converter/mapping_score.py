@@ -19,6 +19,7 @@ from .mapping_query import Query
 from .taxonomy_index import PRIMARY_ROLES, RELATED_ROLES, ConceptEntry
 
 EXTENSION_THRESHOLD = 0.62
+_ANY_PRIMARY = frozenset().union(*PRIMARY_ROLES.values())
 
 _CONTRA_NAME = re.compile(r"^TreasuryShares|Allowance|AccumulatedDepreciation|"
                           r"AccumulatedAmortisation|AccumulatedImpairment")
@@ -36,7 +37,6 @@ class Candidate:
     score: float
     reasons: tuple[str, ...]
     also: tuple[Concept, ...] = ()      # further concepts the same figure is tagged with
-
 
 
 def score_candidate(entries: dict[str, ConceptEntry], entry: ConceptEntry, q: Query, sim: float,
@@ -79,9 +79,10 @@ def score_candidate(entries: dict[str, ConceptEntry], entry: ConceptEntry, q: Qu
             reasons.append(f"'basic and diluted': also tagged {twin.name}")
     return Candidate(entry.concept, round(score, 4), tuple(reasons), also)
 
+
 def _role_fit(entry: ConceptEntry, q: Query, reasons: list[str]) -> float:
     if q.statement is None:
-        if entry.roles & frozenset().union(*PRIMARY_ROLES.values()):
+        if entry.roles & _ANY_PRIMARY:
             reasons.append("in a primary statement role")
             return 0.08
         return 0.0
@@ -98,6 +99,7 @@ def _role_fit(entry: ConceptEntry, q: Query, reasons: list[str]) -> float:
         reasons.append("not a cash-flow concept")
         return -0.10
     return 0.0
+
 
 def _section_fit(entry: ConceptEntry, q: Query, reasons: list[str]) -> float:
     adj = 0.0
@@ -136,6 +138,7 @@ def _section_fit(entry: ConceptEntry, q: Query, reasons: list[str]) -> float:
     elif q.discontinued and "Discontinued" in name:
         reasons.append("section fit: discontinued operations")
     return adj
+
 
 def _sign_fit(entry: ConceptEntry, q: Query, reasons: list[str]) -> float:
     if q.printed_negative is None:
