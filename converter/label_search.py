@@ -58,12 +58,7 @@ class TokenIndex:
         # smallest token-set weight of a concept: the similarity bound's denominator
         self.min_set_weight = {n: min(r[2] for r in rs) for n, rs in self.readings.items()}
         self.vocabulary = sorted(postings)
-        # letter pair → words having it (each word once per pair)
-        bigrams: dict[str, dict[str, None]] = {}
-        for word in self.vocabulary:
-            for i in range(len(word) - 1):
-                bigrams.setdefault(word[i:i + 2], {})[word] = None
-        self._bigrams = {pair: tuple(words) for pair, words in bigrams.items()}
+        self._bigram_index: dict[str, tuple[str, ...]] | None = None     # built on first use
         self._needed: dict[int, dict[int, int]] = {}
         self._spelling: dict[str, str] = {}
 
@@ -96,12 +91,22 @@ class TokenIndex:
         and a block of s characters holds s - 1 letter pairs of the token that the word
         also has: at least M - k >= 3M - T - 1 of the token's pair positions are shared.
         """
-        bigrams = self._bigrams
+        bigrams = self._bigrams()
         hits = Counter(chain.from_iterable(
             bigrams.get(token[i:i + 2], ()) for i in range(len(token) - 1)))
         need = self._shared_pairs_needed(len(token))
         return [w for w, shared in hits.items()
                 if (least := need.get(len(w))) is not None and shared >= least]
+
+    def _bigrams(self) -> dict[str, tuple[str, ...]]:
+        """Letter pair → vocabulary words having it (each word once per pair)."""
+        if self._bigram_index is None:
+            pairs: dict[str, dict[str, None]] = {}
+            for word in self.vocabulary:
+                for i in range(len(word) - 1):
+                    pairs.setdefault(word[i:i + 2], {})[word] = None
+            self._bigram_index = {pair: tuple(words) for pair, words in pairs.items()}
+        return self._bigram_index
 
     def _shared_pairs_needed(self, la: int) -> dict[int, int]:
         """Word length → shared pair positions a word needs (absent: cannot reach cutoff)."""
