@@ -5,8 +5,11 @@
 collect the identities within and across statements (``identities``), then solve: an identity
 with exactly one unknown cell determines it — a blank or illegible cell is *derived*, a cell
 with several OCR readings takes the reading that satisfies it (*repaired*); cells with several
-readings that no single identity decides are tried jointly. Nothing is guessed: every repair is
-an info issue naming the identity, every cell left unknown and every failing identity an error.
+readings that no single identity decides are tried jointly (per group of linked cells, then per
+identity with blanks read as "–"); a printed figure that is exactly a failing sum's gap is
+dropped (``solve._drop_spurious``). Nothing is guessed: every repair is an issue naming the
+identity (a warning when a printed figure is overruled), every cell left unknown and every
+failing identity an error.
 
 Rounding (IAS 1.51(e): figures rounded to the presentation unit): each printed figure is rounded
 on its own, so a printed total may differ from the sum of its printed terms by up to
@@ -23,8 +26,8 @@ from dataclasses import replace
 
 from .identities import Equation, ref_text, structure_equations
 from .model import Extraction, Identity, Issue, Statement
-from .solve import (_MAX_CORRECTIONS, _correct, _Grid, _holds, _joint, _printed, _propagate,
-                    _refs)
+from .solve import (_MAX_CORRECTIONS, _correct, _drop_spurious, _Grid, _holds, _joint,
+                    _printed, _propagate, _refs)
 from .structure import Structure, infer_structure, unexplained_subtotals
 from .ties import cross_equations
 
@@ -130,8 +133,10 @@ def reconcile(extraction: Extraction) -> Extraction:
         grid = _Grid.of(statements)
         _propagate(equations, grid, repairs)
         _joint(equations, grid, repairs)
+        _propagate(equations, grid, repairs)
         for _ in range(_MAX_CORRECTIONS):
-            if not _correct(equations, grid, repairs):
+            if not (_correct(equations, grid, repairs)
+                    or _drop_spurious(equations, grid, repairs)):
                 break
             _propagate(equations, grid, repairs)
     structures, equations = _equations(statements)

@@ -8,9 +8,21 @@ every column that can be checked. The calculation linkbase is generated from it
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from .model import Row, Statement
-from .sums import Relation, _Item, cell_value, infer_sums
+from .model import Cell, Row, Statement
+from .sums import Relation, Value, _Item, cell_value, infer_sums
+
+# A blank beside figures in other columns is, far more often than a lost figure, a dash the
+# printer or the text extraction left out. The structure search reads it as nil, so that one
+# lost dash in every column does not hide a whole section's sum; identities still see the
+# blank, and only the solver settles it (saying so).
+_NIL = Value(Decimal(0))
+
+
+def _structure_value(cell: Cell | None) -> Value:
+    return _NIL if cell is None else cell_value(cell)
+
 
 @dataclass
 class Structure:
@@ -66,7 +78,8 @@ def _row_item(row: Row, width: int) -> _Item:
     # any item C also "equals" A − B, so items (bold or not) are only ever plain runs.
     printed = row.label if row.printed_label is None else row.printed_label
     strong = row.kind != "item" or not printed.strip()
-    return _Item(row.id, tuple(cell_value(c) for c in cells[:width]), strong, row.section)
+    return _Item(row.id, tuple(_structure_value(c) for c in cells[:width]), strong,
+                 row.section)
 
 
 def infer_structure(statement: Statement) -> Structure:

@@ -258,6 +258,26 @@ def test_unknown_cell_does_not_hide_the_structure():
     assert tree["Gross profit"] == ["Revenue", "Cost of sales"]
 
 
+def test_a_lost_dash_in_every_column_does_not_hide_a_section_sum():
+    # Each column misses one "–" (text extraction drops dashes more than any other glyph):
+    # the sum is found reading blanks as nil, while the cells themselves stay blank.
+    spec = """
+# Cash flows from financing activities
+New bank loans raised | | 12,000 |
+Repayment of bank loans | | (4,000) | (6,500)
+Dividends paid to shareholders | | | (2,500)
+Net cash from/(used in) financing activities | subtotal | 8,000 | (9,000)
+"""
+    st = build("cash_flows", YEARS, spec)
+    assert labels(st, subtotal_tree(st)) == {"Net cash from/(used in) financing activities": [
+        "New bank loans raised", "Repayment of bank loans", "Dividends paid to shareholders"]}
+    assert st.rows[1].cells[1] is None and st.rows[3].cells[0] is None
+    # a blank does not make a sum out of figures that do not add up
+    wrong = build("cash_flows", YEARS, spec.replace("(6,500)", "(6,900)").replace(
+        "(4,000)", "(4,400)"))
+    assert subtotal_tree(wrong) == {}
+
+
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
