@@ -26,8 +26,9 @@ from dataclasses import replace
 
 from .identities import Equation, ref_text, structure_equations
 from .model import Extraction, Identity, Issue, Statement
-from .solve import (_MAX_CORRECTIONS, _correct, _drop_spurious, _Grid, _holds, _joint,
-                    _printed, _propagate, _refs)
+from .joint import joint
+from .solve import (_MAX_CORRECTIONS, _correct, _drop_spurious, _Grid, _holds, _printed,
+                    _propagate, _refs)
 from .structure import Structure, infer_structure, unexplained_subtotals
 from .ties import cross_equations
 
@@ -132,7 +133,7 @@ def reconcile(extraction: Extraction) -> Extraction:
         cited.update({eq.name: eq for eq in equations})
         grid = _Grid.of(statements)
         _propagate(equations, grid, repairs)
-        _joint(equations, grid, repairs)
+        joint(equations, grid, repairs)
         _propagate(equations, grid, repairs)
         for _ in range(_MAX_CORRECTIONS):
             if not (_correct(equations, grid, repairs)

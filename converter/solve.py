@@ -3,13 +3,14 @@
 Cell references (``identities.Ref``) → values in the statements' rows, changed in place on the
 reconcile stage's private copy. An identity with one unknown cell determines it (a blank or
 illegible cell is derived; a damaged one takes the reading that fits); damaged cells that only
-several identities decide together are tried jointly, group by group, then one identity at a
-time with its blanks read as lost dashes; a printed figure that several failing identities
+several identities decide together are tried jointly (``joint``, which builds on the grid
+here); a printed figure that several failing identities
 agree is misread is corrected, and one that is exactly a failing sum's gap is dropped as a
 figure from elsewhere. Each step appends an ``Issue`` saying what and why.
 
 Blanks are read as "–" only inside those searches (and by ``structure``), never in the final
 check: applied everywhere, a blank that stands for a lost figure would make sums fail.
+
 A derived figure is the exact difference: where rounding kept the printed figures from adding
 up exactly, the derived one absorbs it (one unit at most, as ``_tolerance`` allows).
 """
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from itertools import product
 
 from .identities import Equation, Ref
 from .model import Cell, Issue, Row, Statement
@@ -25,7 +25,6 @@ from .numbers import format_amount
 from .structure import arithmetic_rows
 from .sums import Value, cell_value
 
-_JOINT_LIMIT = 4096     # candidate combinations tried jointly per group of garbled cells
 _MAX_CORRECTIONS = 5    # misread printed figures corrected per round, at most
 _SPURIOUS_DIGITS = 4    # a figure taken as spurious must print this many digits (no chance match)
 _NIL = Value(Decimal(0))
@@ -141,6 +140,15 @@ def _propagate(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> N
                 changed |= _fix(grid, missing[0], eq, needed, issues)
 
 
+def uses(equations: list[Equation]) -> dict[Ref, list[Equation]]:
+    """Cell → the identities it takes part in."""
+    out: dict[Ref, list[Equation]] = {}
+    for eq in equations:
+        for r in _refs(eq):
+            out.setdefault(r, []).append(eq)
+    return out
+
+
 def _holds(eq: Equation, grid: _Grid,
            blanks_nil: bool = False) -> tuple[Decimal | None, Decimal | None, bool]:
     """(terms' sum, printed total, whether they agree); ``blanks_nil``: blank cells count
@@ -154,130 +162,13 @@ def _holds(eq: Equation, grid: _Grid,
     return expected, actual, abs(expected - actual) <= _tolerance(eq, values)
 
 
-def _garbled(grid: _Grid, eq: Equation) -> list[Ref]:
-    return [r for r in _refs(eq) if grid.value(r).unknown == "candidates"]
-
-
-def _components(equations: list[Equation], grid: _Grid) -> list[tuple[list[Ref], list[Equation]]]:
-    """Groups of garbled cells linked by identities that only they keep from being checked,
-    with those identities: each group is decided on its own, so that one undecidable cell
-    does not hold up the others."""
-    relevant = [eq for eq in equations if _garbled(grid, eq)
-                and all(grid.value(r).known is not None or grid.value(r).options
-                        for r in _refs(eq))]
-    parent: dict[Ref, Ref] = {}
-
-    def root(r: Ref) -> Ref:
-        while parent.setdefault(r, r) != r:
-            r = parent[r]
-        return r
-
-    for eq in relevant:
-        cells = _garbled(grid, eq)
-        for r in cells[1:]:
-            parent[root(r)] = root(cells[0])
-    groups: dict[Ref, tuple[list[Ref], list[Equation]]] = {}
-    for eq in relevant:
-        group = groups.setdefault(root(_garbled(grid, eq)[0]), ([], []))
-        group[1].append(eq)
-        group[0].extend(r for r in _garbled(grid, eq) if r not in group[0])
-    return [(sorted(cells), eqs) for cells, eqs in groups.values()]
-
-
-def _winners(cells: list[Ref], blanks: list[Ref], checks: list[Equation],
-             grid: _Grid) -> list[tuple[Decimal, ...]]:
-    """Combinations of the cells' readings, ``blanks`` read as "–", under which every
-    identity in ``checks`` holds; at most two (enough to tell a unique one)."""
-    options = [sorted(set(grid.cell(r).candidates)) for r in cells]
-    n = 1
-    for o in options:
-        n *= len(o)
-    if n > _JOINT_LIMIT:
-        return []
-    originals = {r: grid.cell(r) for r in cells + blanks}
-    for r in blanks:
-        grid.put(r, Cell(Decimal(0), "–", nil=True))
-    found = []
-    for choice in product(*options):
-        for r, v in zip(cells, choice):
-            grid.put(r, Cell(v))
-        if all(_holds(eq, grid)[2] for eq in checks):
-            found.append(choice)
-            if len(found) > 1:
-                break
-    for r, c in originals.items():
-        grid.put(r, c)
-    return found
-
-
-def _read_as(grid: _Grid, ref: Ref, value: Decimal, why: str, issues: list[Issue]) -> None:
-    st, row, j = grid.rows[ref]
-    original = grid.cell(ref)
-    grid.put(ref, replace(original, value=value, provenance="printed"))
-    issues.append(Issue("info", "reconcile.repaired",
-                        f"{row.label or row.id!r} [{st.columns[j].header}]: read "
-                        f"{original.text!r} as {_printed(value)}: {why}",
-                        line=grid.line(ref), statement=st.kind))
-
-
-def _joint(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> None:
-    """Cells with several readings that only identities taken together decide, group by
-    group; then those left, one identity at a time with its blanks read as "–"."""
-    for cells, relevant in _components(equations, grid):
-        found = _winners(cells, [], relevant, grid)
-        if len(found) == 1:
-            for r, v in zip(cells, found[0]):
-                _read_as(grid, r, v, "the only combination of readings that satisfies every "
-                         "identity", issues)
-    _one_by_one(equations, grid, issues)
-
-
-def _one_by_one(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> None:
-    """An identity whose only unknowns are damaged figures and blanks, with the blanks read
-    as lost dashes (the common case: a "–" is the glyph text extraction loses most), decides
-    its damaged figures when exactly one combination of readings makes it hold and breaks no
-    identity checkable afterwards. Its blanks are then recorded as derived "–"."""
-    uses: dict[Ref, list[Equation]] = {}
-    for eq in equations:
-        for r in _refs(eq):
-            uses.setdefault(r, []).append(eq)
-    for eq in equations:
-        cells = _garbled(grid, eq)
-        blanks = [r for r in _refs(eq) if grid.cell(r) is None]
-        if not cells or any(grid.value(r).known is None and r not in cells and r not in blanks
-                            for r in _refs(eq)):
-            continue
-        others = [o for r in cells + blanks for o in uses[r] if o is not eq]
-        found = _winners(cells, blanks, [eq], grid)
-        if len(found) != 1:
-            continue
-        before = {r: grid.cell(r) for r in cells + blanks}
-        for r, v in zip(cells, found[0]):
-            grid.put(r, Cell(v))
-        for r in blanks:
-            grid.put(r, Cell(Decimal(0), "–", nil=True))
-        breaks = any(_holds(o, grid)[0] is not None and not _holds(o, grid)[2] for o in others)
-        for r, c in before.items():
-            grid.put(r, c)
-        if breaks:
-            continue
-        for r, v in zip(cells, found[0]):
-            _read_as(grid, r, v, f"the only reading that satisfies {eq.name}"
-                     + (" with its blank cells as –" if blanks else ""), issues)
-        for r in blanks:
-            _fix(grid, r, eq, Decimal(0), issues)
-
-
 def _correct(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> bool:
     """A printed figure that two or more failing identities each need to be the same other
     value, and that every identity it takes part in accepts at that value, was misread (an
     OCR layer's digit, a figure from a neighbouring duplicate row); likewise a figure whose
     sign alone breaks one identity. Correct it, as a warning, only when exactly one cell
     explains the failures. Returns whether it changed anything."""
-    uses: dict[Ref, list[Equation]] = {}
-    for eq in equations:
-        for r in _refs(eq):
-            uses.setdefault(r, []).append(eq)
+    used_in = uses(equations)
     proposals: dict[tuple[Ref, Decimal], list[Equation]] = {}
     for eq in equations:
         expected, actual, holds = _holds(eq, grid)
@@ -297,7 +188,7 @@ def _correct(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> boo
         if len(failing) < 2 and not flip:
             continue
         grid.put(ref, replace(original, value=value))
-        if all(_holds(eq, grid)[2] for eq in uses[ref]):
+        if all(_holds(eq, grid)[2] for eq in used_in[ref]):
             fixes.append((len(failing), ref, value, original))
         grid.put(ref, original)
     best = max((f[0] for f in fixes), default=0)
@@ -344,10 +235,7 @@ def _drop_spurious(equations: list[Equation], grid: _Grid, issues: list[Issue]) 
     """Take the first ``_spurious_term`` that every other identity of its cell accepts as
     "–" for nil, as a warning naming the figure dropped. Returns whether it changed
     anything."""
-    uses: dict[Ref, list[Equation]] = {}
-    for eq in equations:
-        for r in _refs(eq):
-            uses.setdefault(r, []).append(eq)
+    used_in = uses(equations)
     for eq in equations:
         ref = _spurious_term(eq, grid)
         if ref is None:
@@ -355,7 +243,7 @@ def _drop_spurious(equations: list[Equation], grid: _Grid, issues: list[Issue]) 
         original = grid.cell(ref)
         grid.put(ref, replace(original, value=Decimal(0), nil=True))
         ok = all(_holds(o, grid, blanks_nil=True)[2] or _holds(o, grid, True)[0] is None
-                 for o in uses[ref])
+                 for o in used_in[ref])
         grid.put(ref, original)
         if not ok:
             continue
