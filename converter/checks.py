@@ -107,8 +107,8 @@ def sign_findings(facts: Iterable[FactRecord]) -> Iterator[Finding]:
             yield _fact_finding(
                 fact, "warning", "ixbrl:lossTaggedPositive",
                 f"{fact.concept} = {fact.value} is positive (a {_plain(fact.standard_label)}) "
-                f"but the printed label {fact.printed_label!r} reports a loss: the value should be negative "
-                "(sign=\"-\")")
+                f"but the printed label {fact.printed_label!r} reports a loss: the value should "
+                "be negative (sign=\"-\")")
         elif (fact.balance == "debit" and fact.value < 0 and _EXPENSE.search(label)
                 and not _REVERSAL.search(label)):
             yield _fact_finding(
