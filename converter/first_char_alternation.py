@@ -19,6 +19,7 @@ except ImportError:                     # Python 3.10
     import sre_parse as _parser  # type: ignore[no-redef]
 
 _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+_WORD = re.compile(r"\w")
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
 
 # first characters of a (sub)pattern: None = any character; bool = can match empty
@@ -80,34 +81,72 @@ def first_chars(pattern: str) -> set[str] | None:
     return None if nullable else chars
 
 
+def _word_start_only(items: Iterable[tuple[object, object]]) -> bool:
+    """Does the pattern assert a word boundary before its first character (``\\b...``)?"""
+    for op, av in items:
+        if op is C.AT:
+            if av is C.AT_BOUNDARY:
+                return True
+            continue
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            continue
+        if op is C.SUBPATTERN and not av[1]:  # type: ignore[index]
+            return _word_start_only(av[3])  # type: ignore[index]
+        if op is C.BRANCH:
+            return all(_word_start_only(b) for b in av[1])  # type: ignore[index]
+        return False
+    return False
+
+
 class FirstCharAlternation:
     """``re.sub`` of the alternation of ``branches`` (named ``names``) in one left-to-right scan.
 
-    ``sub(text, repl)`` calls ``repl(name of the matching branch)``.
+    ``sub(text, repl)`` calls ``repl(name of the matching branch)``. A branch that starts
+    with ``\\b`` and a word character can only match at the start of a word, so inside a
+    word only the other branches are tried, and a C-level search skips to the next position
+    where any branch can start.
     """
 
     def __init__(self, branches: list[str], names: list[str]) -> None:
-        parsed = [_first_of_sequence(_parser.parse(b)) for b in branches]
+        trees = [_parser.parse(b) for b in branches]
+        parsed = [_first_of_sequence(t) for t in trees]
         if any(nullable for _chars, nullable in parsed):
             raise ValueError("a branch can match the empty string: use re.sub")
         firsts = [chars for chars, _nullable in parsed]
+        at_word = [f is not None and all(_WORD.match(c) for c in f) and _word_start_only(t)
+                   for f, t in zip(firsts, trees)]
         alphabet = set().union(*(f for f in firsts if f is not None))
         self._any = [i for i, f in enumerate(firsts) if f is None]
-        self._by_char: dict[str, re.Pattern[str]] = {}
+        self._start: dict[str, re.Pattern[str]] = {}     # at the start of a word
+        self._inside: dict[str, re.Pattern[str]] = {}    # anywhere else
         for ch in alphabet:
             keep = [i for i, f in enumerate(firsts) if f is None or ch in f]
-            self._by_char[ch] = re.compile("|".join(
-                f"(?P<{names[i]}>{branches[i]})" for i in keep))
-        self._fallback = re.compile("|".join(
-            f"(?P<{names[i]}>{branches[i]})" for i in self._any)) if self._any else None
+            self._start[ch] = self._compile(keep, branches, names)
+            inside = [i for i in keep if not at_word[i]]
+            if inside:
+                self._inside[ch] = self._compile(inside, branches, names)
+        self._fallback = self._compile(self._any, branches, names) if self._any else None
+        # where a match can start: a word start, or a character some branch can start with
+        # inside a word (every position when a branch can start with anything)
+        inside_chars = "".join(sorted(self._inside))
+        self._next = re.compile(r"(?s:.)" if self._any else
+                                r"\b\w" + (f"|[{re.escape(inside_chars)}]" if inside_chars
+                                            else ""))
+
+    @staticmethod
+    def _compile(keep: list[int], branches: list[str], names: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?P<{names[i]}>{branches[i]})" for i in keep))
 
     def sub(self, text: str, repl: Callable[[str], str]) -> str:
-        by_char, fallback = self._by_char, self._fallback
+        start, inside, fallback, search = (self._start, self._inside, self._fallback,
+                                           self._next.search)
         out: list[str] = []
         last = i = 0
-        n = len(text)
-        while i < n:
-            rx = by_char.get(text[i], fallback)
+        while (hit := search(text, i)) is not None:
+            i = hit.start()
+            ch = text[i]
+            at_start = i == 0 or not _WORD.match(text[i - 1])
+            rx = (start if at_start else inside).get(ch, fallback)
             m = rx.match(text, i) if rx is not None else None
             if m is None:
                 i += 1
