@@ -20,6 +20,15 @@ Why it is more than a call to ``arelleCmdLine``:
   DTS (checked after loading, in the child); otherwise the child reloads the report from
   scratch, exactly as ``arelleCmdLine`` would. Base loads that log anything at warning level
   or above are not reused either (their messages belong to every report).
+* From the third report on a base, the parent also pre-computes what every validation would
+  rebuild (relationship sets, concept type caches, xlink checks of the base's links); the
+  child drops exactly the cached sets its own linkbases made stale (``_loading_into``).
+* A single report with no base loaded yet runs in-process (no fork: the cheapest path);
+  the base is kept for the next call in the same process (``convert`` validates report after
+  report).
+
+Seams if this module is split: the worker pool (``_Child``, ``_wait_any``) and the pre-scan
+(``_referenced_urls``) import no Arelle.
 """
 from __future__ import annotations
 
