@@ -49,14 +49,15 @@ class TaxonomyPlan:
 
     prefix: str             # "acme"
     namespace: str          # "https://xbrl.acme.example/2024-12-31"
-    stem: str               # "acme-20241231": file names of schema and linkbases
+    stem: str               # "acme-2024-12-31": file names of schema and linkbases
 
     @property
     def schema_file(self) -> str:
         return f"{self.stem}.xsd"
 
     def linkbase_file(self, kind: str) -> str:
-        return f"{self.stem}_{kind}.xml"
+        # ESEF naming convention (reporting manual 3.1.5): {base}-{date}_{kind}[-{lang}].xml
+        return f"{self.stem}_{kind}-en.xml" if kind == "lab" else f"{self.stem}_{kind}.xml"
 
     def concept_href(self, concept: Concept) -> str:
         if concept.prefix == "ifrs-full":
@@ -77,7 +78,7 @@ def plan_taxonomy(entity_name: str, period_end: date, namespace: str | None = No
     prefix = entity_slug(entity_name)
     ns = namespace or f"https://xbrl.{prefix}.example/{period_end.isoformat()}"
     return TaxonomyPlan(prefix=prefix, namespace=ns.rstrip("/"),
-                        stem=f"{prefix}-{period_end.strftime('%Y%m%d')}")
+                        stem=f"{prefix}-{period_end.isoformat()}")
 
 
 def _balance_attrs(concept: Concept) -> dict[str, str]:

@@ -26,7 +26,7 @@ def test_layout_single_top_folder_and_report_package_json(tmp_path: Path) -> Non
         names = archive.namelist()
         assert {n.split("/")[0] for n in names} == {"acme"}
         assert "acme/reports/acme.xhtml" in names
-        assert "acme/taxonomy/acme-20251231.xsd" in names
+        assert "acme/taxonomy/acme-2025-12-31.xsd" in names
         meta = json.loads(archive.read("acme/META-INF/reportPackage.json"))
         assert meta["documentInfo"]["documentType"] == REPORT_PACKAGE_TYPE
         catalog = archive.read("acme/META-INF/catalog.xml").decode()

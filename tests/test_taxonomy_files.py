@@ -26,7 +26,7 @@ EQUITY = Concept("Equity", period_type="instant", balance="credit")
 
 
 def test_plan_names() -> None:
-    assert PLAN.prefix == "acme" and PLAN.stem == "acme-20251231"
+    assert PLAN.prefix == "acme" and PLAN.stem == "acme-2025-12-31"
     assert PLAN.namespace == "https://xbrl.acme.example/2025-12-31"
     assert entity_slug("ifrs Holdings") == "ifrsx"  # never a reserved prefix
 
