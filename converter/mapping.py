@@ -240,33 +240,30 @@ class Taxonomy:
                 value = 0.7 * 1.0 + 0.20 + (0.10 if name in primary else 0.0)
                 rough.append((value, pos, name, 1.0, ""))
                 (heappush if len(best) < keep else heappushpop)(best, value)
-        start = len(aliases)
-        cands = [(pos, name) for pos, name in enumerate(pool, start)
-                 if name in admissible and name not in aliases]
         # similarity bound (``TokenIndex.similarity_bound``, inlined: it runs ~60 times a query)
         least = search.min_set_weight
-        bounds = [0.7 * (b if (b := 2.0 * shared[name] / (query_weight + least[name]) + 1e-9)
-                         < 1.0 else 1.0) + (0.10 if name in primary else 0.0)
-                  for _pos, name in cands]
-        for i in sorted(range(len(cands)), key=bounds.__getitem__, reverse=True):
-            if len(best) == keep and bounds[i] < best[0]:
+        bounded = [(0.7 * (b if (b := 2.0 * shared[name] / (query_weight + least[name]) + 1e-9)
+                           < 1.0 else 1.0) + (0.10 if name in primary else 0.0), pos, name)
+                   for pos, name in enumerate(pool, len(aliases))
+                   if name in admissible and name not in aliases]
+        bounded.sort(reverse=True)
+        for bound, pos, name in bounded:
+            if len(best) == keep and bound < best[0]:
                 break
-            pos, name = cands[i]
             sim, text = search.best_reading(name, weighted)
             value = 0.7 * sim + (0.10 if name in primary else 0.0)
             rough.append((value, pos, name, sim, text))
             (heappush if len(best) < keep else heappushpop)(best, value)
         rough.sort(key=lambda r: (-r[0], r[1]))
-        headroom = _headroom(q)
-        related = self._role_headroom(q)
+        role_room = self._role_headroom(q)
         scored: list[Candidate] = []
         kept: list[float] = []      # min-heap of the ``top`` best scores so far
         for value, _pos, name, sim, text in rough[:keep]:
-            room = headroom + related(name) + (0.04 if sim >= 0.999 and name not in aliases
-                                               else 0.0)
-            if len(kept) == top and value + room < kept[0]:
+            entry = entries[name]
+            if len(kept) == top and value + _headroom(q, entry, role_room(name)) + (
+                    0.04 if sim >= 0.999 and name not in aliases else 0.0) < kept[0]:
                 continue
-            cand = score_candidate(entries, entries[name], q, sim, text, aliases.get(name))
+            cand = score_candidate(entries, entry, q, sim, text, aliases.get(name))
             scored.append(cand)
             (heappush if len(kept) < top else heappushpop)(kept, cand.score)
         scored.sort(key=lambda c: (-c.score, len(c.concept.name), c.concept.name))
@@ -281,20 +278,22 @@ class Taxonomy:
         return lambda name: 0.07 if name in related else 0.0
 
 
-def _headroom(q: Query) -> float:
-    """The most ``score_candidate`` can add to a rough score for this query, an exact
-    reading aside: each term of ``mapping_score`` that can be positive, where it applies."""
-    room = 0.001                    # rounding to 4 places
+def _headroom(q: Query, entry: ConceptEntry, role: float) -> float:
+    """The most ``score_candidate`` can add to this concept's rough score, an exact reading
+    aside: each term of ``mapping_score`` that can be positive, where it applies (``role``:
+    the statement-role term beyond the rough bonus)."""
+    room = 0.001 + role             # 0.001: rounding to 4 places
     if q.cleaned.startswith("net "):
         room += 0.05
-    if q.side:
+    if q.side and entry.side == q.side:
         room += 0.06
-    if q.reclass:
+    if q.reclass and entry.reclass == q.reclass:
         room += 0.05
-    if q.activity and q.statement == "cash_flows":
-        room += 0.04
-    if q.statement == "cash_flows" and q.printed_negative:
-        room += 0.02
+    if q.statement == "cash_flows":
+        if q.activity and entry.activity == q.activity:
+            room += 0.04
+        if q.printed_negative and entry.concept.balance == "credit":
+            room += 0.02
     return room
 
 
