@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import difflib
 import math
-from math import fsum
 from collections import Counter
 from collections.abc import Iterable
 from itertools import chain, repeat
+from math import fsum
 from operator import add, truediv
 
 from .taxonomy_index import ConceptEntry

@@ -61,11 +61,11 @@ from heapq import heappush, heappushpop
 from pathlib import Path
 
 from .errors import InputError, TaxonomyError
-from .model import Concept
 from .first_char_alternation import first_chars
 from .label_search import TokenIndex
 from .mapping_query import Query, build_query
 from .mapping_score import EXTENSION_THRESHOLD, Candidate, score_candidate
+from .model import Concept
 from .resources import taxonomy_dir
 from .statement_mapping import map_statement
 from .taxonomy_index import (
@@ -107,7 +107,6 @@ def load_aliases(path: Path | None = None) -> list[Alias]:
             out.append(Alias(pattern, row.get("statement") or "", row["concept"],
                              row.get("note") or ""))
     return out
-
 
 
 def _aliases_by_first_char(aliases: list[Alias]) -> dict[str | None, list[Alias]]:

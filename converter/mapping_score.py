@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Concept
 from .mapping_query import Query
+from .model import Concept
 from .taxonomy_index import PRIMARY_ROLES, RELATED_ROLES, ConceptEntry
 
 EXTENSION_THRESHOLD = 0.62
