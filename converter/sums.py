@@ -184,6 +184,12 @@ def _nonzero(item: _Item) -> bool:
     return any(v.known not in (None, Decimal(0)) for v in item.vec)
 
 
+def _maybe_nonzero(item: _Item) -> bool:
+    """Nonzero somewhere, counting a damaged figure's non-zero readings: a run may start at
+    a row printed "–" in one column and damaged in the other."""
+    return _nonzero(item) or any(o != 0 for v in item.vec for o in v.options)
+
+
 def _run(total: _Item, frontier: list[_Item],
          loose: bool = False) -> list[tuple[int, _Item]] | None:
     """Shortest run of ≥2 frontier rows just above ``total`` summing to it as printed."""
@@ -192,7 +198,7 @@ def _run(total: _Item, frontier: list[_Item],
     allowed = int(loose)        # failing columns ``_fits`` tolerates
     for k in range(2, min(longest, checkable_until - 1) + 1):
         run = frontier[-k:]
-        if misfits.get(k, 0) > allowed or not _nonzero(run[0]):
+        if misfits.get(k, 0) > allowed or not _maybe_nonzero(run[0]):
             continue
         terms = [(1, t) for t in run]
         if _fits(total, terms, loose, min_digits=_LOOSE_EVIDENCE if loose else 0):

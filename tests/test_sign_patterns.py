@@ -17,8 +17,8 @@ from converter import sums
 from converter.model import Cell, Column, Row, Statement
 from converter.sign_patterns import column_masks, sign_candidates, signs_of
 from converter.structure import infer_structure, subtotal_tree
-from converter.sums import (Value, _column_fits, _combination, _fits, _Item, _nonzero, _run,
-                            _signed_run)
+from converter.sums import (Value, _column_fits, _combination, _fits, _Item, _maybe_nonzero,
+                            _run, _signed_run)
 
 # A few large figures, so that sums reach the evidence digits and different sign patterns
 # often give the same total (the case where the enumeration order decides).
@@ -91,7 +91,7 @@ def _combination_by_enumeration(total, pool):
 def _run_by_enumeration(total, frontier, loose=False):
     for k in range(2, min(len(frontier), sums._MAX_RUN) + 1):
         run = frontier[-k:]
-        if not _nonzero(run[0]):
+        if not _maybe_nonzero(run[0]):
             continue
         terms = [(1, t) for t in run]
         if _fits(total, terms, loose, min_digits=sums._LOOSE_EVIDENCE if loose else 0):

@@ -278,6 +278,18 @@ Net cash from/(used in) financing activities | subtotal | 8,000 | (9,000)
     assert subtotal_tree(wrong) == {}
 
 
+def test_a_run_may_start_at_a_row_printed_nil_in_one_column_and_damaged_in_the_other():
+    spec = """
+Proceeds from issue of shares | | – | ?12000/0
+Bank loans raised | | 5,000 | 3,000
+Repayment of bank loans | | (2,000) | (1,000)
+Net cash from financing activities | subtotal | 3,000 | 14,000
+"""
+    st = build("cash_flows", YEARS, spec)
+    assert labels(st, subtotal_tree(st))["Net cash from financing activities"] == [
+        "Proceeds from issue of shares", "Bank loans raised", "Repayment of bank loans"]
+
+
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
