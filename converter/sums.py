@@ -192,18 +192,27 @@ def _maybe_nonzero(item: _Item) -> bool:
 
 def _run(total: _Item, frontier: list[_Item],
          loose: bool = False) -> list[tuple[int, _Item]] | None:
-    """Shortest run of ≥2 frontier rows just above ``total`` summing to it as printed."""
+    """Shortest run of ≥2 frontier rows just above ``total`` summing to it as printed.
+
+    ``loose`` (one column may fail): only the one such run, since the failing column is what
+    the solver will then repair; two runs that each fit all columns but one leave it open
+    which column is wrong."""
     longest = min(len(frontier), _MAX_RUN)
     misfits, checkable_until = misfit_runs(total.vec, [t.vec for t in frontier[-longest:]])
     allowed = int(loose)        # failing columns ``_fits`` tolerates
+    found = None
     for k in range(2, min(longest, checkable_until - 1) + 1):
         run = frontier[-k:]
         if misfits.get(k, 0) > allowed or not _maybe_nonzero(run[0]):
             continue
         terms = [(1, t) for t in run]
         if _fits(total, terms, loose, min_digits=_LOOSE_EVIDENCE if loose else 0):
-            return terms
-    return None
+            if not loose:
+                return terms
+            if found is not None:
+                return None
+            found = terms
+    return found
 
 
 def _signed_run(total: _Item, frontier: list[_Item]) -> list[tuple[int, _Item]] | None:

@@ -568,3 +568,37 @@ def test_lost_dashes_and_damaged_figures_are_settled_only_to_the_truth(items, da
                 assert c.value == v, (i, j, c)
     if len(garbled) == 1:       # one damaged figure: the section's sum decides it
         assert not issues(x, "reconcile.unresolved")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_flow, _flow), min_size=3, max_size=7), st.data())
+def test_a_stray_figure_in_a_nil_cell_is_dropped_or_reported_never_spread(items, data):
+    """A figure printed where the statement shows "–" (a neighbour's, a layer's): reconcile
+    drops it with a warning at its line, or keeps it; no other figure is ever changed."""
+    truth = [list(pair) for pair in items]
+    totals = [sum(col) for col in zip(*truth)]
+    nils = [(i, j) for i, pair in enumerate(truth) for j, v in enumerate(pair) if v == 0]
+    if not nils or not all(totals):
+        return
+    i0, j0 = data.draw(st.sampled_from(nils))
+    stray = data.draw(st.integers(1000, 10**6).flatmap(lambda v: st.sampled_from([v, -v])))
+    possible = [[{Decimal(v)} for v in pair] for pair in truth]
+    assume(not _coincidence(possible, totals))
+    possible[i0][j0] = {Decimal(stray)}
+    assume(not _coincidence(possible, totals))
+    rows = [Row(f"Financing item {i}", [Cell(Decimal(v), str(v), line=i + 1, nil=v == 0)
+                                        for v in pair], i + 1) for i, pair in enumerate(truth)]
+    rows[i0].cells[j0] = Cell(Decimal(stray), str(stray), line=i0 + 1)
+    rows.append(Row("Net cash from financing activities",
+                    [Cell(Decimal(t), str(t), line=99) for t in totals], 99, "subtotal"))
+    x = reconcile(Extraction(Document("h", ()), [Statement("cash_flows", "", YEARS, rows)]))
+    out = x.statements[0].rows
+    for i, pair in enumerate(truth):
+        for j, v in enumerate(pair):
+            if (i, j) != (i0, j0):
+                assert out[i].cells[j].value == v
+    dropped = [i.line for i in issues(x, "reconcile.corrected")]
+    if out[i0].cells[j0].value == stray:
+        assert dropped == []    # kept: no identity it enters says otherwise, or it is reported
+    else:
+        assert out[i0].cells[j0].nil and dropped == [i0 + 1]

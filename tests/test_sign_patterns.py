@@ -89,14 +89,18 @@ def _combination_by_enumeration(total, pool):
 
 
 def _run_by_enumeration(total, frontier, loose=False):
+    """The shortest run that fits; loose: the only run that fits all columns but one."""
+    fits = []
     for k in range(2, min(len(frontier), sums._MAX_RUN) + 1):
         run = frontier[-k:]
         if not _maybe_nonzero(run[0]):
             continue
         terms = [(1, t) for t in run]
         if _fits(total, terms, loose, min_digits=sums._LOOSE_EVIDENCE if loose else 0):
-            return terms
-    return None
+            fits.append(terms)
+    if loose:
+        return fits[0] if len(fits) == 1 else None
+    return fits[0] if fits else None
 
 
 @settings(max_examples=200, deadline=None)
