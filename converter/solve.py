@@ -128,6 +128,7 @@ def _propagate(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> N
     A blank is read as a lost dash before it is read as a lost figure: when one printed term
     of the identity is exactly the amount the blank would need, the blank is left for
     ``_drop_spurious`` to weigh (see there), not filled with that amount."""
+    used_in = uses(equations)
     changed = True
     while changed:
         changed = False
@@ -135,7 +136,8 @@ def _propagate(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> N
             missing = [r for r in _refs(eq) if grid.value(r).known is None]
             if len(missing) == 1:
                 needed = _solve_for(eq, missing[0], grid)
-                if needed != 0 and grid.cell(missing[0]) is None and _spurious_term(eq, grid):
+                if needed != 0 and grid.cell(missing[0]) is None and \
+                        _droppable(eq, grid, used_in) is not None:
                     continue
                 changed |= _fix(grid, missing[0], eq, needed, issues)
 
@@ -231,22 +233,29 @@ def _spurious_term(eq: Equation, grid: _Grid) -> Ref | None:
     return found[0] if len(found) == 1 else None
 
 
+def _droppable(eq: Equation, grid: _Grid, used_in: dict[Ref, list[Equation]]) -> Ref | None:
+    """``eq``'s ``_spurious_term``, when every identity the cell enters holds (or cannot be
+    checked) with it read as "–", blanks too."""
+    ref = _spurious_term(eq, grid)
+    if ref is None:
+        return None
+    original = grid.cell(ref)
+    grid.put(ref, replace(original, value=Decimal(0), nil=True))
+    ok = all(_holds(o, grid, blanks_nil=True)[2] or _holds(o, grid, True)[0] is None
+             for o in used_in[ref])
+    grid.put(ref, original)
+    return ref if ok else None
+
+
 def _drop_spurious(equations: list[Equation], grid: _Grid, issues: list[Issue]) -> bool:
-    """Take the first ``_spurious_term`` that every other identity of its cell accepts as
-    "–" for nil, as a warning naming the figure dropped. Returns whether it changed
-    anything."""
+    """Read the first ``_droppable`` figure as "–", with a warning naming the figure dropped.
+    Returns whether it changed anything."""
     used_in = uses(equations)
     for eq in equations:
-        ref = _spurious_term(eq, grid)
+        ref = _droppable(eq, grid, used_in)
         if ref is None:
             continue
         original = grid.cell(ref)
-        grid.put(ref, replace(original, value=Decimal(0), nil=True))
-        ok = all(_holds(o, grid, blanks_nil=True)[2] or _holds(o, grid, True)[0] is None
-                 for o in used_in[ref])
-        grid.put(ref, original)
-        if not ok:
-            continue
         st, row, j = grid.rows[ref]
         grid.put(ref, replace(original, value=Decimal(0), nil=True, provenance="derived",
                               derived_from=eq.name,
