@@ -158,12 +158,12 @@ def map_command(label: str | None, statement: str | None, section: str | None, t
               help="Taxonomy package to load (repeatable); defaults to the IFRS package.")
 @TAXONOMY_OPTION
 @click.option("--rules", type=click.Choice(["esef"]), help="Also run these rules as checks.")
-@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Parallel worker processes for many reports.")
+@click.option("--jobs", type=click.IntRange(1, 64),
+              help="Parallel worker processes for many reports (default: one per CPU, at most 4).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document per report.")
 @_friendly_errors
 def validate(paths: tuple[str, ...], packages: tuple[str, ...], taxonomy_package: str | None,
-             rules: str | None, jobs: int, as_json: bool) -> None:
+             rules: str | None, jobs: int | None, as_json: bool) -> None:
     """Validate iXBRL reports, report packages or folders of them with Arelle, offline.
 
     Exit 0 when every report is valid, 1 when any has errors, 2 on usage or environment

@@ -49,7 +49,7 @@ class ValidateOptions:
     packages: tuple[str, ...] | None = None     # taxonomy packages; default: the IFRS one
     taxonomy_package: str | os.PathLike[str] | None = None  # else $IXBRL_TAXONOMY_PACKAGE
     rules: Literal["esef"] | None = None        # extra rule sets, reported as warnings
-    jobs: int = 1                               # worker processes for a batch
+    jobs: int | None = None                     # worker processes; None: auto_jobs()
     progress: bool = False                      # progress bar on stderr
     timeout: float | None = 600.0               # seconds per report in a batch
     reuse_dts: bool = True                      # share the loaded taxonomy across a batch
@@ -264,6 +264,15 @@ def _engine(settings: Any) -> Any:
 
 
 # ---------------------------------------------------------------------- public calls
+MAX_AUTO_JOBS = 4   # each worker holds a copy-on-write Arelle DTS (~250 MB peak)
+
+
+def auto_jobs(reports: int) -> int:
+    """Workers for a batch when the caller does not say: one per CPU, at most
+    ``MAX_AUTO_JOBS`` and never more than there are reports (a single report runs in-process)."""
+    return max(1, min(os.cpu_count() or 1, MAX_AUTO_JOBS, reports))
+
+
 def validate_paths(paths: Sequence[Path], options: ValidateOptions | None = None
                    ) -> list[ValidationResult]:
     """Validate every report found under ``paths``; one result per report, in path order."""
@@ -280,7 +289,7 @@ def validate_paths(paths: Sequence[Path], options: ValidateOptions | None = None
         bar = _progress(len(entries)) if options.progress and len(entries) > 1 else None
         try:
             outcomes = engine.validate_many(
-                entries, jobs=options.jobs,
+                entries, jobs=options.jobs or auto_jobs(len(entries)),
                 on_done=(lambda _i, _o: bar.update(1)) if bar is not None else None)
         finally:
             if bar is not None:
