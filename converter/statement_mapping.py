@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -102,40 +102,39 @@ def _figures_elsewhere(others: Sequence[Statement], kind: str, taxonomy: Taxonom
                        maps: _Mapped) -> dict[tuple[str, object], Decimal]:
     """(concept, period) → printed figure, from the other statements of the document."""
     out: dict[tuple[str, object], Decimal] = {}
+    for other, row, choice in _mapped_rows(others, kind, maps):
+        for col, cell in zip(other.columns, row.cells):
+            if cell is not None and cell.value is not None and col.period is not None:
+                out.setdefault((choice.concept.name, col.period), cell.value)
+    return out
+
+
+def _mapped_rows(others: Sequence[Statement], kind: str, maps: _Mapped
+                 ) -> Iterator[tuple[Statement, Row, Candidate]]:
+    """Rows of the other statements (not of ``kind``) that map to an IFRS concept."""
     for other in others:
         if other.kind == kind:
             continue
         mapped = maps[id(other)]
         for row in other.value_rows():
             choice = mapped.get(row.id)
-            if not isinstance(choice, Candidate):
-                continue
-            for col, cell in zip(other.columns, row.cells):
-                if cell is not None and cell.value is not None and col.period is not None:
-                    out.setdefault((choice.concept.name, col.period), cell.value)
-    return out
+            if isinstance(choice, Candidate):
+                yield other, row, choice
 
 
 def _concepts_by_figure(others: Sequence[Statement], kind: str, taxonomy: Taxonomy,
                         maps: _Mapped) -> dict[tuple[object, Decimal], set[str]]:
     """(period, printed figure) → concepts that carry it in the document's other statements."""
     out: dict[tuple[object, Decimal], set[str]] = defaultdict(set)
-    for other in others:
-        if other.kind == kind:
+    for other, row, choice in _mapped_rows(others, kind, maps):
+        if other.kind == "changes_in_equity":
+            total = _total_figure(row)
+            if row.period is not None and total is not None and row.balance_role == "flow":
+                out[(row.period, total)].add(choice.concept.name)
             continue
-        mapped = maps[id(other)]
-        for row in other.value_rows():
-            choice = mapped.get(row.id)
-            if not isinstance(choice, Candidate):
-                continue
-            if other.kind == "changes_in_equity":
-                total = _total_figure(row)
-                if row.period is not None and total is not None and row.balance_role == "flow":
-                    out[(row.period, total)].add(choice.concept.name)
-                continue
-            for col, cell in zip(other.columns, row.cells):
-                if cell is not None and cell.value is not None and col.period is not None:
-                    out[(col.period, cell.value)].add(choice.concept.name)
+        for col, cell in zip(other.columns, row.cells):
+            if cell is not None and cell.value is not None and col.period is not None:
+                out[(col.period, cell.value)].add(choice.concept.name)
     return out
 
 
