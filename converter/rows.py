@@ -100,9 +100,11 @@ def _to_rows(slots: list[Slot], kind: StatementKind, issues: list[Issue],
         if not has_values:
             continue
         present = [c for c in s.cells if c is not None]
-        if not label and len(present) < len(s.cells) and all(c.nil for c in present):
+        if not label and len(present) < len(s.cells) and all(
+                c.nil or (c.less_than_unit and c.value is None) for c in present):
+            # a dash or a footnote star alone on a line, in fewer cells than the columns
             issues.append(Issue("info", "extract.stray_dash",
-                                "ignored a dash printed alone on a line", line=s.line.no,
+                                "ignored a dash or '*' printed alone on a line", line=s.line.no,
                                 statement=kind))
             continue
         # "Basic (HK cents)" under "Earnings per share ...": per share by its heading

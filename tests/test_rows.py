@@ -343,3 +343,20 @@ def test_total_comprehensive_income_closes_the_oci_headings() -> None:
         "Other comprehensive income"
     assert by["Total comprehensive income for the year"].section == ()
     assert not any("comprehensive" in h.lower() for h in by["Owners of the Company"].section)
+
+
+def test_a_lone_star_line_is_not_a_row() -> None:
+    """A footnote marker left alone on a line by the extraction is not an unlabelled subtotal."""
+    from converter.reader import document_from_text
+    from converter.extract import extract_document
+
+    text = ("CONSOLIDATED STATEMENT OF FINANCIAL POSITION\nAS AT 31 DECEMBER 2025\n"
+            "\t\t2025\t2024\n\tNote\tHK$'000\tHK$'000\n"
+            "Inventories\t\t10\t8\nCash and cash equivalents\t\t5\t4\n*\n\t\t15\t12\n"
+            "Total assets\t\t15\t12\n")
+    statement = extract_document(document_from_text(text)).statement("financial_position")
+    assert statement is not None
+    printed = [r.label if r.printed_label is None else r.printed_label
+               for r in statement.value_rows()]
+    assert printed.count("") == 1  # only the unlabelled subtotal
+    assert all(r.line != 7 for r in statement.rows)
