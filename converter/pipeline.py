@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Callable
 
 from .assemble import BoundStatement, check_calculations, network_for, scope_summations
@@ -125,11 +125,13 @@ def _canonical(value: Decimal) -> str:
 def roundtrip_issues(xhtml: bytes, facts: list[Fact]) -> list[Issue]:
     """Every fact read back from the XHTML must be one we meant to write, and vice versa."""
     written = sorted((f.concept.qname, f.context.period.label(),
+                      ";".join(sorted(f"{a}={m}" for a, m in f.context.dimensions)),
                       "nil" if f.undisclosed else _canonical(f.value)) for f in facts)
     read = []
     for rf in read_facts(xhtml):
         period = rf.period if ".." in rf.period else f"as at {rf.period}"
-        read.append((rf.concept, period, "nil" if rf.value is None else _canonical(rf.value)))
+        read.append((rf.concept, period, rf.dimensions,
+                     "nil" if rf.value is None else _canonical(rf.value)))
     if sorted(read) == written:
         return []
     missing = set(written) - set(read)

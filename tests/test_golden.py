@@ -75,3 +75,15 @@ def test_conversion_is_byte_identical(tmp_path: Path) -> None:
     assert files_a == files_b
     for rel in files_a:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+
+
+def test_roundtrip_check_catches_a_changed_fact(rendered: tuple[str, bytes]) -> None:
+    """The read-back check is not vacuous: a fact altered in the XHTML is reported."""
+    from converter.pipeline import roundtrip_issues
+
+    stem, xhtml = rendered
+    report, _plan, _files, _ = build_report(extract_file(REPO / "examples" / f"{stem}.txt"),
+                                            ConvertOptions(outdir=Path("unused")))
+    assert roundtrip_issues(xhtml, report.facts) == []
+    tampered = xhtml.replace(b'sign="-"', b"", 1)
+    assert [i.code for i in roundtrip_issues(tampered, report.facts)] == ["roundtrip.mismatch"]
