@@ -16,7 +16,7 @@ from lxml import etree
 
 from .model import Column, Context, Fact, FactUnit, Report, Row, Statement
 from .numbers import format_amount
-from .tagging import NIL_DISPLAY, printed_decimals
+from .tagging import NIL_DISPLAY, printed_decimals, shows_nil
 from .resources import templates_dir
 
 IX_NAMESPACES: tuple[tuple[str, str], ...] = (
@@ -175,7 +175,7 @@ def _cell_view(row: Row, index: int, facts: dict[tuple[str, int], list[Fact]]) -
                 "cls": cls}
     if cell.value is None:
         return {"text": cell.text, "open": "", "close": "", "fact": None, "cls": "untagged"}
-    text = NIL_DISPLAY if cell.nil else format_amount(abs(cell.value), printed_decimals(cell))
+    text = NIL_DISPLAY if shows_nil(cell) else format_amount(abs(cell.value), printed_decimals(cell))
     return {"text": text, "open": open_, "close": close, "fact": None, "cls": "untagged"}
 
 

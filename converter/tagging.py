@@ -119,9 +119,9 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
         unit=unit_for(binding.concept, (row.unit or statement.unit).currency if per_share
                       else statement.unit.currency),
         value=xbrl_value + 0,  # normalise -0
-        display="" if undisclosed else NIL_DISPLAY if cell.nil else format_amount(
+        display="" if undisclosed else NIL_DISPLAY if shows_nil(cell) else format_amount(
             abs(printed), printed_decimals(cell)),  # type: ignore[arg-type]
-        scale=scale, decimals=decimals, negative=xbrl_value < 0, nil=cell.nil,
+        scale=scale, decimals=decimals, negative=xbrl_value < 0, nil=shows_nil(cell),
         undisclosed=undisclosed,
         statement=statement.kind, row_id=row.id, column=col_index, sign_reason=binding.reason,
     )
@@ -129,6 +129,12 @@ def tag_cell(statement: Statement, row: Row, col_index: int, cell: Cell, binding
 
 # Every dash the extraction produced ("-", "_", "—") is one printed nil: shown as an en dash.
 NIL_DISPLAY = "–"
+def shows_nil(cell: Cell) -> bool:
+    """A printed dash, or a zero reconciliation derived for a lost or spurious figure: the
+    announcement's own convention for nil, so it is shown (and tagged) as a dash."""
+    return cell.nil or (cell.value == 0 and cell.provenance == "derived")
+
+
 _CENTS = re.compile(r"\bcents?\b|\bfen\b", re.IGNORECASE)
 
 

@@ -114,3 +114,10 @@ def test_per_share_in_cents_is_scaled() -> None:
     (fact,), _ = tag_statement(_statement(rows), {"r1": Binding(EPS)})
     assert fact.scale == -2 and fact.value == Decimal("0.0218") and fact.decimals == 4
     assert fact.display == "2.18"
+
+
+def test_derived_zero_shows_as_a_dash() -> None:
+    """A figure reconciliation set to nil (lost dash, spurious copy) reads as the dash it is."""
+    rows = [Row("Proceeds", [Cell(Decimal(0), "y ,202,333", provenance="derived")], line=3, id="r1")]
+    (fact,), _ = tag_statement(_statement(rows), {"r1": Binding(PROFIT)})
+    assert fact.nil and fact.display == "–" and fact.value == 0
