@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from difflib import SequenceMatcher
 
 from .identities import (_BALANCE, _BS_CASH, _CASH_END, _CASH_START, _NCI, _PL, _TCI,
-                         _TOTAL_EQUITY, Equation, Ref, _attribution, _duration_column, _eq,
+                         _TOTAL_EQUITY, Equation, _attribution, _duration_column, _eq,
                          _find, _instant_column, _norm, heading, same_units)
 from .model import Row, Statement
 from .structure import Structure, _blocks, arithmetic_rows
@@ -147,7 +147,6 @@ def _equity_ties(statements: dict[str, Statement],
     blocks = _soce_blocks(soce)
     sk = "changes_in_equity"
     for b, (period, opening, closing, block) in enumerate(blocks):
-        ties = []   # (name, soce row, source statement, source row)
         for source, pattern, what in ((inc, _PL, "profit or loss"),
                                       (oci, _TCI, "total comprehensive income")):
             src_row = _find(source, pattern)

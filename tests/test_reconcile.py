@@ -401,9 +401,9 @@ def test_changes_in_equity_without_non_controlling_interests():
     x = company(changes_in_equity=equity, financial_position=position)
     x.statements = [s for s in x.statements if s.kind in ("changes_in_equity",
                                                           "financial_position")]
-    for st in x.statements:
-        if st.kind == "changes_in_equity":
-            st.columns = [c for j, c in enumerate(st.columns) if j not in (3, 4)]
+    for statement in x.statements:
+        if statement.kind == "changes_in_equity":
+            statement.columns = [c for j, c in enumerate(statement.columns) if j not in (3, 4)]
     x = reconcile(x)
     closing = [i for i in x.identities if i.name.startswith("cross: closing equity")]
     assert {i.name.split(" = ")[0] for i in closing} == {
