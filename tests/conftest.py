@@ -5,6 +5,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# CI runs each property test on the same examples every time (a landing must not depend on
+# the draw); locally the draw stays random, so new counterexamples keep being looked for.
+settings.register_profile("ci", derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("IXBRL_SHARED", REPO.parent / "shared")).resolve()

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from converter import arelle_adapter
@@ -54,6 +54,8 @@ def test_levels_fold_into_three_severities_and_chatter_is_dropped() -> None:
     assert sev("ERROR", "info") == "error"     # never drop an error, whatever its code
 
 
+# the first example pays for importing Arelle's message helpers: not slow input generation
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(["levelname", "messageCode", "msg", "refs", "args"]),
                        st.one_of(st.none(), st.text(max_size=20), st.integers(),
                                  st.lists(st.dictionaries(st.text(max_size=5),

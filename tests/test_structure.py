@@ -290,7 +290,7 @@ Net cash from financing activities | subtotal | 3,000 | 14,000
         "Proceeds from issue of shares", "Bank loans raised", "Repayment of bank loans"]
 
 
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _amount = st.integers(1000, 10**8).flatmap(lambda v: st.sampled_from([v, -v]))
@@ -312,6 +312,9 @@ def test_generated_statement_subtotals_are_all_found_and_add_up(groups):
                             section=(f"Section {g}",), id=f"r{line}"))
             line += 1
         sums = [Decimal(sum(v[k] for v in items)) for k in (0, 1)]
+        # a subtotal of nil in every column is summed by any selection (or none): the
+        # arithmetic cannot say which rows it closes, so there is nothing to find
+        assume(any(sums))
         rows.append(Row("", [Cell(sums[0]), Cell(sums[1])], line, "subtotal",
                         section=(f"Section {g}",), id=f"r{line}"))
         subtotals.append((f"r{line}", sums))
