@@ -23,6 +23,8 @@ Why it is more than a call to ``arelleCmdLine``:
 * From the third report on a base, the parent also pre-computes what every validation would
   rebuild (relationship sets, concept type caches, xlink checks of the base's links); the
   child drops exactly the cached sets its own linkbases made stale (``_loading_into``).
+  The parent counts as one of the ``jobs`` workers while it does so: the first ``jobs - 1``
+  reports start on the base as loaded and run beside the pre-warm, not after it.
 * A single report with no base loaded yet runs in-process (no fork: the cheapest path);
   the base is kept for the next call in the same process (``convert`` validates report after
   report).
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import gc
 import io
 import os
 import pickle
@@ -102,14 +105,27 @@ _gettext: list[Any] = []     # the ``_`` Arelle installs in builtins, kept to re
 
 
 @contextlib.contextmanager
-def _stdout_to_stderr() -> Iterator[None]:
-    """Around every Arelle call: keep stdout for our JSON (Arelle prints plug-in tracebacks
-    there), and make sure Arelle's translation function is still ``builtins._`` (doctest,
-    IPython and the interactive shell set ``_`` to the last value shown)."""
+def _arelle_call() -> Iterator[None]:
+    """Around every Arelle call.
+
+    * stdout stays ours (for JSON): Arelle prints plug-in tracebacks there;
+    * Arelle's translation function is ``builtins._`` again (doctest, IPython and the
+      interactive shell set ``_`` to the last value shown);
+    * no cyclic garbage collection: loading a taxonomy allocates millions of objects and
+      the collector, triggered by allocation counts, walks them again and again for
+      nothing (Arelle frees models explicitly). ~10 % of a report's wall time, a few MB.
+      Restored on exit, so a program that imports us keeps its own setting.
+    """
     if _gettext and not callable(getattr(builtins, "_", None)):
         builtins._ = _gettext[0]  # type: ignore[attr-defined]
-    with contextlib.redirect_stdout(sys.stderr):
-        yield
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @dataclass
@@ -136,7 +152,7 @@ class Engine:
         self._bases: dict[tuple[str, ...], _Base] = {}
         self._seen_keys: set[tuple[str, ...]] = set()
         try:
-            with _stdout_to_stderr():
+            with _arelle_call():
                 from arelle.CntlrCmdLine import createCntlrAndPreloadPlugins
                 from arelle.RuntimeOptions import RuntimeOptions
 
@@ -207,7 +223,7 @@ class Engine:
         started = time.perf_counter()
         outcome = EngineOutcome(entry=entry)
         try:
-            with _stdout_to_stderr():
+            with _arelle_call():
                 models = self._run(entry, base)
                 if base is not None:
                     if models and _contains_base(models[0], base):
@@ -284,7 +300,7 @@ class Engine:
             return None
         from arelle import ModelDocument, ModelXbrl
 
-        with _stdout_to_stderr():
+        with _arelle_call():
             self._clear()
             manager = self.cntlr.modelManager
             model = ModelXbrl.load(manager, key[0], "loading base DTS")
@@ -381,7 +397,14 @@ class Engine:
                 while pending and len(running) < max(1, jobs):
                     index = pending.pop(0)
                     key = keys[index]
-                    base = self._base_for(key, planned=remaining[key]) if key else None
+                    base = self._base_for(key) if key else None
+                    if base is not None and self._prewarm_pays(base, remaining[key]) \
+                            and len(running) >= jobs - 1:
+                        # The parent is the last of the ``jobs`` workers while it pre-warms:
+                        # the first ``jobs - 1`` reports run on the base as loaded beside it.
+                        self._prewarm(base)
+                    if base is not None:
+                        base.uses += 1
                     child = _Child.start(self, index, entries[index], base)
                     running[child.fd] = child
                 for child in _wait_any(list(running.values()), self.settings.timeout):
@@ -400,8 +423,8 @@ class Engine:
         for base in list(self._bases.values())[:-_KEEP_BASES]:
             self._drop_base(base)
 
-    def _base_for(self, key: tuple[str, ...], planned: int) -> _Base | None:
-        """The shared base for ``key``, loaded on first need, pre-warmed once it pays."""
+    def _base_for(self, key: tuple[str, ...]) -> _Base | None:
+        """The shared base for ``key``, loaded on first need."""
         base = self._bases.pop(key, None)
         if base is None:
             # Children already forked keep their copy: dropping the oldest base is safe, and
@@ -409,17 +432,22 @@ class Engine:
             while len(self._bases) >= _KEEP_BASES:
                 self._drop_base(next(iter(self._bases.values())))
             base = self.load_base(key)
-        if base is None:
-            return None
-        self._bases[key] = base      # most recently used last
-        if not base.prewarmed and (planned >= _PREWARM_MIN_REPORTS
-                                   or base.uses + 1 >= _PREWARM_MIN_REPORTS):
-            with _stdout_to_stderr():
-                _prewarm(base.model)
-                base.link_memo = self._memo_links(base.model)
-            base.prewarmed = True
-        base.uses += 1
+        if base is not None:
+            self._bases[key] = base      # most recently used last
         return base
+
+    @staticmethod
+    def _prewarm_pays(base: _Base, planned: int) -> bool:
+        """Pre-computing costs about a report's validation: worth it from the third report
+        on a base, in this batch (``planned``) or over the calls of this process."""
+        return not base.prewarmed and (planned >= _PREWARM_MIN_REPORTS
+                                       or base.uses + 1 >= _PREWARM_MIN_REPORTS)
+
+    def _prewarm(self, base: _Base) -> None:
+        with _arelle_call():
+            _prewarm(base.model)
+            base.link_memo = self._memo_links(base.model)
+        base.prewarmed = True
 
 
 # ---------------------------------------------------------------------- forked children
@@ -445,6 +473,7 @@ class _Child:
             try:
                 os.close(read_fd)
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
+                gc.disable()    # a collection would touch, and so copy, every shared page
                 payload = pickle.dumps(engine.validate(entry, base))
                 with os.fdopen(write_fd, "wb") as pipe:
                     pipe.write(payload)
@@ -510,6 +539,10 @@ def _wait_any(children: list[_Child], timeout: float | None) -> list[_Child]:
 
 
 # ---------------------------------------------------------------------- base helpers
+_CONCEPT_MEMOS = ("isNumeric", "isItem", "isTuple", "isHypercubeItem",
+                  "isDimensionItem", "isPrimaryItem", "isMonetary", "baseXbrliType", "type")
+
+
 def _prewarm(model: Any) -> None:
     """Compute, once in the parent, the caches every report's validation would rebuild:
     the relationship sets of the base's own networks (cycle and dimension checks, labels)
@@ -527,8 +560,12 @@ def _prewarm(model: Any) -> None:
             model.relationshipSet(arcrole, linkrole, linkqname, arcqname)
     for concept in list(model.qnameConcepts.values()):
         with contextlib.suppress(Exception):
-            concept.isEnumeration  # noqa: B018 - fills the type-derivation cache
-            concept.isNumeric  # noqa: B018
+            # Arelle memoises these on the concept object; every report's concept checks
+            # (ValidateXbrl.validate walks all ~5,500 IFRS concepts) read them.
+            for name in _CONCEPT_MEMOS:
+                getattr(concept, name)
+            # Arelle recomputes this one at every read (a walk over ~14 enumeration types)
+            concept._ixbrlIsEnumeration = concept.isEnumeration
 
 
 @contextlib.contextmanager
@@ -563,9 +600,8 @@ def _loading_into(base: _Base) -> Iterator[None]:
         if modelXbrl is not base.model or not base.prewarmed:
             return original_validate(modelXbrl, *args, **kwargs)
         _drop_stale_relationship_sets(base)
-        if base.link_memo is None:
-            return original_validate(modelXbrl, *args, **kwargs)
-        with _checked_links_once(base):
+        with _memoised_enumerations(), (_checked_links_once(base) if base.link_memo
+                                         is not None else contextlib.nullcontext()):
             return original_validate(modelXbrl, *args, **kwargs)
 
     ModelXbrl.create, ModelXbrl.load, Validate.validate = create, load, validate
@@ -574,6 +610,28 @@ def _loading_into(base: _Base) -> Iterator[None]:
     finally:
         ModelXbrl.create, ModelXbrl.load = original_create, original_load
         Validate.validate = original_validate
+
+
+@contextlib.contextmanager
+def _memoised_enumerations() -> Iterator[None]:
+    """Within the block, ``ModelConcept.isEnumeration`` reads the value ``_prewarm`` stored
+    on each base concept (a concept's type derivation cannot change once loaded); other
+    concepts, the report's own, are computed as ever."""
+    from arelle.ModelDtsObject import ModelConcept
+
+    original = ModelConcept.__dict__["isEnumeration"]
+
+    def is_enumeration(concept: Any) -> bool:
+        try:
+            return concept._ixbrlIsEnumeration
+        except AttributeError:
+            return original.fget(concept)
+
+    ModelConcept.isEnumeration = property(is_enumeration)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        ModelConcept.isEnumeration = original  # type: ignore[method-assign]
 
 
 @contextlib.contextmanager
