@@ -29,33 +29,27 @@ Why it is more than a call to ``arelleCmdLine``:
   the base is kept for the next call in the same process (``convert`` validates report after
   report).
 
-Seams if this module is split: the worker pool (``_Child``, ``_wait_any``) and the pre-scan
-(``_referenced_urls``) import no Arelle.
+Arelle-free parts live beside it: the pre-scan that groups reports by taxonomy
+(``dts_prescan``) and the forked workers (``worker_pool``).
 """
 from __future__ import annotations
 
 import builtins
 import contextlib
+import functools
 import gc
-import io
 import os
-import pickle
-import posixpath
-import re
-import select
-import signal
 import sys
 import time
-import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urljoin
 
 from .checks import FactRecord, Finding, own_findings, printed_label
+from .dts_prescan import referenced_urls
 from .errors import TaxonomyError, ValidationEngineError
+from .worker_pool import Worker, wait_any
 
 # Arelle's level names folded into our three severities.
 _ERROR_LEVELS = {"ERROR", "CRITICAL", "FATAL", "INCONSISTENCY", "ERROR-SEMANTIC", "ASSERTION-ERROR"}
@@ -282,7 +276,7 @@ class Engine:
     def base_key(self, entry: str) -> tuple[str, ...]:
         """The pinned-package URLs the report's DTS starts from (empty: nothing to share)."""
         try:
-            urls = _referenced_urls(entry)
+            urls = referenced_urls(entry)
         except Exception:
             return ()
         packages = self.cntlr.packages
@@ -391,7 +385,7 @@ class Engine:
             remaining[key] = remaining.get(key, 0) + 1
         # Group reports by base so each base is needed during one stretch of the batch.
         pending = sorted(range(len(entries)), key=lambda i: (keys.index(keys[i]), i))
-        running: dict[int, _Child] = {}
+        running: dict[int, Worker] = {}
         try:
             while pending or running:
                 while pending and len(running) < max(1, jobs):
@@ -405,15 +399,16 @@ class Engine:
                         self._prewarm(base)
                     if base is not None:
                         base.uses += 1
-                    child = _Child.start(self, index, entries[index], base)
-                    running[child.fd] = child
-                for child in _wait_any(list(running.values()), self.settings.timeout):
-                    del running[child.fd]
-                    done(child.index, child.outcome())
-                    remaining[keys[child.index]] -= 1
+                    worker = Worker.start(index, entries[index], functools.partial(
+                        self.validate, entries[index], base))
+                    running[worker.fd] = worker
+                for worker in wait_any(list(running.values()), self.settings.timeout):
+                    del running[worker.fd]
+                    done(worker.index, _worker_outcome(worker))
+                    remaining[keys[worker.index]] -= 1
         finally:   # interrupted (Ctrl-C, a bug): leave no worker behind
-            for child in running.values():
-                child.kill()
+            for worker in running.values():
+                worker.kill()
         self._trim_bases()
         return [r for r in results if r is not None]
 
@@ -450,92 +445,19 @@ class Engine:
         base.prewarmed = True
 
 
-# ---------------------------------------------------------------------- forked children
-@dataclass
-class _Child:
-    index: int
-    entry: str
-    pid: int
-    fd: int
-    started: float
-    data: bytearray = field(default_factory=bytearray)
-    status: int | None = None
-    timed_out: bool = False
-
-    @classmethod
-    def start(cls, engine: Engine, index: int, entry: str, base: _Base | None) -> _Child:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        read_fd, write_fd = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - runs in the child (coverage does not follow forks)
-            code = 0
-            try:
-                os.close(read_fd)
-                signal.signal(signal.SIGINT, signal.SIG_DFL)
-                gc.disable()    # a collection would touch, and so copy, every shared page
-                payload = pickle.dumps(engine.validate(entry, base))
-                with os.fdopen(write_fd, "wb") as pipe:
-                    pipe.write(payload)
-            except BaseException:
-                code = 70
-            finally:
-                os._exit(code)
-        os.close(write_fd)
-        return cls(index=index, entry=entry, pid=pid, fd=read_fd, started=time.monotonic())
-
-    def read(self) -> bool:
-        """Read what is there; True at end of stream."""
-        chunk = os.read(self.fd, 1 << 20)
-        if chunk:
-            self.data.extend(chunk)
-            return False
-        os.close(self.fd)
-        _, self.status = os.waitpid(self.pid, 0)
-        return True
-
-    def kill(self) -> None:
-        self.timed_out = True
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self.pid, signal.SIGKILL)
-        os.close(self.fd)
-        _, self.status = os.waitpid(self.pid, 0)
-
-    def outcome(self) -> EngineOutcome:
-        seconds = round(time.monotonic() - self.started, 3)
-        if self.timed_out:
-            return EngineOutcome(entry=self.entry, seconds=seconds, findings=[Finding(
-                severity="error", code="ixbrl:timeout", source="engine",
-                message=f"validation did not finish within {seconds:.0f} s and was stopped")])
-        try:
-            outcome = pickle.loads(bytes(self.data))
-            if isinstance(outcome, EngineOutcome):
-                return outcome
-        except Exception:
-            pass
-        how = (f"signal {os.WTERMSIG(self.status)}" if self.status is not None
-               and os.WIFSIGNALED(self.status) else f"status {self.status}")
-        return EngineOutcome(entry=self.entry, seconds=seconds, findings=[Finding(
-            severity="error", code="ixbrl:engineFailure", source="engine",
-            message=f"the validation worker died ({how}) before reporting")])
-
-
-def _wait_any(children: list[_Child], timeout: float | None) -> list[_Child]:
-    """Block until at least one child finished (or overran ``timeout``); return those."""
-    finished: list[_Child] = []
-    while not finished:
-        now = time.monotonic()
-        for child in children:
-            if timeout is not None and now - child.started > timeout:
-                child.kill()
-                finished.append(child)
-        if finished:
-            break
-        ready, _, _ = select.select([c.fd for c in children], [], [], 0.5)
-        for child in children:
-            if child.fd in ready and child.read():
-                finished.append(child)
-    return finished
+def _worker_outcome(worker: Worker) -> EngineOutcome:
+    """The outcome a worker sent, or a finding that says why there is none."""
+    seconds = worker.elapsed()
+    if worker.timed_out:
+        return EngineOutcome(entry=worker.entry, seconds=seconds, findings=[Finding(
+            severity="error", code="ixbrl:timeout", source="engine",
+            message=f"validation did not finish within {seconds:.0f} s and was stopped")])
+    outcome = worker.result()
+    if isinstance(outcome, EngineOutcome):
+        return outcome
+    return EngineOutcome(entry=worker.entry, seconds=seconds, findings=[Finding(
+        severity="error", code="ixbrl:engineFailure", source="engine",
+        message=f"the validation worker died ({worker.failure()}) before reporting")])
 
 
 # ---------------------------------------------------------------------- base helpers
@@ -690,89 +612,6 @@ def _contains_base(model: Any, base: _Base) -> bool:
         for ixds_doc in getattr(doc, "ixdsDocs", ()) or ():
             stack.append(ixds_doc)
     return all(id(d) in seen for d in base.entry_docs)
-
-
-# ---------------------------------------------------------------------- pre-scan (no Arelle)
-_LINK = "http://www.xbrl.org/2003/linkbase"
-_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-_XSD = "http://www.w3.org/2001/XMLSchema"
-_REPORT_IN_PACKAGE = re.compile(r"^[^/]+/reports/(?:[^/]+/)?[^/]+\.(xhtml|html|htm|xbrl)$", re.I)
-
-
-def _referenced_urls(entry: str, depth: int = 4) -> set[str]:
-    """Absolute URLs a report's DTS discovery starts from, following its local schemas.
-
-    Reads only the report and the schemas beside it (in its folder or package); stops at the
-    first absolute URL on each path. Cheap (lxml) and Arelle-free.
-    """
-    from lxml import etree
-
-    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True,
-                             huge_tree=True)
-    found: set[str] = set()
-    archive: zipfile.ZipFile | None = None
-    try:
-        if zipfile.is_zipfile(entry):
-            archive = zipfile.ZipFile(entry)
-            reports = sorted(n for n in archive.namelist() if _REPORT_IN_PACKAGE.match(n))
-            if not reports:
-                return found
-            todo = [(f"zip:/{reports[0]}", 0)]
-        else:
-            todo = [(Path(entry).resolve().as_uri(), 0)]
-        seen: set[str] = set()
-        while todo:
-            url, level = todo.pop()
-            if url in seen or level > depth:
-                continue
-            seen.add(url)
-            data = _read_local(url, archive)
-            if data is None:
-                continue
-            root = etree.parse(io.BytesIO(data), parser).getroot()
-            if root is None:
-                continue
-            for href in _refs(root):
-                target = _join(url, href.split("#")[0])
-                if target.startswith(("http://", "https://")):
-                    found.add(target)
-                else:
-                    todo.append((target, level + 1))
-    finally:
-        if archive is not None:
-            archive.close()
-    return found
-
-
-def _join(base: str, href: str) -> str:
-    """``urljoin`` that also resolves inside a package (``zip:/top/reports/r.xhtml``)."""
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", href) or not base.startswith("zip:/"):
-        return urljoin(base, href)
-    folder = posixpath.dirname(base[len("zip:/"):])
-    return "zip:/" + posixpath.normpath(posixpath.join(folder, href))
-
-
-def _refs(root: Any) -> Iterator[str]:
-    for elt in root.iter(f"{{{_LINK}}}schemaRef", f"{{{_LINK}}}linkbaseRef"):
-        if elt.get(_XLINK_HREF):
-            yield elt.get(_XLINK_HREF)
-    for elt in root.iter(f"{{{_XSD}}}import", f"{{{_XSD}}}include"):
-        if elt.get("schemaLocation"):
-            yield elt.get("schemaLocation")
-
-
-def _read_local(url: str, archive: zipfile.ZipFile | None) -> bytes | None:
-    if url.startswith("zip:/") and archive is not None:
-        name = str(PurePosixPath(url[len("zip:/"):]))
-        try:
-            return archive.read(name)
-        except KeyError:
-            return None
-    if url.startswith("file:"):
-        from urllib.request import url2pathname
-        path = Path(url2pathname(url[len("file:"):].split("?")[0]))
-        return path.read_bytes() if path.is_file() else None
-    return None
 
 
 # ---------------------------------------------------------------------- reading the model

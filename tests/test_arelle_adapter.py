@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from converter import arelle_adapter
-from converter.arelle_adapter import (_Base, _drop_stale_relationship_sets, _join,
-                                      _referenced_urls, finding_from_message)
+from converter.arelle_adapter import _Base, _drop_stale_relationship_sets, finding_from_message
+from converter.dts_prescan import join_url, referenced_urls
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data" / "invalid"
@@ -67,8 +67,8 @@ def test_odd_messages_never_raise(message: dict) -> None:
 
 # --------------------------------------------------------------------------- pre-scan
 def test_prescan_follows_local_schema_to_the_pinned_entry_point() -> None:
-    assert _referenced_urls(str(DATA / "calc" / "report.xhtml")) == {ESSENTIAL}
-    assert _referenced_urls(str(DATA / "period-type.xhtml")) == {ESSENTIAL}
+    assert referenced_urls(str(DATA / "calc" / "report.xhtml")) == {ESSENTIAL}
+    assert referenced_urls(str(DATA / "period-type.xhtml")) == {ESSENTIAL}
 
 
 def test_prescan_reads_inside_a_report_package(tmp_path: Path) -> None:
@@ -77,20 +77,20 @@ def test_prescan_reads_inside_a_report_package(tmp_path: Path) -> None:
         for path in sorted((DATA / "control-package").rglob("*")):
             if path.is_file():
                 zf.write(path, "top/" + path.relative_to(DATA / "control-package").as_posix())
-    assert _referenced_urls(str(package)) == {ESSENTIAL}
+    assert referenced_urls(str(package)) == {ESSENTIAL}
 
 
 def test_prescan_of_a_package_without_reports_is_empty(tmp_path: Path) -> None:
     package = tmp_path / "empty.zip"
     zipfile.ZipFile(package, "w").close()
-    assert _referenced_urls(str(package)) == set()
+    assert referenced_urls(str(package)) == set()
 
 
 def test_join_resolves_relative_hrefs_inside_zip() -> None:
-    assert _join("zip:/top/reports/r.xhtml", "../www.example.com/ext.xsd") == \
+    assert join_url("zip:/top/reports/r.xhtml", "../www.example.com/ext.xsd") == \
         "zip:/top/www.example.com/ext.xsd"
-    assert _join("zip:/top/reports/r.xhtml", ESSENTIAL) == ESSENTIAL
-    assert _join("file:///a/b/r.xhtml", "ext.xsd") == "file:///a/b/ext.xsd"
+    assert join_url("zip:/top/reports/r.xhtml", ESSENTIAL) == ESSENTIAL
+    assert join_url("file:///a/b/r.xhtml", "ext.xsd") == "file:///a/b/ext.xsd"
 
 
 # --------------------------------------------------------------------------- invalidation
