@@ -5,23 +5,27 @@ the canonical token sets of a printed label. Output: the concepts sharing rare w
 (best Dice upper bound first) and, per concept, the best IDF-weighted Dice similarity.
 
 Why a module of its own: everything a first-time look-up spends its time on lives here, and
-all of it is precomputed when the index loads (token sets and weights of every reading,
-postings, admissible sets), so that a label never seen before costs tens of microseconds.
-The ranking is the one of the original mapper; the speed comes from precomputation, C-level
-set/dict operations and provable bounds only. Token weights are added with ``math.fsum``
-(correctly rounded, so independent of set iteration order, which follows the per-process
-string-hash seed): a plain ``sum`` reported another, equally similar reading in about one
-run of thirty.
+all of it is precomputed when the index loads, as numpy arrays: token → concept postings,
+per-concept reading ranges and the token ids of every reading. A query then costs a handful
+of array operations (one ``bincount`` for the shared weight of every concept, one
+``reduceat`` for the Dice of every reading of the pool) instead of a Python loop over
+hundreds of postings.
+
+Token weights (IDF) are rounded to multiples of 2**-30, so that every sum of them is exact
+in a double: the shared weight of a concept and the Dice of a reading do not depend on the
+order of summation (numpy's, a set's iteration order, which follows the per-process string
+hash seed), and a plain-Python reference computes the very same floats.
 """
 from __future__ import annotations
 
 import difflib
 import math
 from collections import Counter
-from collections.abc import Iterable
-from itertools import chain, repeat
-from math import fsum
-from operator import add, truediv
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
 
 from .taxonomy_index import ConceptEntry
 
@@ -31,40 +35,102 @@ Reading = tuple[frozenset[str], str, float]     # (token set, canonical text, ID
 COMMON_POSTINGS = 400
 POOL_LIMIT = 60
 SPELLING_CUTOFF = 0.8
+WEIGHT_UNIT = 2.0 ** -30     # IDF grid: sums of up to 2**23 units of weight < 8 stay exact
+_EMPTY = np.zeros(0, dtype=np.intp)
+
+
+def _on_grid(value: float) -> float:
+    return round(value / WEIGHT_UNIT) * WEIGHT_UNIT
+
+
+@dataclass(frozen=True)
+class QuerySets:
+    """The token sets of a label's readings (variants), spelling-repaired, with weights."""
+
+    sets: tuple[frozenset[str], ...]
+    weights: tuple[float, ...]          # IDF weight of each set (unknown words: the rarest)
+    known: np.ndarray                   # token ids of every known word of any set, sorted
+    recruit: np.ndarray                 # 2 × known: IDF of the recruiting words, IDF of all
+    per_set: np.ndarray                 # sets × known: IDF of the word if in the set, else 0
+    weight_column: np.ndarray           # ``weights`` as a sets × 1 × 1 array
+
+    @property
+    def least(self) -> float:
+        """The lightest set's weight: the pool bound's query side."""
+        return min(self.weights, default=0.0)
+
+
+@dataclass(frozen=True)
+class Similarities:
+    """Per concept of a pool: the best IDF-weighted Dice and the reading that gives it
+    (the first maximum in (query set, reading) order; "" if it shares nothing)."""
+
+    sims: np.ndarray
+    texts: list[str]
 
 
 class TokenIndex:
     """IDF-weighted token postings and the readings of every concept's labels."""
 
     def __init__(self, entries: dict[str, ConceptEntry]) -> None:
-        postings: dict[str, list[str]] = {}
-        for name, entry in entries.items():
-            tokens = {t for text in entry.search for t in text.split()}
-            for token in tokens:
-                postings.setdefault(token, []).append(name)
-        self.postings = {t: tuple(names) for t, names in postings.items()}
-        self._posting_sets = {t: frozenset(names) for t, names in postings.items()}
-        n = max(1, sum(1 for e in entries.values() if e.search))
-        self.idf = {t: math.log(n / len(names)) + 0.5 for t, names in postings.items()}
+        self.names = [name for name, e in entries.items() if e.search]
+        self.position = {name: i for i, name in enumerate(self.names)}
+        members: dict[str, list[int]] = {}
+        for i, name in enumerate(self.names):
+            for token in {t for text in entries[name].search for t in text.split()}:
+                members.setdefault(token, []).append(i)
+        self.vocabulary = sorted(members)
+        self.token_id = {t: k for k, t in enumerate(self.vocabulary)}
+        n = max(1, len(self.names))
+        self.idf = {t: _on_grid(math.log(n / len(members[t])) + 0.5) for t in self.vocabulary}
         # A printed word the taxonomy never uses is specific, not noise: weigh it as the rarest.
         self.unknown_idf = max(self.idf.values(), default=1.0)
-        idf, unknown = self.idf, self.unknown_idf
+        self.postings = {t: tuple(self.names[i] for i in members[t]) for t in self.vocabulary}
+        idf = self.idf
         # Pool ranking uses the weight of each reading's words as printed (repeats count).
-        self.min_weight = {
-            name: min(sum(idf.get(t, unknown) for t in text.split()) for text in e.search)
-            for name, e in entries.items() if e.search}
+        self.min_weight = {name: min(sum(idf[t] for t in text.split())
+                                     for text in entries[name].search) for name in self.names}
         self.readings: dict[str, tuple[Reading, ...]] = {}
-        for name, e in entries.items():
-            if e.search:
-                sets = [frozenset(text.split()) for text in e.search]
-                self.readings[name] = tuple((s, text, self.weight(s))
-                                            for s, text in zip(sets, e.search))
-        # smallest token-set weight of a concept: the similarity bound's denominator
-        self.min_set_weight = {n: min(r[2] for r in rs) for n, rs in self.readings.items()}
-        self.vocabulary = sorted(postings)
+        for name in self.names:
+            sets = [frozenset(text.split()) for text in entries[name].search]
+            self.readings[name] = tuple((s, text, self.weight(s))
+                                        for s, text in zip(sets, entries[name].search))
+        self._build_arrays(members)
         self._bigram_index: dict[str, tuple[str, ...]] | None = None     # built on first use
         self._needed: dict[int, dict[int, int]] = {}
         self._spelling: dict[str, str] = {}
+
+    def _build_arrays(self, members: dict[str, list[int]]) -> None:
+        """Word × concept and word × reading incidence matrices (a query's shared weights
+        are one product of its word weights with them, exact as the weights are on the grid),
+        and each concept's readings as a row of reading numbers, padded with a reading of
+        no words."""
+        vocab, tid = self.vocabulary, self.token_id
+        self._df = [len(members[t]) for t in vocab]
+        self._concept_words = np.zeros((len(vocab), len(self.names)))
+        for k, t in enumerate(vocab):
+            self._concept_words[k, members[t]] = 1.0
+        self._min_weight = np.array([self.min_weight[n] for n in self.names])
+        rows: list[list[int]] = []
+        word_ids: list[int] = []
+        reading_ids: list[int] = []
+        weights: list[float] = []
+        self._texts: list[str] = []
+        for name in self.names:
+            rows.append([])
+            for tset, text, weight in self.readings[name]:
+                rows[-1].append(len(weights))
+                word_ids += [tid[t] for t in tset]
+                reading_ids += [len(weights)] * len(tset)
+                weights.append(weight)
+                self._texts.append(text)
+        no_reading = len(weights)           # shares nothing: its Dice is 0
+        self._reading_words = np.zeros((len(vocab), no_reading + 1))
+        self._reading_words[word_ids, reading_ids] = 1.0
+        width = max((len(r) for r in rows), default=1)
+        self._rows = np.array([r + [no_reading] * (width - len(r)) for r in rows],
+                              dtype=np.intp)
+        self._row_weight = np.array([*weights, 1.0])[self._rows]
 
     def clear_memo(self) -> None:
         """Forget spelling repairs (they are memoised per unknown word)."""
@@ -72,7 +138,27 @@ class TokenIndex:
 
     # ------------------------------------------------------------------ weights
     def weight(self, tokens: Iterable[str]) -> float:
-        return fsum(map(self.idf.get, tokens, repeat(self.unknown_idf)))
+        """IDF weight of a token set (exact: every weight is on the grid)."""
+        get, unknown = self.idf.get, self.unknown_idf
+        return sum(get(t, unknown) for t in tokens)
+
+    def query(self, variants: Sequence[str]) -> QuerySets:
+        """Token sets of a label's canonical readings, unknown words spelling-repaired.
+
+        Words in hundreds of labels ("other", "net") only rank the pool, they do not
+        recruit into it (unless the label has no other known word)."""
+        sets = tuple(frozenset(self.correct(t) for t in v.split()) for v in variants)
+        idf, tid, df = self.idf, self.token_id, self._df
+        known = sorted({tid[t] for s in sets for t in s if t in tid})
+        words = [self.vocabulary[k] for k in known]
+        weights = [idf[w] for w in words]
+        rare = [w if df[k] <= COMMON_POSTINGS else 0.0 for k, w in zip(known, weights)]
+        set_weights = tuple(self.weight(s) for s in sets)
+        return QuerySets(
+            sets, set_weights, np.array(known, dtype=np.intp),
+            np.array([rare if any(rare) else weights, weights]),
+            np.array([[w if t in s else 0.0 for t, w in zip(words, weights)] for s in sets]),
+            np.array(set_weights).reshape(-1, 1, 1))
 
     # ------------------------------------------------------------------ spelling
     def correct(self, token: str) -> str:
@@ -126,57 +212,39 @@ class TokenIndex:
         return need
 
     # ------------------------------------------------------------------ pool
-    def pool(self, sets: list[frozenset[str]], query_weight: float, limit: int = POOL_LIMIT
-             ) -> tuple[list[str], dict[str, float]]:
-        """Concepts sharing rare words with the label, best Dice upper bound first, and the
-        shared weight of each (for ``similarity_bound``).
+    def pool(self, q: QuerySets, limit: int = POOL_LIMIT) -> np.ndarray:
+        """Concepts sharing recruiting words with the label (positions in ``names``), best
+        Dice upper bound first, at most ``limit``.
 
-        The bound of a concept is its shared weight over ``query_weight`` (the lightest query
-        set's) plus its lightest reading; ties keep the order in which the words recruit
-        concepts. Weights are summed word by word in the same order as ever (float sums
-        depend on it); the sort runs in C over precomputed keys.
+        The bound of a concept is its shared weight (every known query word it has) over
+        the lightest query set's weight plus its lightest reading as printed; ties go to
+        the concept first in the index.
         """
-        tokens = set().union(*sets) if sets else set()
-        idf, postings = self.idf, self.postings
-        known = [t for t in tokens if t in idf]
-        if not known:
-            return [], {}
-        # words in hundreds of labels ("other", "net") only rank, they do not recruit
-        rare = [t for t in known if len(postings[t]) <= COMMON_POSTINGS] or known
-        weight = dict.fromkeys(postings[rare[0]], idf[rare[0]])     # 0.0 + idf, exactly
-        get = weight.get
-        for token in rare[1:]:
-            w = idf[token]
-            for name in postings[token]:
-                weight[name] = get(name, 0.0) + w
-        for token in set(known) - set(rare):
-            w = idf[token]
-            for name in weight.keys() & self._posting_sets[token]:
-                weight[name] += w
-        names = list(weight)
-        keys = list(map(truediv, weight.values(),
-                        map(add, repeat(query_weight), map(self.min_weight.__getitem__, names))))
-        order = sorted(range(len(names)), key=keys.__getitem__, reverse=True)[:limit]
-        return [names[i] for i in order], weight
-
-    def similarity_bound(self, name: str, shared_weight: float, query_weight: float) -> float:
-        """No reading of ``name`` is more similar than this (shared weight over the least
-        weights of both sides), plus a margin for summation order."""
-        return 2.0 * shared_weight / (query_weight + self.min_set_weight[name]) + 1e-9
+        if not len(q.known):
+            return _EMPTY
+        shared = q.recruit @ self._concept_words.take(q.known, axis=0)    # exact: on grid
+        recruited = np.flatnonzero(shared[0])
+        keys = shared[1].take(recruited) / (q.least + self._min_weight.take(recruited))
+        return recruited.take(np.argsort(-keys, kind="stable")[:limit])
 
     # ------------------------------------------------------------------ similarity
-    def best_reading(self, name: str, sets: list[tuple[frozenset[str], float]]
-                     ) -> tuple[float, str]:
-        """The best IDF-weighted Dice coefficient over query sets × label readings."""
-        getw = self.idf.__getitem__
-        sim, best_text = 0.0, ""
-        readings = self.readings.get(name, ())
-        for qset, qweight in sets:
-            for tset, text, tweight in readings:
-                shared = qset & tset
-                if not shared:
-                    continue
-                s = 2.0 * fsum(map(getw, shared)) / (qweight + tweight)
-                if s > sim:
-                    sim, best_text = s, text
-        return sim, best_text
+    def similarities(self, q: QuerySets, concepts: np.ndarray) -> Similarities:
+        """The best IDF-weighted Dice coefficient over query sets × label readings, for
+        each of ``concepts`` (positions in ``names``, at least one): the shared weight of
+        every reading with every query set in one product, then the Dice of the concepts'
+        readings."""
+        shared = q.per_set @ self._reading_words.take(q.known, axis=0)   # sets × readings
+        rows = self._rows.take(concepts, axis=0)            # concepts × readings (padded)
+        m, width = rows.shape
+        sets = len(q.sets)
+        dice = 2.0 * shared.take(rows, axis=1) / (
+            q.weight_column + self._row_weight.take(concepts, axis=0))
+        # concepts × (sets × readings): row-major order is set outer, reading inner
+        dice = dice.transpose(1, 0, 2).reshape(m, sets * width) if sets > 1 else dice[0]
+        best = dice.argmax(axis=1)
+        at = np.arange(m)
+        found = dice[at, best]
+        readings = rows[at, best % width].tolist()
+        texts = self._texts
+        return Similarities(found, [texts[r] if sim > 0.0 else ""
+                                    for r, sim in zip(readings, found.tolist())])

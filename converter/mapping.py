@@ -60,11 +60,13 @@ from dataclasses import dataclass
 from heapq import heappush, heappushpop
 from pathlib import Path
 
+import numpy as np
+
 from .errors import InputError, TaxonomyError
 from .first_char_alternation import first_chars
 from .label_search import TokenIndex
 from .mapping_query import Query, build_query
-from .mapping_score import EXTENSION_THRESHOLD, Candidate, score_candidate
+from .mapping_score import EXTENSION_THRESHOLD, Candidate, concept_facts, score_candidate
 from .model import Concept
 from .resources import taxonomy_dir
 from .statement_mapping import map_statement
@@ -139,6 +141,11 @@ class Taxonomy:
         self._alias_by_char = _aliases_by_first_char(aliases)
         self._admissible_sets: dict[tuple[str | None, str], frozenset[str]] = {}
         self._role_sets: dict[frozenset[str], frozenset[str]] = {}
+        self._rough_bonuses: dict[tuple[str | None, str | None, str], np.ndarray] = {}
+        # the scoring rules' regexes, run once per concept that can be scored
+        self.facts = {name: concept_facts(entries[name]) for name in
+                      dict.fromkeys([*self.search.names, *(a.concept for a in aliases)])
+                      if name in entries}
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Taxonomy:
@@ -213,56 +220,70 @@ class Taxonomy:
                 n for n, e in self.entries.items() if e.roles & roles)
         return names
 
-    def _rank(self, q: Query, top: int) -> list[Candidate]:
-        """Stage 1 ranks the pool by rough score (0.7 × similarity + alias and statement-role
-        bonus); stage 2 scores the first ``max(3 * top, 15)`` with all the evidence.
+    def _rough_bonus(self, q: Query) -> np.ndarray:
+        """Per search concept (``TokenIndex.names``): the rough statement-role bonus (0.10
+        or 0.0), or -inf where the concept is not admissible (memoised per statement and
+        admissible set: a few dozen arrays at most)."""
+        want = PER_SHARE_TYPE if q.per_share else SHARES_TYPE if q.shares else MONETARY_TYPE
+        key = (q.statement, q.period_type, want)
+        bonus = self._rough_bonuses.get(key)
+        if bonus is None:
+            admissible = self._admissible(q)
+            primary = self._in_roles(PRIMARY_ROLES.get(q.statement or "", frozenset()))
+            bonus = self._rough_bonuses[key] = np.array(
+                [(0.10 if n in primary else 0.0) if n in admissible else -np.inf
+                 for n in self.search.names])
+        return bonus
 
-        Two bounds leave out work, never a result: pooled concepts are compared reading by
-        reading in the order of their similarity bound, until the bound cannot beat the
-        last rough place; and a candidate is not scored when its rough score plus what the
-        evidence can add (``_headroom``) is below the last kept score. Ties keep the order
-        of the pool, as a stable sort over all of it would.
+    def _rank(self, q: Query, top: int) -> list[Candidate]:
+        """Stage 1 ranks aliases and the pool by rough score (0.7 × similarity + alias and
+        statement-role bonus); stage 2 scores the first ``max(3 * top, 15)`` with all the
+        evidence (``_score``).
+
+        Aliases rank first (their rough score, 0.9 or 1.0, is above any reading's 0.8), then
+        the admissible pooled concepts by rough score, ties in pool order: the similarity of
+        every pooled concept is computed in one array pass (``TokenIndex.similarities``).
         """
-        search, entries = self.search, self.entries
+        search = self.search
         aliases = self._aliases_for(q)
-        sets = [frozenset(search.correct(t) for t in v.split()) for v in q.variants]
-        weighted = [(qs, search.weight(qs)) for qs in sets]
-        query_weight = min((w for _s, w in weighted), default=0.0)
-        pool, shared = search.pool(sets, query_weight)
-        primary = self._in_roles(PRIMARY_ROLES.get(q.statement or "", frozenset()))
-        admissible = self._admissible(q)
+        admissible, primary = self._admissible(q), self._in_roles(
+            PRIMARY_ROLES.get(q.statement or "", frozenset()))
         keep = max(3 * top, 15)
-        rough: list[tuple[float, int, str, float, str]] = []
-        best: list[float] = []      # min-heap of the ``keep`` best rough scores so far
-        for pos, name in enumerate(aliases):
-            if name in admissible:  # an alias scores as an exact reading
-                value = 0.7 * 1.0 + 0.20 + (0.10 if name in primary else 0.0)
-                rough.append((value, pos, name, 1.0, ""))
-                (heappush if len(best) < keep else heappushpop)(best, value)
-        # similarity bound (``TokenIndex.similarity_bound``, inlined: it runs ~60 times a query)
-        least = search.min_set_weight
-        bounded = [(0.7 * (b if (b := 2.0 * shared[name] / (query_weight + least[name]) + 1e-9)
-                           < 1.0 else 1.0) + (0.10 if name in primary else 0.0), pos, name)
-                   for pos, name in enumerate(pool, len(aliases))
-                   if name in admissible and name not in aliases]
-        bounded.sort(reverse=True)
-        for bound, pos, name in bounded:
-            if len(best) == keep and bound < best[0]:
-                break
-            sim, text = search.best_reading(name, weighted)
-            value = 0.7 * sim + (0.10 if name in primary else 0.0)
-            rough.append((value, pos, name, sim, text))
-            (heappush if len(best) < keep else heappushpop)(best, value)
-        rough.sort(key=lambda r: (-r[0], r[1]))
+        rough: list[tuple[float, str, float, str]] = [
+            (0.7 * 1.0 + 0.20 + (0.10 if name in primary else 0.0), name, 1.0, "")
+            for name in aliases if name in admissible]
+        rough.sort(key=lambda r: -r[0])     # an alias scores as an exact reading
+        sets = search.query(q.variants)
+        pool = search.pool(sets)
+        if len(pool) and len(rough) < keep:
+            names = [search.names[i] for i in pool.tolist()]
+            bonus = self._rough_bonus(q).take(pool)
+            if aliases:     # an alias found it already
+                bonus[[j for j, name in enumerate(names) if name in aliases]] = -np.inf
+            found = search.similarities(sets, pool)
+            values = 0.7 * found.sims + bonus
+            order = np.argsort(-values, kind="stable")[:keep - len(rough)].tolist()
+            value_list, sims = values.tolist(), found.sims.tolist()
+            rough += [(value_list[j], names[j], sims[j], found.texts[j])
+                      for j in order if value_list[j] != -np.inf]
+        return self._score(q, top, rough[:keep], aliases)
+
+    def _score(self, q: Query, top: int, rough: list[tuple[float, str, float, str]],
+               aliases: dict[str, str]) -> list[Candidate]:
+        """Score the rough finalists, best ``top`` first. A candidate is not scored when its
+        rough score plus what the evidence can add (``_headroom``) is below the last kept
+        score: it could not enter the result."""
+        entries = self.entries
         role_room = self._role_headroom(q)
         scored: list[Candidate] = []
         kept: list[float] = []      # min-heap of the ``top`` best scores so far
-        for value, _pos, name, sim, text in rough[:keep]:
+        for value, name, sim, text in rough:
             entry = entries[name]
             if len(kept) == top and value + _headroom(q, entry, role_room(name)) + (
                     0.04 if sim >= 0.999 and name not in aliases else 0.0) < kept[0]:
                 continue
-            cand = score_candidate(entries, entry, q, sim, text, aliases.get(name))
+            cand = score_candidate(entries, entry, q, sim, text, aliases.get(name),
+                                   self.facts.get(name))
             scored.append(cand)
             (heappush if len(kept) < top else heappushpop)(kept, cand.score)
         scored.sort(key=lambda c: (-c.score, len(c.concept.name), c.concept.name))

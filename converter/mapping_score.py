@@ -39,34 +39,62 @@ class Candidate:
     also: tuple[Concept, ...] = ()      # further concepts the same figure is tagged with
 
 
+@dataclass(frozen=True)
+class ConceptFacts:
+    """What the rules read from a concept's name, label and roles, worked out once per
+    concept when the taxonomy loads (a look-up scores several candidates: no regex then)."""
+
+    contra: bool                        # a contra-asset / treasury-share name
+    outflow: bool                       # a cash-flow name that says money goes out
+    inflow: bool                        # ... or comes in
+    signed_label: bool                  # "(expense)" / "(costs)" in the standard label
+    loss_label: bool                    # "(loss" in the standard label
+    before_tax: bool                    # an OCI component before tax
+    role_fit: dict[str | None, tuple[float, str]]   # statement kind → role term and reason
+
+
+def concept_facts(entry: ConceptEntry) -> ConceptFacts:
+    label, name = entry.concept.label, entry.name
+    return ConceptFacts(
+        contra=bool(_CONTRA_NAME.search(name)), outflow=bool(_OUTFLOW_NAME.search(name)),
+        inflow=bool(_INFLOW_NAME.search(name)), signed_label=bool(_SIGNED_LABEL.search(label)),
+        loss_label="(loss" in label, before_tax="BeforeTax" in name,
+        role_fit={kind: _role_fit(entry, kind) for kind in (None, *PRIMARY_ROLES)})
+
+
 def score_candidate(entries: dict[str, ConceptEntry], entry: ConceptEntry, q: Query, sim: float,
-                    best_text: str, alias: str | None) -> Candidate:
-    """The candidate's score and reasons (``alias``: the alias pattern that named it)."""
-    reasons: list[str] = []
+                    best_text: str, alias: str | None, facts: ConceptFacts | None = None
+                    ) -> Candidate:
+    """The candidate's score and reasons (``alias``: the alias pattern that named it;
+    ``facts``: ``concept_facts(entry)``, worked out here if not given)."""
+    f = facts or concept_facts(entry)
     score = 0.0
     if alias is not None:
         shown = alias if len(alias) <= 48 else alias[:45] + "..."
-        reasons.append(f"alias /{shown}/")
+        reasons = [f"alias /{shown}/"]
         score += 0.20
         sim = 1.0
     else:
-        reasons.append(f"label similarity {sim:.2f} to '{best_text}'")
+        reasons = [f"label similarity {sim:.2f} to '{best_text}'"]
     score += 0.70 * sim
     if alias is None and sim >= 0.999:
         score += 0.04
         reasons.append("exact label")
     if alias is None and q.cleaned.startswith("net ") and (
-            _SIGNED_LABEL.search(entry.concept.label) or (
-                _GAIN_WORD.search(q.cleaned) and "(loss" in entry.concept.label)):
+            f.signed_label or (_GAIN_WORD.search(q.cleaned) and f.loss_label)):
         score += 0.05
         reasons.append("'net' line reads as a signed IFRS concept")
-    if q.statement == "comprehensive_income" and "BeforeTax" in entry.name \
+    if q.statement == "comprehensive_income" and f.before_tax \
             and "before tax" not in q.cleaned:
         score -= 0.05
         reasons.append("OCI printed net of tax")
-    score += _role_fit(entry, q, reasons)
-    score += _section_fit(entry, q, reasons)
-    score += _sign_fit(entry, q, reasons)
+    role, why = f.role_fit[q.statement]
+    if why:
+        reasons.append(why)
+    score += role
+    score += _section_fit(entry, f, q, reasons)
+    if q.printed_negative is not None:
+        score += _sign_fit(entry, f, q, reasons)
     if q.period_type:
         reasons.append(f"period type {entry.concept.period_type} fits")
     score = max(0.0, min(1.0, score))
@@ -80,28 +108,25 @@ def score_candidate(entries: dict[str, ConceptEntry], entry: ConceptEntry, q: Qu
     return Candidate(entry.concept, round(score, 4), tuple(reasons), also)
 
 
-def _role_fit(entry: ConceptEntry, q: Query, reasons: list[str]) -> float:
-    if q.statement is None:
+def _role_fit(entry: ConceptEntry, statement: str | None) -> tuple[float, str]:
+    """The statement-role term and its reason ("" when there is none)."""
+    if statement is None:
         if entry.roles & _ANY_PRIMARY:
-            reasons.append("in a primary statement role")
-            return 0.08
-        return 0.0
-    primary = entry.roles & PRIMARY_ROLES[q.statement]
+            return 0.08, "in a primary statement role"
+        return 0.0, ""
+    primary = entry.roles & PRIMARY_ROLES[statement]
     if primary:
-        reasons.append(f"in statement role [{min(primary)}]")
-        return 0.10
-    related = entry.roles & RELATED_ROLES[q.statement]
+        return 0.10, f"in statement role [{min(primary)}]"
+    related = entry.roles & RELATED_ROLES[statement]
     if related:
-        reasons.append(f"in related notes role [{min(related)}]")
-        return 0.07
-    if q.statement == "cash_flows" and entry.concept.period_type == "duration":
+        return 0.07, f"in related notes role [{min(related)}]"
+    if statement == "cash_flows" and entry.concept.period_type == "duration":
         # a flow line of a cash-flow statement is a cash flow or a reconciling adjustment
-        reasons.append("not a cash-flow concept")
-        return -0.10
-    return 0.0
+        return -0.10, "not a cash-flow concept"
+    return 0.0, ""
 
 
-def _section_fit(entry: ConceptEntry, q: Query, reasons: list[str]) -> float:
+def _section_fit(entry: ConceptEntry, f: ConceptFacts, q: Query, reasons: list[str]) -> float:
     adj = 0.0
     name = entry.name
     if q.side and entry.side:
@@ -127,7 +152,7 @@ def _section_fit(entry: ConceptEntry, q: Query, reasons: list[str]) -> float:
             adj -= 0.20
             reasons.append(f"section conflict: {entry.activity} activities")
     balance = entry.concept.balance
-    if q.nature and balance and balance != q.nature and not _CONTRA_NAME.search(name):
+    if q.nature and balance and balance != q.nature and not f.contra:
         adj -= 0.15
         reasons.append(f"section conflict: {balance} concept under "
                        f"{'assets' if q.nature == 'debit' else 'equity/liabilities'}")
@@ -140,24 +165,20 @@ def _section_fit(entry: ConceptEntry, q: Query, reasons: list[str]) -> float:
     return adj
 
 
-def _sign_fit(entry: ConceptEntry, q: Query, reasons: list[str]) -> float:
-    if q.printed_negative is None:
-        return 0.0
-    if q.statement in ("income", "comprehensive_income") and entry.concept.balance:
-        if entry.concept.balance == "debit" and q.printed_negative:
+def _sign_fit(entry: ConceptEntry, f: ConceptFacts, q: Query, reasons: list[str]) -> float:
+    balance = entry.concept.balance
+    if q.statement in ("income", "comprehensive_income") and balance:
+        if balance == "debit" and q.printed_negative:
             reasons.append("sign fit: debit item printed as a deduction")
-        elif entry.concept.balance == "credit" and not q.printed_negative:
+        elif balance == "credit" and not q.printed_negative:
             reasons.append("sign fit: credit item printed positive")
         return 0.0
     if q.statement != "cash_flows":
         return 0.0
-    name, balance = entry.name, entry.concept.balance
-    outflow_word = bool(_OUTFLOW_NAME.search(name))
-    inflow_word = bool(_INFLOW_NAME.search(name))
-    if q.printed_negative and inflow_word:
+    if q.printed_negative and f.inflow:
         reasons.append("sign conflict: inflow concept printed negative")
         return -0.08
-    if not q.printed_negative and outflow_word:
+    if not q.printed_negative and f.outflow:
         reasons.append("sign conflict: outflow concept printed positive")
         return -0.08
     if balance == "credit" and q.printed_negative:
