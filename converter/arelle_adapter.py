@@ -233,6 +233,7 @@ class Engine:
                     outcome.documents.extend(_report_documents(model))
                 outcome.facts = len(facts)
                 outcome.findings.extend(own_findings(facts, roots))
+                outcome.findings.extend(self._unpinned(entry))
                 if base is None:
                     for model in models:
                         with contextlib.suppress(Exception):
@@ -281,6 +282,22 @@ class Engine:
             return ()
         packages = self.cntlr.packages
         return tuple(sorted(u for u in urls if packages.is_mapped(u)))
+
+    def _unpinned(self, entry: str) -> list[Finding]:
+        """One finding per taxonomy the report starts from that no pinned package holds:
+        offline, Arelle can only say it could not load a file; a pipeline needs to know
+        which package to add (``--package``)."""
+        try:
+            urls = referenced_urls(entry)
+        except Exception:
+            return []
+        packages, cache = self.cntlr.packages, self.cntlr.webCache
+        return [Finding(
+            severity="error", code="ixbrl:taxonomyNotPinned", source="ixbrl",
+            message=f"the report refers to {url}, which none of the pinned taxonomy packages "
+                    "provides; validation runs offline, so add the package that holds it "
+                    "with --package")
+            for url in sorted(urls) if not packages.is_mapped(url) and not _cached(cache, url)]
 
     def load_base(self, key: tuple[str, ...]) -> _Base | None:
         """Load (once) the DTS of ``key`` into a model kept for forked children.
@@ -443,6 +460,16 @@ class Engine:
             _prewarm(base.model)
             base.link_memo = self._memo_links(base.model)
         base.prewarmed = True
+
+
+def _cached(cache: Any, url: str) -> bool:
+    """Arelle has the file offline anyway: its bundled XBRL specification schemas, or its
+    download cache."""
+    try:
+        path = cache.getfilename(url)
+    except Exception:
+        return False
+    return bool(path) and os.path.isfile(path)
 
 
 def _worker_outcome(worker: Worker) -> EngineOutcome:

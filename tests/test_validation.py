@@ -219,6 +219,10 @@ def inputs(tmp_path_factory: pytest.TempPathFactory, taxonomy_package: Path) -> 
     zipfile.ZipFile(empty, "w").close()
     corrupt_package = tmp / "corrupt.xbri"
     corrupt_package.write_bytes(b"PK\x03\x04 this is not really a zip archive")
+    unpinned = tmp / "unpinned.xhtml"     # an older IFRS version than the pinned package
+    unpinned.write_text((DATA / "period-type.xhtml").read_text(encoding="utf-8").replace(
+        "2025-03-27/full_ifrs_entry_point_ext_2025-03-27.xsd",
+        "2017-03-09/full_ifrs_entry_point_2017-03-09.xsd"), encoding="utf-8")
     return {
         "good": taxonomy_package.parent / "smoke-test" / "good-2025.xhtml",   # read in place
         "period": DATA / "period-type.xhtml",
@@ -234,6 +238,7 @@ def inputs(tmp_path_factory: pytest.TempPathFactory, taxonomy_package: Path) -> 
         "two-tops": _zip_folder(control, tmp / "two-tops.xbri", tops=("a", "b")),
         "empty-zip": empty,
         "corrupt-package": corrupt_package,
+        "unpinned": unpinned,
     }
 
 
@@ -499,3 +504,15 @@ def test_schema_checker_catches_violations() -> None:
     assert check_schema({**good, "line": 0}, item)
     assert check_schema({**good, "extra": 1}, item)
     assert check_schema({k: v for k, v in good.items() if k != "code"}, item)
+
+
+@pytest.mark.arelle
+def test_a_taxonomy_no_package_holds_is_named(results: dict[str, ValidationResult]) -> None:
+    result = results["unpinned"]
+    assert not result.valid and result.exit_code == 1
+    [hint] = [f for f in result.findings if f.code == "ixbrl:taxonomyNotPinned"]
+    assert hint.severity == "error" and "2017-03-09/full_ifrs_entry_point_2017-03-09.xsd" in \
+        hint.message and "--package" in hint.message
+    assert "IOerror" in codes(result, "error")     # Arelle's own message is still there
+    assert all("ixbrl:taxonomyNotPinned" not in codes(r) for name, r in results.items()
+               if name != "unpinned")
