@@ -26,6 +26,7 @@ from .linkbases import (
 )
 from .model import Concept, Extraction, ExtensionConcept, Fact, Issue, Report
 from .package import package_files, write_outputs
+from .printed_tables import printed_tables, without_repeats
 from .readback import read_facts
 from .resources import taxonomy_package
 from .render import RenderTarget, render_report
@@ -227,6 +228,8 @@ def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any 
     issues += scope_summations(networks, facts)
     calc_roles = split_calculation_roles(networks)
     issues += check_calculations(calc_roles, facts)
+    # a row a combined statement prints once is tagged once (its copy is the same facts)
+    facts = without_repeats(printed_tables(extraction.statements, facts), facts)
     contexts, units = collect(facts)
     cover, cover_context = cover_items(entity.name, extraction.statements)
     if cover_context is not None and cover_context.id not in {c.id for c in contexts}:

@@ -16,6 +16,7 @@ from lxml import etree
 
 from .model import Column, Context, Fact, FactUnit, Report, Row, Statement
 from .numbers import format_amount
+from .printed_tables import PrintedTable, printed_tables
 from .tagging import NIL_DISPLAY, printed_decimals, shows_nil
 from .resources import templates_dir
 
@@ -160,11 +161,12 @@ def _nested_view(facts: list[Fact]) -> dict[str, object]:
     return view
 
 
-def _cell_view(row: Row, index: int, facts: dict[tuple[str, int], list[Fact]]) -> dict[str, object]:
+def _cell_view(row: Row, row_id: str, index: int, facts: dict[tuple[str, int], list[Fact]]
+               ) -> dict[str, object]:
     cell = row.cells[index] if index < len(row.cells) else None
     if cell is None:
         return {"text": "", "open": "", "close": "", "fact": None, "cls": ""}
-    cell_facts = facts.get((row.id, index))
+    cell_facts = facts.get((row_id, index))
     negative_printed = cell.value is not None and cell.value < 0
     open_, close = ("(", ")") if negative_printed else ("", "")
     # a figure reconciliation derived or corrected is shown (and tagged) as corrected
@@ -180,28 +182,38 @@ def _cell_view(row: Row, index: int, facts: dict[tuple[str, int], list[Fact]]) -
 
 
 def statement_view(statement: Statement, facts: Iterable[Fact]) -> dict[str, object]:
+    """One statement as its own table."""
+    return table_view(PrintedTable((statement,), tuple((statement, r) for r in statement.rows)),
+                      facts)
+
+
+def table_view(table: PrintedTable, facts: Iterable[Fact]) -> dict[str, object]:
+    """One printed table: a statement, or the two parts of a combined one (``printed_tables``)."""
+    statement = table.statements[0]
+    kinds = {s.kind for s in table.statements}
     by_cell: dict[tuple[str, int], list[Fact]] = {}
     for fact in facts:
-        if fact.statement == statement.kind:
-            by_cell.setdefault((fact.row_id, fact.column), []).append(fact)
-    has_notes = any(r.note for r in statement.rows)
+        if fact.statement in kinds:
+            by_cell.setdefault((f"{fact.statement}-{fact.row_id}", fact.column), []).append(fact)
+    has_notes = any(r.note for _s, r in table.rows)
     rows: list[dict[str, object]] = []
     previous_period = None
-    for row in statement.rows:
+    for owner, row in table.rows:
         if statement.kind == "changes_in_equity" and previous_period and row.period != previous_period:
             blank = {"text": "", "open": "", "close": "", "fact": None, "cls": ""}
             rows.append({"cls": "spacer", "id": "", "label": "", "note": "", "indent": 0,
                          "cells": [blank for _ in statement.columns]})
         previous_period = row.period or previous_period
+        row_id = f"{owner.kind}-{row.id}"
         rows.append({
-            "cls": _row_class(row), "id": f"{statement.kind}-{row.id}",
+            "cls": _row_class(row), "id": row_id,
             # as printed: a subtotal the source leaves unlabelled stays unlabelled on the page
             "label": row.label if row.printed_label is None else row.printed_label,
             "note": row.note or "", "indent": 0.4 + 1.2 * len(row.section),
-            "cells": [_cell_view(row, i, by_cell) for i in range(len(statement.columns))],
+            "cells": [_cell_view(row, row_id, i, by_cell) for i in range(len(statement.columns))],
         })
     subtitle = ""
-    block_periods = [r.period for r in statement.rows if r.period is not None]
+    block_periods = [r.period for _s, r in table.rows if r.period is not None]
     if block_periods:
         latest = max(block_periods, key=lambda p: p.end)
         subtitle = "For the " + _lower_first(column_caption(Column("", latest)))
@@ -234,7 +246,8 @@ def render_report(report: Report, target: RenderTarget, *, cover: list[dict[str,
                   for c in report.contexts],
         units=[_unit_view(u) for u in report.units],
         hidden_facts=hidden_facts or [], cover=cover or [],
-        statements=[statement_view(s, report.facts) for s in report.extraction.statements],
+        statements=[table_view(t, report.facts)
+                    for t in printed_tables(report.extraction.statements, report.facts)],
         footer=f"Converted from {Path(report.extraction.document.source).name} by ixbrl-converter.",
     )
     data = text.encode("utf-8")
