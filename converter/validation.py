@@ -111,14 +111,17 @@ class ValidationResult:
         verdict = "VALID" if self.valid else "INVALID"
         head = (f"{verdict}  {self.path}  ({self.count('error')} errors, "
                 f"{self.count('warning')} warnings, {self.facts} facts, {self.seconds:.1f} s)")
-        lines = [head]
+        # Identical lines once, with a count: Arelle's ESEF plug-in, run on a report that is
+        # not an ESEF filing, says the same sentence thousands of times. --json keeps each.
+        counts: dict[str, int] = {}
         for f in self.findings:
             where = ", ".join(x for x in (
                 f.concept, f"context {f.context}" if f.context else None,
                 f"{f.file}:{f.line}" if f.file and f.line else f.file,
                 f"#{f.element_id}" if f.element_id else None) if x)
-            lines.append(f"  {f.severity:<7} [{f.code}] {f.message}" + (f"  ({where})" if where
-                                                                        else ""))
+            line = f"  {f.severity:<7} [{f.code}] {f.message}" + (f"  ({where})" if where else "")
+            counts[line] = counts.get(line, 0) + 1
+        lines = [head] + [line + (f"  (x{n:,})" if n > 1 else "") for line, n in counts.items()]
         return "\n".join(lines)
 
 

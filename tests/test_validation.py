@@ -23,8 +23,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from converter.checks import (FactRecord, duplicate_findings, printed_label, sign_findings,
-                              untagged_figure_findings)
+from converter.checks import (FactRecord, Finding, duplicate_findings, printed_label,
+                              sign_findings, untagged_figure_findings)
 from converter.cli import main
 from converter.validation import (NoReportsError, ValidateOptions, ValidationResult,
                                   find_reports, validate_paths, validate_report)
@@ -516,3 +516,19 @@ def test_a_taxonomy_no_package_holds_is_named(results: dict[str, ValidationResul
     assert "IOerror" in codes(result, "error")     # Arelle's own message is still there
     assert all("ixbrl:taxonomyNotPinned" not in codes(r) for name, r in results.items()
                if name != "unpinned")
+
+
+def test_summary_says_a_repeated_finding_once_with_its_count() -> None:
+    repeated = Finding(severity="warning", code="ESEF.1.2.IFRSNotYetIncluded", source="arelle",
+                       message="Elements ... should not be used.", file="r.xhtml")
+    other = Finding(severity="error", code="xbrl.4.7.2:contextPeriodType", source="arelle",
+                    message="Period type mismatch", concept="ifrs-full:Assets", file="r.xhtml",
+                    line=12)
+    result = ValidationResult(path="r.xhtml", kind="inline",
+                              findings=(repeated, other, repeated, repeated), facts=3)
+    lines = result.summary().splitlines()
+    assert lines[0].startswith("INVALID  r.xhtml  (1 errors, 3 warnings")
+    assert len(lines) == 3
+    assert lines[1].endswith("(x3)") and "IFRSNotYetIncluded" in lines[1]
+    assert "contextPeriodType" in lines[2] and "(x" not in lines[2]
+    assert len(result.to_dict()["findings"]) == 4     # programs still get every finding
