@@ -21,7 +21,10 @@ def main() -> int:
         return 2
     report = Path(sys.argv[1])
     outdir = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("docs/screenshots")
+    page = report.read_text(encoding="utf-8")
     for statement in STATEMENTS:
+        if f'id="{statement}"' not in page:
+            continue    # a combined statement of profit or loss and OCI is one table
         width = "1300,1100" if statement == "changes-in-equity" else "1000,1100"
         png = outdir / f"{statement}.png"
         screenshot(report, png, only=statement, size=width)
