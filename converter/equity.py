@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from .equity_blocks import BlockBuilder
-from .equity_cells import split_line
+from .equity_cells import LineCells, split_line
 from .equity_checks import equity_check, equity_identities
 from .equity_dates import balance_date, month_end, months_in, shift_months, title_end
 from .equity_header import parse_header, unit_of
@@ -31,9 +31,21 @@ __all__ = ["parse_equity", "equity_identities", "equity_check", "balance_date"]
 def _header_end(split: list) -> int:
     """Index of the first data line: a label with words and at least one readable figure."""
     for i, ln in enumerate(split):
-        if re.search(r"[A-Za-z]{2}", ln.label) and ln.has_values and not ln.noisy:
+        if re.search(r"[A-Za-z]{2}", ln.label) and ln.has_values and (
+                not ln.noisy or _damaged_figures_only(ln)):
             return i
     return len(split)
+
+
+def _damaged_figures_only(ln: LineCells) -> bool:
+    """A data line one of whose figures OCR damaged ("63 040", "l2,345"): every noisy cell is
+    figure-like (three digits or more, no word) and most cells read cleanly. Header lines
+    carry words ("Share capital"), not damaged figures."""
+    noisy = [c for c in ln.cells if c.noise]
+    clean_cells = sum(1 for c in ln.cells if c.tokens)
+    return clean_cells >= 2 and clean_cells > len(noisy) and all(
+        sum(ch.isdigit() for ch in c.text) >= 3 and not re.search(r"[A-Za-z]{2}", c.text)
+        for c in noisy)
 
 
 def parse_equity(doc: Document, first_line: int, last_line: int, title: str

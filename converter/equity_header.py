@@ -17,11 +17,13 @@ from .model import Column, Unit
 
 # Unit markers as printed after a component name or on their own line.
 _UNIT = re.compile(
-    r"(?P<cur>RMB|HK\$|US\$|S\$|NT\$|A\$|C\$|\$|USD|HKD|CNY|EUR|€|£|GBP|JPY|SGD)\s*"
+    r"(?P<cur>RMB|RM(?![A-Za-z])|MYR|HK\$|US\$|S\$|NT\$|A\$|C\$|\$|USD|HKD|CNY|EUR|€|£|GBP|JPY|"
+    r"SGD)\s*"
     r"(?:'|’)?\s*(?P<scale>000|'000|thousands?|million|m|mn)\b", re.IGNORECASE)
 _CURRENCY = {"rmb": "CNY", "cny": "CNY", "hk$": "HKD", "hkd": "HKD", "us$": "USD",
              "usd": "USD", "$": "USD", "s$": "SGD", "sgd": "SGD", "nt$": "TWD", "a$": "AUD",
-             "c$": "CAD", "eur": "EUR", "€": "EUR", "£": "GBP", "gbp": "GBP", "jpy": "JPY"}
+             "c$": "CAD", "rm": "MYR", "myr": "MYR", "eur": "EUR", "€": "EUR", "£": "GBP",
+             "gbp": "GBP", "jpy": "JPY"}
 _SUPER = re.compile(r"attribut|equity\s+holders\s+of|owners\s+of\s+the", re.IGNORECASE)
 _MANGLED_UNIT = re.compile(r"^[A-Za-z]{2,5}\s*['’]?\s*[0O]{3}$")
 _HYPHEN_WRAP = re.compile(r"(\w)- (?=[a-z])")
@@ -225,17 +227,48 @@ def _from_offsets(lines: list[LineCells], data: LineCells, unit: Unit) -> Header
     names: list[list[str]] = [[] for _ in spans]
     for ln in lines:
         for m in re.finditer(r"\S+(?: \S+)*", ln.text):
-            piece, mid = m.group(0), (m.start() + m.end()) / 2
+            piece = m.group(0)
             if _SUPER.search(piece) or m.end() - m.start() > 2.5 * width:
                 continue                      # the super-header spans several columns
-            best = min(range(len(spans)), key=lambda i: abs(centres[i] - mid))
-            if abs(centres[best] - mid) <= width:
-                names[best].append(piece)
+            # Names of neighbouring columns may be one space apart ("interests Total
+            # equity"): a piece wider than a column is cut in two at the space that puts
+            # each part's right edge nearest a figure's (layout text right-aligns both).
+            for col, text in _cut_wide(m, spans, width):
+                names[col].append(text)
     merged = [tidy(" ".join(parts)) for parts in names]
     if not all(component_name(n) for n in merged):
         return None
     cols = [Column(header=n, component=component_name(n)) for n in merged]
     return Header(cols, list(range(len(cols))), None, len(cols), unit)
+
+
+def _cut_wide(m: re.Match[str], spans: list[tuple[int, int]], width: float
+              ) -> list[tuple[int, str]]:
+    """Place a header piece: whole under the nearest figure, or cut in two when it is wider
+    than a column (two names printed one space apart)."""
+    centres = [(a + b) / 2 for a, b in spans]
+    mid = (m.start() + m.end()) / 2
+    words = [(m.start() + w.start(), m.start() + w.end())
+             for w in re.finditer(r"\S+", m.group(0))]
+    if m.end() - m.start() <= width or len(words) < 2:
+        best = min(range(len(spans)), key=lambda i: abs(centres[i] - mid))
+        return [(best, m.group(0))] if abs(centres[best] - mid) <= width else []
+    ends = [b for _, b in spans]
+
+    def nearest(end: int) -> int:
+        return min(range(len(ends)), key=lambda i: abs(ends[i] - end))
+
+    cuts = []
+    for k in range(1, len(words)):
+        left, right = words[k - 1][1], words[-1][1]
+        a, b = nearest(left), nearest(right)
+        if a != b:
+            cuts.append((abs(ends[a] - left) + abs(ends[b] - right), k, a, b))
+    if not cuts:
+        return []
+    _, k, a, b = min(cuts)
+    text = m.string
+    return [(a, text[words[0][0]:words[k - 1][1]]), (b, text[words[k][0]:words[-1][1]])]
 
 
 def _unit_cut(lines: list[LineCells], unit: Unit) -> Header | None:

@@ -33,7 +33,7 @@ _UNAUDITED = re.compile(r"\bunaudited\b", re.I)
 _RESTATED = re.compile(r"\b(?:restated|re-presented|represented)\b", re.I)
 _HEADER_WORDS = re.compile(
     r"\b(?:year|years|six|three|nine|twelve|months?|ended|as\s+(?:at|of)|notes?|unaudited|"
-    r"audited|restated|period)\b", re.I)
+    r"audited|restated|period|financial(?=\s+(?:year|period))|half-year|quarter|weeks)\b", re.I)
 
 # Currency as printed → ISO 4217. Longer spellings first so "HK$" wins over "$".
 _CURRENCIES: tuple[tuple[str, str], ...] = (
@@ -42,6 +42,10 @@ _CURRENCIES: tuple[tuple[str, str], ...] = (
     (r"S\s?\$|SGD|Singapore\s+dollars?", "SGD"),
     (r"NT\s?\$|TWD", "TWD"),
     (r"RMB|CNY|Renminbi|Rmb", "CNY"),
+    (r"RM(?![A-Za-z])|MYR|Ringgit", "MYR"),
+    (r"A\s?\$|AUD|Australian\s+dollars?", "AUD"),
+    (r"NZ\s?\$|NZD", "NZD"),
+    (r"C\s?\$|CAD|Canadian\s+dollars?", "CAD"),
     (r"EUR|€|euros?", "EUR"),
     (r"GBP|£|pounds?\s+sterling", "GBP"),
     (r"JPY|yen", "JPY"),
@@ -292,7 +296,8 @@ def per_share_currency(label: str) -> str | None:
     return currency_code(m.group("cur")) if m.group("cur") else None
 
 
-_CENTS = re.compile(r"\b(HK|RMB|US|S|NT)?\s*(?:cents?|fen)\b", re.I)
+# Per-share amounts printed in the currency's hundredth: cents, fen, (Malaysian) sen, pence.
+_CENTS = re.compile(r"\b(HK|RMB|US|S|NT|A|NZ)?\s*(?:cents?|fen|sen|pence)\b", re.I)
 
 
 def per_share_unit(label: str, statement_currency: str) -> Unit:
@@ -301,7 +306,8 @@ def per_share_unit(label: str, statement_currency: str) -> Unit:
     cents = _CENTS.search(label)
     if cents:
         prefix = (cents.group(1) or "").upper()
-        code = {"HK": "HKD", "RMB": "CNY", "US": "USD", "S": "SGD", "NT": "TWD"}.get(
+        code = {"HK": "HKD", "RMB": "CNY", "US": "USD", "S": "SGD", "NT": "TWD", "A": "AUD",
+                "NZ": "NZD"}.get(
             prefix, statement_currency)
         return Unit(currency=code, scale=-2, per_share=True)
     return Unit(currency=per_share_currency(label) or statement_currency, scale=0,

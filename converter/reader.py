@@ -101,7 +101,66 @@ def document_from_text(text: str, source: str = "<text>") -> Document:
     for no, raw in enumerate(text.splitlines(), start=1):
         clean, bold, underline = strip_markup(raw)
         lines.append(Line(no=no, raw=raw, text=clean, bold=bold, underline=underline))
-    return Document(source=source, lines=tuple(lines))
+    return Document(source=source, lines=blank_page_furniture(lines))
+
+
+# A page number alone on its line: "7", "- 7 -", "Page 7", "7 of 20", "7/20".
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
+_AMOUNT = re.compile(r"\d,\d{3}|\(\d|\d\.\d")
+# Words of a running page header or footer (issuer, document), when it is printed only once.
+_FURNITURE_CUE = re.compile(r"\b(?:berhad|bhd|limited|ltd|plc|inc|holdings|corporation|"
+                            r"registration|company\s+no|announcement|results|report|page)\b", re.I)
+
+
+def blank_page_furniture(lines: list[Line]) -> tuple[Line, ...]:
+    """Blank the page furniture a PDF-to-text extraction leaves inside statements.
+
+    Layout extraction prints each page's number and running header where the page broke,
+    which may be in the middle of a statement: a page number alone on its line ("7",
+    "- 7 -") between blank lines would otherwise read as a figure, and the running header
+    ("ACME BERHAD (Registration No. ...)") as a row heading. The lines are blanked, not
+    removed, so line numbers stay those of the input. A page number needs a blank line (or
+    the document edge) beside it and no tab (tab-separated rows keep empty label cells), and
+    a bare number must stand centred or right (a figure flush left between blank lines is
+    one the extraction split off its row); the
+    header is the run of lines next to it up to a blank line, when none carries an amount
+    and its text recurs in the document or names the issuer or document.
+    """
+    texts = [ln.text.strip() for ln in lines]
+    counts: dict[str, int] = {}
+    for t in texts:
+        if t:
+            counts[t] = counts.get(t, 0) + 1
+
+    def blank(i: int) -> bool:
+        return i < 0 or i >= len(texts) or not texts[i]
+
+    drop: set[int] = set()
+    for i, t in enumerate(texts):
+        if not t or "\t" in lines[i].text or not _PAGE_NUMBER.match(t):
+            continue
+        if t.isdigit() and not lines[i].text.startswith(" " * 10):
+            continue            # a bare figure flush left is a figure the extraction split off
+        if not (blank(i - 1) or blank(i + 1)):
+            continue
+        drop.add(i)
+        for step in (1, -1):
+            j = i + step
+            while 0 <= j < len(texts) and not texts[j]:
+                j += step
+            run = []
+            while 0 <= j < len(texts) and texts[j] and len(run) <= 3:
+                run.append(j)
+                j += step
+            if run and blank(j) and all(
+                    not _AMOUNT.search(texts[k]) and "\t" not in lines[k].text and
+                    (counts[texts[k]] > 1 or _FURNITURE_CUE.search(texts[k])) for k in run):
+                drop.update(run)
+    if not drop:
+        return tuple(lines)
+    return tuple(Line(no=ln.no, raw=ln.raw, text="") if i in drop else ln
+                 for i, ln in enumerate(lines))
 
 
 def read_document(path: Path) -> Document:

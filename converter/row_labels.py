@@ -49,16 +49,29 @@ _SUBTOTAL = re.compile(
     r"net current (?:assets|liabilities)|total assets less current liabilities|"
     r"cash (?:generated from|used in) operations)$",
     re.IGNORECASE)
-_OPENING = re.compile(r"\bat (?:the )?(?:beginning|start) of\b|\bas at 1 january\b|\bopening\b",
-                      re.IGNORECASE)
-_CLOSING = re.compile(r"\bat (?:the )?end of\b|\bclosing\b", re.IGNORECASE)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_MONTH = r"(?:" + "|".join(_MONTHS) + r")"
+# A balance dated on the first day of a month is the opening of a period (financial years
+# start on the 1st: "at 1 April", "as at 1 July 2024"); one dated on the last days of a month
+# is its close ("at 31 March", "at 30 June 2025").
+_OPENING = re.compile(r"\bat (?:the )?(?:beginning|start) of\b|\bopening\b|"
+                      r"\b(?:as )?at 1(?:st)? " + _MONTH + r"\b", re.IGNORECASE)
+_CLOSING = re.compile(r"\bat (?:the )?end of\b|\bclosing\b|"
+                      r"\b(?:as )?at (?:2[89]|3[01])(?:st|th)? " + _MONTH + r"\b", re.IGNORECASE)
 _PER_SHARE = re.compile(r"\bper (?:ordinary )?share\b", re.IGNORECASE)
 
 
 def normalise_label(text: str) -> str:
     """Collapse whitespace and stray punctuation an extractor leaves around a label."""
     s = " ".join(text.replace("\u00ad", "").split())
-    return s.strip(" .:;,|•·_").strip() if not s.endswith(":") else s.strip(" .;,|•·_")
+    if s.endswith(":"):
+        return s.strip(" .;,|•·_")
+    if re.search(r"[A-Za-z)],$", s):
+        # "Revaluation surplus on land and buildings," / "net of tax": a comma after a word
+        # says the label goes on, and the comma belongs to the joined label
+        return s.lstrip(" .:;,|•·_")
+    return s.strip(" .:;,|•·_").strip()
 
 
 def split_packed(label: str) -> list[str]:
@@ -82,6 +95,8 @@ def _starts_label(word: str) -> bool:
     core = word.lstrip("(\"'“")
     if not core or not core[0].isupper():
         return False
+    if core.lower().rstrip(",.") in _MONTHS:
+        return False            # "at 1 April", "31 March 2025": a date inside a label
     letters = [ch for ch in core if ch.isalpha()]
     # acronyms and single letters ("AI", "FVOCI", "Class B") do not start labels
     return not (len(letters) <= 1 or all(ch.isupper() for ch in letters))

@@ -71,9 +71,49 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
     slots = drop_layers(asm.finish(), issues, kind, vocabulary)
     slots = lend_from_layers(slots, harvest(layer_texts, n, layer_lines), n, issues, kind)
     issues.extend(i if i.statement else replace(i, statement=kind) for i in asm.issues)
+    slots = drop_repeated_pages(slots, issues, kind)
     rows = _to_rows(slots, kind, issues, lost)
     doubt_cells(rows, kind, issues)
     return rows, issues
+
+
+_MIN_REPEAT = 3
+
+
+def drop_repeated_pages(slots: list[Slot], issues: list[Issue],
+                        kind: StatementKind) -> list[Slot]:
+    """Drop a run of rows printed again further down, as when the extractor emits a page
+    twice: three or more consecutive rows (headings included) whose labels and printed
+    figures repeat, in order, rows already read. A real statement repeats a label ("Bank
+    borrowings" under current and non-current liabilities), rarely with the same figures,
+    never several in a row."""
+    def key(s: Slot) -> tuple[object, ...]:
+        return (s.heading, s.label, tuple(c.text if c is not None else None for c in s.cells))
+
+    keys = [key(s) for s in slots]
+    keep = [True] * len(slots)
+    i = 1
+    while i < len(slots):
+        best = 0
+        for p in range(i):
+            length = 0
+            while (i + length < len(slots) and p + length < i and
+                   keys[p + length] == keys[i + length]):
+                length += 1
+            best = max(best, length)
+        values = sum(1 for s in slots[i:i + best] if not s.heading)
+        if best >= _MIN_REPEAT and values >= 2:
+            for k in range(i, i + best):
+                keep[k] = False
+            issues.append(Issue("warning", "extract.duplicate_page",
+                                f"rows from line {slots[i].line.no} to "
+                                f"{slots[i + best - 1].line.no} repeat rows already read (a page "
+                                f"printed twice); the repeat is ignored",
+                                line=slots[i].line.no, statement=kind))
+            i += best
+        else:
+            i += 1
+    return [s for s, k in zip(slots, keep) if k]
 
 
 def _to_rows(slots: list[Slot], kind: StatementKind, issues: list[Issue],
@@ -83,7 +123,7 @@ def _to_rows(slots: list[Slot], kind: StatementKind, issues: list[Issue],
     stack: list[tuple[int, str]] = []        # open headings: (level, label)
     for s in slots:
         has_values = any(c is not None for c in s.cells)
-        label = s.label
+        label = s.label.rstrip(",")          # a comma kept for a wrap that did not come
         if not has_values and label:
             level = rl.section_level(label)
             stack = [h for h in stack if h[0] < level]

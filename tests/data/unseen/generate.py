@@ -1,0 +1,707 @@
+"""Generate three fictitious announcements of issuers the converter has never seen, with their truth.
+
+Run ``python tests/data/unseen/generate.py`` to rewrite ``<name>.txt`` (the announcement) and
+``<name>.csv`` (statement,label,period,component,value: every printed figure, the value as
+printed with its sign, ``nil`` for a dash). The figures are built from a few chosen amounts so
+that every subtotal, the balance sheet, the equity roll-forward and the cash-flow reconciliation
+hold; the renderers then damage them the way real extractions do (layout text with page
+furniture, minus signs and one decimal, OCR letters and a duplicated page). The companies and
+figures are invented.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+D = Decimal
+
+
+# --------------------------------------------------------------------------- statement model
+@dataclass
+class Stmt:
+    kind: str
+    title: list[str]
+    rows: list[tuple] = field(default_factory=list)   # ("h", label) | ("r", label, note, {year: v})
+
+    def h(self, label: str) -> None:
+        self.rows.append(("h", label))
+
+    def r(self, label: str, cur, prior, note: str = "") -> tuple:
+        self.rows.append(("r", label, note, (D(cur), D(prior))))
+        return D(cur), D(prior)
+
+
+@dataclass
+class Equity:
+    title: list[str]
+    components: list[str]
+    blocks: list[tuple[str, list[tuple[str, list[Decimal]]]]] = field(default_factory=list)
+
+
+def add(*pairs):
+    return tuple(sum((p[i] for p in pairs), D(0)) for i in range(2))
+
+
+def neg(p):
+    return tuple(-x for x in p)
+
+
+def truth_rows(stmts, equity: Equity, years: tuple[str, str]) -> list[list[str]]:
+    out = []
+    for s in stmts:
+        for row in s.rows:
+            if row[0] != "r":
+                continue
+            for year, value in zip(years, row[3]):
+                out.append([s.kind, row[1], year, "", "nil" if value == 0 else str(value)])
+    for year, rows in equity.blocks:
+        for label, values in rows:
+            for comp, value in zip(equity.components, values):
+                out.append(["changes_in_equity", label, year, comp,
+                            "nil" if value == 0 else str(value)])
+    return out
+
+
+def equity_blocks(opening: list[Decimal], movements_by_year, closing_label, opening_label):
+    """Roll equity forward: movements per year are (label, per-component values); a line named
+    'Total comprehensive income…' is printed after the items it sums (marked by '=')."""
+    blocks = []
+    bal = opening
+    for year, moves in movements_by_year:
+        rows = [(opening_label(year), bal)]
+        for label, vals in moves:
+            rows.append((label, vals))
+            if not label.startswith("="):
+                bal = [a + b for a, b in zip(bal, vals)]
+        # an all-nil movement is not printed
+        rows = [(lbl.lstrip("="), v) for lbl, v in rows if any(v)]
+        rows.append((closing_label(year), bal))
+        blocks.append((year, rows))
+    return blocks, bal
+
+
+def with_totals(owner_parts: list[Decimal], nci: Decimal) -> list[Decimal]:
+    total = sum(owner_parts, D(0))
+    return [*owner_parts, total, nci, total + nci]
+
+
+def write_truth(name: str, rows: list[list[str]]) -> None:
+    with (HERE / f"{name}.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["statement", "label", "period", "component", "value"])
+        w.writerows(rows)
+
+
+# --------------------------------------------------------------------------- the three companies
+def company_a():
+    """Malaysian, RM'000, by nature, separate P&L and OCI statements (figures invented)."""
+    Y = ("2025", "2024")
+    inc = Stmt("income", ["CONSOLIDATED STATEMENT OF PROFIT OR LOSS",
+                          "FOR THE FINANCIAL YEAR ENDED 31 DECEMBER 2025"])
+    rev = inc.r("Revenue", 486_320, 452_180, "4")
+    oi = inc.r("Other income", 6_410, 5_230)
+    raw = inc.r("Raw materials and consumables used", -241_560, -228_940)
+    chg = inc.r("Changes in inventories of finished goods and work in progress", 3_120, -1_870)
+    emp = inc.r("Employee benefits expense", -88_470, -82_310, "5")
+    dep = inc.r("Depreciation and amortisation", -31_240, -29_880)
+    imp = inc.r("Net impairment losses on financial assets", -1_260, 0)
+    oth = inc.r("Other operating expenses", -47_930, -44_120)
+    op = inc.r("Profit from operations", *add(rev, oi, raw, chg, emp, dep, imp, oth))
+    fin_i = inc.r("Finance income", 1_840, 1_520)
+    fin_c = inc.r("Finance costs", -9_760, -10_430, "6")
+    assoc = inc.r("Share of results of associates, net of tax", 2_310, 1_980)
+    pbt = inc.r("Profit before taxation", *add(op, fin_i, fin_c, assoc), "7")
+    tax = inc.r("Income tax expense", -17_650, -15_240, "8")
+    pat = inc.r("Profit for the financial year", *add(pbt, tax))
+    inc.h("Profit attributable to:")
+    nci_p = (D(3_460), D(2_910))
+    own_p = inc.r("Owners of the Company", *add(pat, neg(nci_p)))
+    inc.r("Non-controlling interests", *nci_p)
+    inc.r("", *pat)
+    inc.h("Earnings per share attributable to owners of the Company (sen):")
+    shares = D(600_000)
+    eps = tuple((v / shares * 100).quantize(D("0.01")) for v in own_p)
+    inc.r("Basic and diluted", *eps, "9")
+
+    oci = Stmt("comprehensive_income", ["CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME",
+                                        "FOR THE FINANCIAL YEAR ENDED 31 DECEMBER 2025"])
+    oci.r("Profit for the financial year", *pat)
+    oci.h("Other comprehensive income/(loss)")
+    oci.h("Item that will not be reclassified subsequently to profit or loss:")
+    reval = oci.r("Revaluation surplus on land and buildings, net of tax", 4_200, 0)
+    oci.h("Item that may be reclassified subsequently to profit or loss:")
+    fx = oci.r("Foreign currency translation differences for foreign operations", -2_870, 1_640)
+    oci_t = oci.r("Other comprehensive income for the financial year, net of tax", *add(reval, fx))
+    tci = oci.r("Total comprehensive income for the financial year", *add(pat, oci_t))
+    oci.h("Total comprehensive income attributable to:")
+    nci_fx = (D(-140), D(90))
+    tci_nci = add(nci_p, nci_fx)
+    oci.r("Owners of the Company", *add(tci, neg(tci_nci)))
+    oci.r("Non-controlling interests", *tci_nci)
+    oci.r("", *tci)
+
+    # equity: Share capital, Revaluation reserve, Translation reserve, Retained earnings
+    comps = ["Share capital", "Revaluation reserve", "Translation reserve", "Retained earnings",
+             "Total", "Non-controlling interests", "Total equity"]
+    dividends = {"2024": D(-36_000), "2025": D(-42_000)}
+    nci_div = {"2024": D(-1_200), "2025": D(-1_500)}
+    moves = []
+    for i, year in ((1, "2024"), (0, "2025")):
+        p = [D(0), D(0), D(0), own_p[i]]
+        o = [D(0), reval[i], fx[i] - nci_fx[i], D(0)]
+        t = [a + b for a, b in zip(p, o)]
+        moves.append((year, [
+            ("Profit for the financial year", with_totals(p, nci_p[i])),
+            ("Other comprehensive income/(loss)", with_totals(o, nci_fx[i])),
+            ("=Total comprehensive income for the financial year",
+             with_totals(t, nci_p[i] + nci_fx[i])),
+            ("Dividends paid", with_totals([D(0), D(0), D(0), dividends[year]], nci_div[year])),
+        ]))
+    opening = with_totals([D(300_000), D(18_500), D(-4_260), D(196_840)], D(21_380))
+    blocks, _ = equity_blocks(opening, moves, lambda y: f"At 31 December {y}",
+                              lambda y: f"At 1 January {y}")
+    eq = Equity(["CONSOLIDATED STATEMENT OF CHANGES IN EQUITY",
+                 "FOR THE FINANCIAL YEAR ENDED 31 DECEMBER 2025"], comps, blocks)
+    close = {b[0]: b[1][-1][1] for b in blocks}
+    c25, c24 = close["2025"], close["2024"]
+
+    fp = Stmt("financial_position", ["CONSOLIDATED STATEMENT OF FINANCIAL POSITION",
+                                     "AS AT 31 DECEMBER 2025"])
+    fp.h("ASSETS")
+    fp.h("Non-current assets")
+    nca = add(fp.r("Property, plant and equipment", 512_460, 498_730, "10"),
+              fp.r("Right-of-use assets", 24_180, 26_950),
+              fp.r("Intangible assets", 8_340, 9_120),
+              fp.r("Investment in associates", 19_870, 18_060),
+              fp.r("Deferred tax assets", 3_210, 2_840))
+    fp.r("Total non-current assets", *nca)
+    fp.h("Current assets")
+    inv = fp.r("Inventories", 68_920, 64_310)
+    rec = fp.r("Trade and other receivables", 97_640, 91_280, "11")
+    taxr = fp.r("Current tax assets", 1_120, 0)
+    ncl = ((D(96_000), D(118_000)), (D(18_760), D(21_430)), (D(14_980), D(13_620)))
+    cl = ((D(74_310), D(70_950)), (D(32_000), D(28_000)), (D(6_220), D(6_480)),
+          (D(4_130), D(3_760)))
+    eq_t = (c25[-1], c24[-1])
+    liab = add(*ncl, *cl)
+    cash = add(eq_t, liab, neg(nca), neg(inv), neg(rec), neg(taxr))
+    fp.r("Cash and bank balances", *cash)
+    ca = add(inv, rec, taxr, cash)
+    fp.r("Total current assets", *ca)
+    fp.r("TOTAL ASSETS", *add(nca, ca))
+    fp.h("EQUITY AND LIABILITIES")
+    fp.h("Equity attributable to owners of the Company")
+    fp.r("Share capital", c25[0], c24[0])
+    fp.r("Reserves", c25[1] + c25[2] + c25[3], c24[1] + c24[2] + c24[3])
+    fp.r("", c25[4], c24[4])
+    fp.r("Non-controlling interests", c25[5], c24[5])
+    fp.r("TOTAL EQUITY", *eq_t)
+    fp.h("Non-current liabilities")
+    fp.r("Loans and borrowings", *ncl[0], "12")
+    fp.r("Lease liabilities", *ncl[1])
+    fp.r("Deferred tax liabilities", *ncl[2])
+    fp.r("Total non-current liabilities", *add(*ncl))
+    fp.h("Current liabilities")
+    fp.r("Trade and other payables", *cl[0])
+    fp.r("Loans and borrowings", *cl[1], "12")
+    fp.r("Lease liabilities", *cl[2])
+    fp.r("Current tax liabilities", *cl[3])
+    fp.r("Total current liabilities", *add(*cl))
+    fp.r("TOTAL LIABILITIES", *liab)
+    fp.r("TOTAL EQUITY AND LIABILITIES", *add(eq_t, liab))
+
+    cf = Stmt("cash_flows", ["CONSOLIDATED STATEMENT OF CASH FLOWS",
+                             "FOR THE FINANCIAL YEAR ENDED 31 DECEMBER 2025"])
+    cf.h("CASH FLOWS FROM OPERATING ACTIVITIES")
+    cf.r("Profit before taxation", *pbt)
+    cf.h("Adjustments for:")
+    adj = add(cf.r("Depreciation and amortisation", *neg(dep)),
+              cf.r("Finance costs", *neg(fin_c)),
+              cf.r("Finance income", *fin_i_neg(fin_i)),
+              cf.r("Share of results of associates", *neg(assoc)),
+              cf.r("Net impairment losses on financial assets", *neg(imp)))
+    opwc = cf.r("Operating profit before working capital changes", *add(pbt, adj))
+    wc_inv = cf.r("Increase in inventories", -4_610, -2_150)
+    wc_rec = cf.r("Increase in trade and other receivables", -7_620, -5_940)
+    # the payables line is chosen so that the cash flows end at the balance sheet's cash
+    inv_flows = ((D(-41_280), D(-38_770)), (D(1_460), D(920)), (D(1_840), D(1_520)),
+                 (D(500), D(400)))
+    fin_flows = ((D(20_000), D(15_000)), (D(-38_000), D(-30_000)), (D(-6_790), D(-6_210)),
+                 (D(-9_760), D(-10_430)), dividends_pair(dividends), dividends_pair(nci_div))
+    taxp = (D(-16_940), D(-14_880))
+    fx_cash = (D(-310), D(240))
+    opening_cash = (cash[1], D(82_400))
+    net_change_target = add(cash, neg(opening_cash), neg(fx_cash))
+    fixed = add(opwc, wc_inv, wc_rec, taxp, *inv_flows, *fin_flows)
+    wc_pay = add(net_change_target, neg(fixed))
+    cf.r("Increase/(Decrease) in trade and other payables", *wc_pay)
+    cgo = cf.r("Cash generated from operations", *add(opwc, wc_inv, wc_rec, wc_pay))
+    cf.r("Income tax paid", *taxp)
+    nop = cf.r("Net cash from operating activities", *add(cgo, taxp))
+    cf.h("CASH FLOWS FROM INVESTING ACTIVITIES")
+    for label, p in zip(("Acquisition of property, plant and equipment",
+                         "Proceeds from disposal of property, plant and equipment",
+                         "Interest received", "Dividends received from associates"), inv_flows):
+        cf.r(label, *p)
+    ninv = cf.r("Net cash used in investing activities", *add(*inv_flows))
+    cf.h("CASH FLOWS FROM FINANCING ACTIVITIES")
+    for label, p in zip(("Drawdown of loans and borrowings", "Repayment of loans and borrowings",
+                         "Payment of lease liabilities", "Interest paid",
+                         "Dividends paid to owners of the Company",
+                         "Dividends paid to non-controlling interests"), fin_flows):
+        cf.r(label, *p)
+    nfin = cf.r("Net cash used in financing activities", *add(*fin_flows))
+    net = cf.r("Net increase/(decrease) in cash and cash equivalents", *add(nop, ninv, nfin))
+    cf.r("Effect of exchange rate fluctuations on cash held", *fx_cash)
+    cf.r("Cash and cash equivalents at 1 January", *opening_cash)
+    end = cf.r("Cash and cash equivalents at 31 December", *add(net, fx_cash, opening_cash))
+    assert end == cash
+    return [inc, oci, fp, eq, cf], Y
+
+
+def fin_i_neg(p):
+    return neg(p)
+
+
+def dividends_pair(d: dict) -> tuple[Decimal, Decimal]:
+    return d["2025"], d["2024"]
+
+
+# --------------------------------------------------------------------------- renderers
+def places(v: Decimal) -> int:
+    return max(0, -v.as_tuple().exponent)
+
+
+def fmt_paren(v: Decimal) -> str:
+    if v == 0:
+        return "-"
+    s = f"{abs(v):,.{places(v)}f}"
+    return f"({s})" if v < 0 else s
+
+
+PAGE = 7
+
+
+def render_layout(stmts, equity: Equity, furniture: list[str], wrap_at: int = 46) -> list[str]:
+    """pdftotext -layout: columns by runs of spaces, page furniture between pages, labels
+    longer than the label column wrapped onto a second, indented line."""
+    out: list[str] = []
+    global PAGE
+    for s in stmts:
+        if isinstance(s, Equity):
+            out += render_equity_layout(s)
+            continue
+        out += [t.center(78).rstrip() for t in s.title] + [""]
+        out += [" " * 50 + "Note" + "2025".rjust(12) + "2024".rjust(12)]
+        out += [" " * 54 + "RM'000".rjust(12) + "RM'000".rjust(12), ""]
+        for n, row in enumerate(s.rows):
+            if n and n % 22 == 0:         # a page break in the middle of the statement
+                PAGE += 1
+                out += ["", f"{PAGE - 1}".center(78).rstrip(), "\f" + furniture[0],
+                        furniture[1], ""]
+            if row[0] == "h":
+                out.append(row[1])
+                continue
+            label, note, (a, b) = row[1], row[2], row[3]
+            if len(label) > wrap_at:
+                cut = label.rfind(" ", 0, wrap_at)
+                out.append(label[:cut])
+                label = "  " + label[cut + 1:]
+            out.append(f"{label:<50}{note:<4}{fmt_paren(a):>12}{fmt_paren(b):>12}".rstrip())
+        out += ["", ""]
+    return out
+
+
+def render_equity_layout(eq: Equity) -> list[str]:
+    w, lw = 13, 50
+    out = [t.center(100).rstrip() for t in eq.title] + [""]
+    out.append(" " * lw + "<-------- Attributable to owners of the Company -------->")
+    heads = [c.split() for c in eq.components]
+    depth = max(len(h) for h in heads)
+    for k in range(depth):
+        cells = []
+        for h in heads:
+            lines = [" ".join(h)] if len(" ".join(h)) <= w - 1 else _wrap_words(h, w - 1)
+            lines = [""] * (depth - len(lines)) + lines
+            cells.append(lines[k].rjust(w))
+        out.append(" " * lw + "".join(cells))
+    out.append(" " * lw + "".join("RM'000".rjust(w) for _ in heads))
+    out.append("")
+    for year, rows in reversed(eq.blocks):
+        for label, values in rows:
+            out.append(f"{label:<{lw}}" + "".join(fmt_paren(v).rjust(w) for v in values))
+        out.append("")
+    return out + [""]
+
+
+def _wrap_words(words: list[str], width: int) -> list[str]:
+    lines, cur = [], ""
+    for word in words:
+        if cur and len(cur) + 1 + len(word) > width:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = f"{cur} {word}".strip()
+    return lines + [cur]
+
+
+def write_a() -> None:
+    stmts, years = company_a()
+    eq = next(s for s in stmts if isinstance(s, Equity))
+    flat = [s for s in stmts if not isinstance(s, Equity)]
+    head = [
+        "MERANTI PACKAGING BERHAD",
+        "(Registration No. 201501012345 (1134567-X))",
+        "(Incorporated in Malaysia)",
+        "",
+        "AUDITED FINANCIAL RESULTS FOR THE FINANCIAL YEAR ENDED 31 DECEMBER 2025",
+        "",
+        "The Board of Directors of Meranti Packaging Berhad is pleased to announce the audited",
+        "results of the Group for the financial year ended 31 December 2025. This announcement",
+        "is a fictitious example written for the ixbrl-converter tests; the company and all",
+        "figures are invented.",
+        "",
+    ]
+    furniture = ["MERANTI PACKAGING BERHAD (Registration No. 201501012345)",
+                 "Audited results for the financial year ended 31 December 2025"]
+    body = render_layout(flat[:2], eq, furniture)
+    body += render_layout([flat[2]], eq, furniture)
+    body += render_equity_layout(eq)
+    body += render_layout([flat[3]], eq, furniture)
+    tail = ["NOTES TO THE FINANCIAL STATEMENTS", "",
+            "1.  Basis of preparation",
+            "    The financial statements have been prepared in accordance with MFRS and IFRS.",
+            "", "By order of the Board", "Kuala Lumpur, 24 February 2026"]
+    (HERE / "meranti-2025-layout.txt").write_text("\n".join(head + body + tail) + "\n",
+                                                   encoding="utf-8")
+    write_truth("meranti-2025-layout", truth_rows(flat, eq, years))
+
+
+# --------------------------------------------------------------------------- B: UK, £m, minus signs
+def company_b(k: Decimal = D(1), words: dict[str, str] | None = None, fy: str = "31 March"):
+    """A UK-style group: £m with one decimal, by function, discontinued operations, liabilities
+    printed negative. ``k`` rescales every amount (C reuses the structure in US$'000);
+    ``words`` rewords labels; ``fy`` is the year-end day and month."""
+    w = words or {}
+    start = {"31 March": "1 April", "30 June": "1 July"}[fy]
+    Y = ("2025", "2024")
+
+    def m(a, b):
+        q = D("0.1") if k == 1 else D(1)
+        return (D(str(a)) * k).quantize(q), (D(str(b)) * k).quantize(q)
+
+    def L(text):
+        return w.get(text, text)
+
+    inc = Stmt("income", [L("Consolidated income statement"), f"for the year ended {fy} 2025"])
+    inc.h(L("Continuing operations"))
+    rev = inc.r(L("Revenue"), *m(1284.6, 1196.3), "2")
+    cos = inc.r(L("Cost of sales"), *m(-842.1, -790.4))
+    gp = inc.r(L("Gross profit"), *add(rev, cos))
+    opx = [inc.r(L("Distribution costs"), *m(-121.7, -114.2)),
+           inc.r(L("Administrative expenses"), *m(-168.3, -159.8)),
+           inc.r(L("Other operating income"), *m(7.9, 5.4))]
+    op = inc.r(L("Operating profit"), *add(gp, *opx), "3")
+    fin_i = inc.r(L("Finance income"), *m(3.2, 2.1), "4")
+    fin_c = inc.r(L("Finance costs"), *m(-24.6, -27.3), "4")
+    jv = inc.r(L("Share of post-tax profit of joint ventures"), *m(5.8, 4.9))
+    pbt = inc.r(L("Profit before tax"), *add(op, fin_i, fin_c, jv))
+    tax = inc.r(L("Taxation"), *m(-33.5, -27.9), "5")
+    cont = inc.r(L("Profit for the year from continuing operations"), *add(pbt, tax))
+    inc.h(L("Discontinued operations"))
+    disc = inc.r(L("Loss for the year from discontinued operations"), *m(-12.4, -3.1), "6")
+    pat = inc.r(L("Profit for the year"), *add(cont, disc))
+    inc.h(L("Attributable to:"))
+    nci_p = m(4.1, 3.6)
+    own_p = inc.r(L("Owners of the parent"), *add(pat, neg(nci_p)))
+    inc.r(L("Non-controlling interests"), *nci_p)
+    inc.h(L("Earnings per share"))
+    inc.r(L("Basic earnings per share (pence)"), D("34.2"), D("30.1"), "7")
+    inc.r(L("Diluted earnings per share (pence)"), D("33.8"), D("29.7"), "7")
+
+    oci = Stmt("comprehensive_income", [L("Consolidated statement of comprehensive income"),
+                                        f"for the year ended {fy} 2025"])
+    oci.r(L("Profit for the year"), *pat)
+    oci.h(L("Other comprehensive income/(expense)"))
+    oci.h(L("Items that will not be reclassified to profit or loss:"))
+    rem = oci.r(L("Remeasurement of defined benefit pension schemes"), *m(-4.6, 8.2))
+    rtax = oci.r(L("Tax on items that will not be reclassified"), *m(1.2, -2.1))
+    oci.h(L("Items that may be reclassified subsequently to profit or loss:"))
+    fx = oci.r(L("Exchange differences on translation of foreign operations"), *m(-6.3, 2.4))
+    hedge = oci.r(L("Cash flow hedges: fair value movements"), *m(1.8, 0))
+    oci_t = oci.r(L("Other comprehensive (expense)/income for the year, net of tax"),
+                  *add(rem, rtax, fx, hedge))
+    tci = oci.r(L("Total comprehensive income for the year"), *add(pat, oci_t))
+    oci.h(L("Attributable to:"))
+    nci_fx = m(-0.3, 0.2)
+    tci_nci = add(nci_p, nci_fx)
+    oci.r(L("Owners of the parent"), *add(tci, neg(tci_nci)))
+    oci.r(L("Non-controlling interests"), *tci_nci)
+
+    comps = [L("Share capital"), L("Share premium"), L("Other reserves"), L("Retained earnings"),
+             L("Total"), L("Non-controlling interests"), L("Total equity")]
+    divs = {"2025": m(-52.0, 0)[0], "2024": m(-47.5, 0)[0]}
+    nci_div = {"2025": m(-2.0, 0)[0], "2024": m(-1.8, 0)[0]}
+    sbp = {"2025": m(6.4, 0)[0], "2024": m(5.7, 0)[0]}
+    issue = {"2025": m(0.4, 0)[0], "2024": m(0, 0)[0]}
+    prem = {"2025": m(11.6, 0)[0], "2024": m(0, 0)[0]}
+    moves = []
+    z = D(0)
+    for i, year in ((1, "2024"), (0, "2025")):
+        p = [z, z, z, own_p[i]]
+        o = [z, z, fx[i] - nci_fx[i] + hedge[i], rem[i] + rtax[i]]
+        t = [a + b for a, b in zip(p, o)]
+        moves.append((year, [
+            (L("Profit for the year"), with_totals(p, nci_p[i])),
+            (L("Other comprehensive income/(expense)"), with_totals(o, nci_fx[i])),
+            ("=" + L("Total comprehensive income for the year"),
+             with_totals(t, nci_p[i] + nci_fx[i])),
+            (L("Dividends"), with_totals([z, z, z, divs[year]], nci_div[year])),
+            (L("Share-based payments"), with_totals([z, z, z, sbp[year]], z)),
+            (L("Issue of ordinary shares"), with_totals([issue[year], prem[year], z, z], z)),
+        ]))
+    opening = with_totals([m(25.0, 0)[0], m(118.3, 0)[0], m(14.6, 0)[0], m(402.7, 0)[0]],
+                          m(18.9, 0)[0])
+    blocks, _ = equity_blocks(opening, moves, lambda y: L(f"At {fy} {y}"),
+                              lambda y: L(f"At {start} {int(y) - 1}"))
+    eq = Equity([L("Consolidated statement of changes in equity"),
+                 f"for the year ended {fy} 2025"], comps, blocks)
+    close = {b[0]: b[1][-1][1] for b in blocks}
+    c25, c24 = close["2025"], close["2024"]
+
+    fp = Stmt("financial_position", [L("Consolidated balance sheet"), f"at {fy} 2025"])
+    fp.h(L("Non-current assets"))
+    nca = add(fp.r(L("Goodwill"), *m(212.4, 212.4), "8"),
+              fp.r(L("Other intangible assets"), *m(46.8, 51.3)),
+              fp.r(L("Property, plant and equipment"), *m(538.2, 521.7)),
+              fp.r(L("Investments in joint ventures"), *m(31.5, 28.7)),
+              fp.r(L("Deferred tax assets"), *m(9.6, 11.2)))
+    fp.r("", *nca)
+    fp.h(L("Current assets"))
+    inv = fp.r(L("Inventories"), *m(164.9, 152.3))
+    rec = fp.r(L("Trade and other receivables"), *m(241.3, 228.6))
+    cl = (m(-268.4, -251.9), m(-45.0, -60.0), m(-11.7, -9.8), m(-6.2, -7.4))
+    ncl = (m(-265.0, -280.0), m(-38.6, -44.1), m(-27.3, -25.8))
+    eq_t = (c25[-1], c24[-1])
+    liab = add(*cl, *ncl)
+    hfs = m(0, 41.5)
+    cash = add(eq_t, neg(liab), neg(nca), neg(inv), neg(rec), neg(hfs))
+    fp.r(L("Cash and cash equivalents"), *cash, "9")
+    fp.r(L("Assets classified as held for sale"), *hfs)
+    ca = add(inv, rec, cash, hfs)
+    fp.r("", *ca)
+    fp.r(L("Total assets"), *add(nca, ca))
+    fp.h(L("Current liabilities"))
+    for label, p in zip((L("Trade and other payables"), L("Borrowings"),
+                         L("Current tax liabilities"), L("Provisions")), cl):
+        fp.r(label, *p)
+    fp.r("", *add(*cl))
+    fp.h(L("Non-current liabilities"))
+    for label, p in zip((L("Borrowings"), L("Retirement benefit obligations"),
+                         L("Deferred tax liabilities")), ncl):
+        fp.r(label, *p)
+    fp.r("", *add(*ncl))
+    fp.r(L("Total liabilities"), *liab)
+    fp.r(L("Net assets"), *eq_t)
+    fp.h(L("Equity"))
+    for i, label in enumerate(comps[:4]):
+        fp.r(label, c25[i], c24[i])
+    fp.r(L("Equity attributable to owners of the parent"), c25[4], c24[4])
+    fp.r(L("Non-controlling interests"), c25[5], c24[5])
+    fp.r(L("Total equity"), *eq_t)
+
+    cf = Stmt("cash_flows", [L("Consolidated cash flow statement"), f"for the year ended {fy} 2025"])
+    cf.h(L("Cash flows from operating activities"))
+    int_paid, tax_paid = m(-23.9, -26.8), m(-30.2, -29.4)
+    inv_flows = (m(-71.6, -64.2), m(-8.3, -9.1), m(38.0, 0), fin_i, m(3.0, 2.5))
+    fin_flows = (add((issue["2025"] + prem["2025"], z)), m(40.0, 25.0), m(-75.0, -50.0),
+                 m(-14.6, -13.9), (divs["2025"], divs["2024"]),
+                 (nci_div["2025"], nci_div["2024"]))
+    fx_cash = m(-1.9, 0.8)
+    opening_cash = (cash[1], m(96.4, 0)[0])
+    fixed = add(int_paid, tax_paid, *inv_flows, *fin_flows)
+    cgo = add(cash, neg(opening_cash), neg(fx_cash), neg(fixed))
+    cf.r(L("Cash generated from operations"), *cgo, "10")
+    cf.r(L("Interest paid"), *int_paid)
+    cf.r(L("Tax paid"), *tax_paid)
+    nop = cf.r(L("Net cash inflow from operating activities"), *add(cgo, int_paid, tax_paid))
+    cf.h(L("Cash flows from investing activities"))
+    for label, p in zip((L("Purchase of property, plant and equipment"),
+                         L("Purchase of intangible assets"),
+                         L("Proceeds from sale of discontinued operation, net of cash disposed"),
+                         L("Interest received"), L("Dividends received from joint ventures")),
+                        inv_flows):
+        cf.r(label, *p)
+    ninv = cf.r(L("Net cash outflow from investing activities"), *add(*inv_flows))
+    cf.h(L("Cash flows from financing activities"))
+    for label, p in zip((L("Proceeds from issue of ordinary shares"),
+                         L("Drawdown of borrowings"), L("Repayment of borrowings"),
+                         L("Repayment of lease liabilities"),
+                         L("Dividends paid to owners of the parent"),
+                         L("Dividends paid to non-controlling interests")), fin_flows):
+        cf.r(label, *p)
+    nfin = cf.r(L("Net cash outflow from financing activities"), *add(*fin_flows))
+    net = cf.r(L("Net increase/(decrease) in cash and cash equivalents"), *add(nop, ninv, nfin))
+    cf.r(L(f"Cash and cash equivalents at {start}"), *opening_cash)
+    cf.r(L("Exchange (losses)/gains on cash and cash equivalents"), *fx_cash)
+    end = cf.r(L(f"Cash and cash equivalents at {fy}"), *add(net, opening_cash, fx_cash))
+    assert end == cash
+    return [inc, oci, fp, eq, cf], Y
+
+
+def fmt_minus(v: Decimal, dash: str = "-") -> str:
+    if v == 0:
+        return "–"
+    s = f"{abs(v):,.{places(v)}f}"
+    return f"{dash}{s}" if v < 0 else s
+
+
+def write_b() -> None:
+    stmts, years = company_b()
+    flat = [s for s in stmts if not isinstance(s, Equity)]
+    eq = next(s for s in stmts if isinstance(s, Equity))
+    out = ["Thistledown Engineering plc", "Preliminary results for the year ended 31 March 2025",
+           "",
+           "Thistledown Engineering plc reports its audited results. This document is a fictitious",
+           "example written for the ixbrl-converter tests: the company and its figures are invented.",
+           ""]
+    for s in stmts:
+        dash = "–" if getattr(s, "kind", "") == "cash_flows" else "-"
+        out += s.title + [""]
+        if isinstance(s, Equity):
+            out.append("\t" + "\t".join(s.components))
+            out.append("\t" + "\t".join("£m" for _ in s.components))
+            for n, (year, rows) in enumerate(s.blocks):
+                for label, values in rows[(1 if n else 0):]:   # one running table
+                    out.append(label + "\t" + "\t".join(fmt_minus(v, "–") for v in values))
+            out.append("")
+            continue
+        out += ["\tNote\t2025\t2024", "\t\t£m\t£m"]
+        for row in s.rows:
+            if row[0] == "h":
+                out.append(row[1])
+            else:
+                a, b = row[3]
+                out.append(f"{row[1]}\t{row[2]}\t{fmt_minus(a, dash)}\t{fmt_minus(b, dash)}")
+        out.append("")
+    out += ["Notes", "", "1. Basis of preparation",
+            "The financial information has been prepared in accordance with UK-adopted IFRS.", ""]
+    (HERE / "thistledown-2025-minus.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
+    rows = truth_rows(flat, Equity(eq.title, eq.components,
+                                   [(y, r[(1 if n else 0):]) for n, (y, r) in enumerate(eq.blocks)]),
+                      years)
+    write_truth("thistledown-2025-minus", rows)
+
+
+# --------------------------------------------------------------------------- C: damaged OCR text
+C_WORDS = {
+    "Consolidated income statement":
+        "CONSOLIDATED STATEMENT OF PROFIT OR LOSS AND OTHER COMPREHENSIVE INCOME",
+    "Consolidated balance sheet": "CONSOLIDATED STATEMENT OF FINANCIAL POSITION",
+    "Consolidated statement of changes in equity": "CONSOLIDATED STATEMENT OF CHANGES IN EQUITY",
+    "Consolidated cash flow statement": "CONSOLIDATED STATEMENT OF CASH FLOWS",
+    "Taxation": "Income tax expense",
+    "Owners of the parent": "Equity holders of the Company",
+    "Equity attributable to owners of the parent":
+        "Equity attributable to equity holders of the Company",
+    "Other reserves": "Capital reserves",
+    "Retained earnings": "Accumulated profits",
+    "Share of post-tax profit of joint ventures": "Share of results of joint ventures",
+    "Loss for the year from discontinued operations": "Loss from discontinued operation",
+    "Cash generated from operations": "Cash generated from operating activities",
+    "Tax paid": "Income taxes paid",
+    "Net cash inflow from operating activities": "Net cash generated from operating activities",
+    "Net cash outflow from investing activities": "Net cash used in investing activities",
+    "Net cash outflow from financing activities": "Net cash used in financing activities",
+    "Dividends": "Final dividend paid",
+    "Share-based payments": "Equity-settled share-based payments",
+    "Basic earnings per share (pence)": "Basic (US cents)",
+    "Diluted earnings per share (pence)": "Diluted (US cents)",
+    "Earnings per share": "Earnings per share attributable to equity holders of the Company",
+    "Attributable to:": "Attributable to:",
+    "Total liabilities": "Total liabilities",
+    "Net assets": "NET ASSETS",
+}
+# Which printed figures (counted through the document) the OCR damages, and how.
+OCR_DAMAGE = {4: ("0", "O"), 17: ("1", "l"), 29: (",", " "), 41: ("0", "O"), 58: (",", " "),
+              77: ("1", "l"), 95: ("0", "O"), 121: (",", " ")}
+
+
+class Ocr:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def __call__(self, v: Decimal) -> str:
+        self.n += 1
+        if v == 0:
+            return "–" if self.n % 2 else "-"
+        text = fmt_paren(v)
+        old, new = OCR_DAMAGE.get(self.n, ("", ""))
+        if old and old in text:
+            text = text.replace(old, new, 1)
+        else:
+            OCR_DAMAGE.pop(self.n, None)
+        return text
+
+
+def write_c() -> None:
+    stmts, years = company_b(D(100), C_WORDS, "30 June")
+    inc, oci, fp, eq, cf = stmts
+    ocr = Ocr()
+    out = ["KESTREL BIOSCIENCES HOLDINGS LIMITED", "(Stock Code: 9487)", "",
+           "ANNUAL RESULTS FOR THE YEAR ENDED 30 JUNE 2025", "",
+           "This announcement is fictitious: it was written for the ixbrl-converter tests, and the",
+           "company and its figures are invented. The text was recovered by OCR.", ""]
+    # one statement of profit or loss and OCI: the P&L down to the profit, then OCI, then the
+    # attributions and earnings per share
+    rows_inc = inc.rows
+    cut = next(i for i, r in enumerate(rows_inc) if r[0] == "h" and r[1] == "Attributable to:")
+    combined = rows_inc[:cut] + oci.rows[1:] + [("h", "Profit for the year attributable to:")] + \
+        rows_inc[cut + 1:cut + 3]
+    tci_attr = oci.rows[-3:]
+    combined = rows_inc[:cut] + oci.rows[1:-3] + [("h", "Profit for the year attributable to:")] \
+        + rows_inc[cut + 1:cut + 3] + [("h", "Total comprehensive income attributable to:")] \
+        + tci_attr[1:] + rows_inc[cut + 3:]
+
+    def table(title, rows, swap=False):
+        lines = title + ["", "\t\t2024\t2025" if swap else "\tNote\t2025\t2024",
+                         "\t\tUS$'000\tUS$'000"]
+        for row in rows:
+            if row[0] == "h":
+                lines.append(row[1])
+                continue
+            a, b = row[3]
+            if swap:
+                a, b = b, a
+            lines.append(f"{row[1]}\t{row[2]}\t{ocr(a)}\t{ocr(b)}")
+        return lines + [""]
+
+    out += table(inc.title, combined)
+    bs = table(fp.title, fp.rows)
+    out += bs + ["- 5 -", ""] + bs          # the extractor emitted the page twice
+    out += eq.title + ["", "\t" + "\t".join(eq.components),
+                       "\t" + "\t".join("US$'000" for _ in eq.components)]
+    for year, rows in reversed(eq.blocks):
+        for label, values in rows:
+            out.append(label + "\t" + "\t".join(ocr(v) for v in values))
+        out.append("")
+    out += table(cf.title, cf.rows, swap=True)
+    out += ["NOTES", "", "1. GENERAL INFORMATION",
+            "The Company is an investment holding company; the Group develops diagnostics.", ""]
+    (HERE / "kestrel-2025-ocr.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
+    comb = Stmt("income", [], combined)
+    flat = [comb, fp, cf]
+    rows = truth_rows(flat, eq, years)
+    for r in rows:     # the combined statement: a row may land in either part
+        if r[0] == "income":
+            r[0] = "income|comprehensive_income"
+    write_truth("kestrel-2025-ocr", rows)
+
+
+if __name__ == "__main__":
+    write_a()
+    write_b()
+    write_c()
