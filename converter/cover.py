@@ -6,12 +6,10 @@ context of the current reporting period.
 """
 from __future__ import annotations
 
+from .currencies import currency_name
 from .model import Context, Period, Statement
 from .render import column_caption
 
-CURRENCY_NAMES = {"CNY": "Renminbi (RMB)", "HKD": "Hong Kong dollars (HK$)",
-                  "USD": "United States dollars (US$)", "EUR": "Euro (EUR)",
-                  "GBP": "Pounds sterling (GBP)", "SGD": "Singapore dollars (S$)"}
 ROUNDING = {0: "Units", 3: "Thousands", 6: "Millions", 9: "Billions"}
 
 
@@ -48,7 +46,7 @@ def cover_items(entity_name: str, statements: list[Statement]
         ("Date of end of reporting period", "DateOfEndOfReportingPeriod2013",
          _long_date(period), "ixt:date-day-monthname-year-en"),
         ("Presentation currency", "DescriptionOfPresentationCurrency",
-         CURRENCY_NAMES.get(unit.currency, unit.currency), None),
+         currency_name(unit.currency), None),
         ("Level of rounding", "LevelOfRoundingUsedInFinancialStatements",
          ROUNDING.get(unit.scale, f"10^{unit.scale}"), None),
     ]

@@ -15,13 +15,19 @@ LEI_SCHEME = "http://standards.iso.org/iso/17442"
 STOCK_CODE_SCHEME = "https://www.hkexnews.hk/stock-code"
 NAME_SCHEME = "https://ixbrl-converter.invalid/entity-name"
 
-_LEGAL_FORM = (r"(?:Inc\.?|Incorporated|Limited|Ltd\.?|plc|PLC|Corporation|Corp\.?|"
-               r"Company|Co\., Ltd\.?|S\.A\.|N\.V\.|AG|SE|Holdings)")
-_NAME = re.compile(rf"\b((?:[A-Z][\w&'.-]*\s+){{0,6}}{_LEGAL_FORM})(?=\s|$|[*,])")
+# Legal forms a company name ends with, matched in any case ("LIMITED" in a letterhead).
+_LEGAL_FORM = (r"(?:Inc\.?|Incorporated|Limited|Ltd\.?|plc|Corporation|Corp\.?|Company|"
+               r"Co\., Ltd\.?|S\.A\.|N\.V\.|AG|SE|Holdings|Berhad|Bhd\.?|Tbk|GmbH|LLC|"
+               r"S\.p\.A\.|ASA|AB|Oyj|PJSC|Pte\.? Ltd\.?|Pty\.? Ltd\.?)")
+# At least one capitalised word before the legal form: "(Incorporated in Malaysia)" and
+# "the Company" name nobody.
+_NAME = re.compile(rf"\b((?:[A-Z][\w&'.-]*\s+){{1,6}}(?i:{_LEGAL_FORM}))(?=\s|$|[*,)])")
 _BY_ORDER = re.compile(r"by order of the board", re.IGNORECASE)
 _STOCK_CODE = re.compile(r"stock\s+codes?\s*[:：]?\s*(\d{3,6})", re.IGNORECASE)
 # Regulators' and exchanges' names appear in every HK announcement's disclaimer.
 _NOT_ISSUER = re.compile(r"exchange|clearing|securities and futures|commission", re.IGNORECASE)
+_KEEP_CAPS = {"PLC": "plc", "AG": "AG", "SE": "SE", "ASA": "ASA", "AB": "AB", "LLC": "LLC",
+              "PJSC": "PJSC", "GMBH": "GmbH", "TBK": "Tbk", "BHD": "Bhd", "INC.": "Inc."}
 
 
 @dataclass(frozen=True)
@@ -33,12 +39,13 @@ class Entity:
 
 def _names(text: str) -> list[str]:
     cleaned = text.replace("*", " ")
-    return [m.group(1).strip() for m in _NAME.finditer(cleaned)
+    return [" ".join(m.group(1).split()) for m in _NAME.finditer(cleaned)
             if not _NOT_ISSUER.search(m.group(1))]
 
 
 def find_entity_name(doc: Document) -> str | None:
-    """The issuer's name: after "By order of the Board", else the first letterhead name."""
+    """The issuer's name: after "By order of the Board", else the first letterhead name,
+    in the case the announcement prints it in running text."""
     lines = doc.lines
     for i, line in enumerate(lines):
         if _BY_ORDER.search(line.text):
@@ -46,12 +53,27 @@ def find_entity_name(doc: Document) -> str | None:
             tail = _BY_ORDER.split(window, maxsplit=1)[-1]
             names = _names(tail)
             if names:
-                return names[0]
+                return _as_written(names[0], doc)
     for line in lines[:60]:
         names = _names(line.text)
         if names and len(line.text.strip()) < 80:
-            return names[0]
+            return _as_written(names[0], doc)
     return None
+
+
+def _as_written(name: str, doc: Document) -> str:
+    """A letterhead in capitals ("KESTREL HOLDINGS LIMITED") → the name as the text writes
+    it elsewhere, or in title case when it never does."""
+    if name != name.upper():
+        return name
+    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b",
+                         re.IGNORECASE)
+    for line in doc.lines:
+        for match in pattern.finditer(line.text):
+            found = " ".join(match.group(0).split())
+            if found != found.upper():
+                return found
+    return " ".join(_KEEP_CAPS.get(w, w.capitalize()) for w in name.split())
 
 
 def find_stock_code(doc: Document) -> str | None:

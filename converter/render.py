@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 from lxml import etree
 
+from .currencies import currency_symbol
 from .model import Column, Context, Fact, FactUnit, Report, Row, Statement
 from .numbers import format_amount
 from .printed_tables import PrintedTable, printed_tables
@@ -31,7 +32,6 @@ IX_NAMESPACES: tuple[tuple[str, str], ...] = (
     ("xsi", "http://www.w3.org/2001/XMLSchema-instance"),
 )
 IFRS_NAMESPACE = "https://xbrl.ifrs.org/taxonomy/2025-03-27/ifrs-full"
-CURRENCY_SYMBOLS = {"CNY": "RMB", "HKD": "HK$", "USD": "US$", "EUR": "EUR", "GBP": "£"}
 STATEMENT_TITLES = {
     "income": "Consolidated income statement",
     "comprehensive_income": "Consolidated statement of comprehensive income",
@@ -113,7 +113,7 @@ def _lower_first(text: str) -> str:
 
 
 def _unit_label(statement: Statement) -> str:
-    symbol = CURRENCY_SYMBOLS.get(statement.unit.currency, statement.unit.currency)
+    symbol = currency_symbol(statement.unit.currency)
     return {3: f"{symbol}'000", 6: f"{symbol} million", 0: symbol}.get(
         statement.unit.scale, f"{symbol} ×10^{statement.unit.scale}")
 

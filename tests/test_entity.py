@@ -27,3 +27,25 @@ def test_letterhead_name_and_fallback_scheme() -> None:
 def test_user_values_win() -> None:
     entity = identify_entity(_doc("(Stock Code: 1234)"), name="X Corp", lei="5493001KJTIIGC8Y1R12")
     assert entity.name == "X Corp" and entity.scheme == LEI_SCHEME
+
+
+def test_incorporation_line_and_the_company_name_nobody() -> None:
+    doc = _doc("MERANTI PACKAGING BERHAD", "(Registration No. 201501012345)",
+               "(Incorporated in Malaysia)", "The Board of Meranti Packaging Berhad announces")
+    assert identify_entity(doc).name == "Meranti Packaging Berhad"
+
+
+def test_capital_letterhead_takes_the_case_of_the_running_text() -> None:
+    doc = _doc("NORDLICHT ENERGIE AG", "Results of the Company for 2025",
+               "Nordlicht Energie AG reports revenue of EUR 1.2 billion.")
+    assert identify_entity(doc).name == "Nordlicht Energie AG"
+
+
+def test_capital_letterhead_alone_is_title_cased() -> None:
+    doc = _doc("KINGFISHER MARINE HOLDINGS LIMITED", "(Stock Code: 8123)",
+               "The Company announces its results.")
+    entity = identify_entity(doc)
+    assert entity.name == "Kingfisher Marine Holdings Limited"
+    assert entity.identifier == "8123"
+    assert identify_entity(_doc("HARROW ESTATES PLC", "Annual results")).name == \
+        "Harrow Estates plc"
