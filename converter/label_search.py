@@ -49,10 +49,11 @@ class QuerySets:
 
     sets: tuple[frozenset[str], ...]
     weights: tuple[float, ...]          # IDF weight of each set (unknown words: the rarest)
-    known: np.ndarray                   # token ids of every known word of any set, sorted
-    recruit: np.ndarray                 # 2 × known: IDF of the recruiting words, IDF of all
+    known: list[int]                    # token ids of the known words: recruiting ones first
+    recruiting: int                     # how many of ``known`` recruit into the pool
+    idf: np.ndarray                     # IDF of each known word
     per_set: np.ndarray                 # sets × known: IDF of the word if in the set, else 0
-    weight_column: np.ndarray           # ``weights`` as a sets × 1 × 1 array
+    weight_column: np.ndarray | float   # ``weights`` as a sets × 1 × 1 array (one set: a float)
 
     @property
     def least(self) -> float:
@@ -63,10 +64,15 @@ class QuerySets:
 @dataclass(frozen=True)
 class Similarities:
     """Per concept of a pool: the best IDF-weighted Dice and the reading that gives it
-    (the first maximum in (query set, reading) order; "" if it shares nothing)."""
+    (the first maximum in (query set, reading) order)."""
 
     sims: np.ndarray
-    texts: list[str]
+    readings: np.ndarray                # reading numbers (``texts`` positions)
+    texts: list[str]                    # every reading's canonical text
+
+    def text(self, j: int) -> str:
+        """The best reading of concept ``j``; "" if it shares no word with the label."""
+        return self.texts[self.readings[j]] if self.sims[j] > 0.0 else ""
 
 
 class TokenIndex:
@@ -101,34 +107,31 @@ class TokenIndex:
         self._spelling: dict[str, str] = {}
 
     def _build_arrays(self, members: dict[str, list[int]]) -> None:
-        """Word × concept and word × reading incidence matrices (a query's shared weights
-        are one product of its word weights with them, exact as the weights are on the grid),
-        and each concept's readings as a row of reading numbers, padded with a reading of
-        no words."""
+        """Postings as flat arrays (word → concepts, word → readings; ``*_ptr[k]`` is where
+        word ``k``'s run starts), and each concept's readings as a row of reading numbers,
+        padded with a reading of no words."""
         vocab, tid = self.vocabulary, self.token_id
         self._df = [len(members[t]) for t in vocab]
-        self._concept_words = np.zeros((len(vocab), len(self.names)))
-        for k, t in enumerate(vocab):
-            self._concept_words[k, members[t]] = 1.0
+        self._post_ptr = np.cumsum([0, *self._df]).tolist()
+        self._post = np.array([i for t in vocab for i in members[t]], dtype=np.int32)
         self._min_weight = np.array([self.min_weight[n] for n in self.names])
+        readers: list[list[int]] = [[] for _ in vocab]
         rows: list[list[int]] = []
-        word_ids: list[int] = []
-        reading_ids: list[int] = []
         weights: list[float] = []
         self._texts: list[str] = []
         for name in self.names:
             rows.append([])
             for tset, text, weight in self.readings[name]:
                 rows[-1].append(len(weights))
-                word_ids += [tid[t] for t in tset]
-                reading_ids += [len(weights)] * len(tset)
+                for t in tset:
+                    readers[tid[t]].append(len(weights))
                 weights.append(weight)
                 self._texts.append(text)
-        no_reading = len(weights)           # shares nothing: its Dice is 0
-        self._reading_words = np.zeros((len(vocab), no_reading + 1))
-        self._reading_words[word_ids, reading_ids] = 1.0
+        self._no_reading = len(weights)     # shares nothing: its Dice is 0
+        self._read_ptr = np.cumsum([0, *map(len, readers)]).tolist()
+        self._read_post = np.array([r for rs in readers for r in rs], dtype=np.int32)
         width = max((len(r) for r in rows), default=1)
-        self._rows = np.array([r + [no_reading] * (width - len(r)) for r in rows],
+        self._rows = np.array([r + [self._no_reading] * (width - len(r)) for r in rows],
                               dtype=np.intp)
         self._row_weight = np.array([*weights, 1.0])[self._rows]
 
@@ -146,17 +149,24 @@ class TokenIndex:
         """Token sets of a label's canonical readings, unknown words spelling-repaired.
 
         Words in hundreds of labels ("other", "net") only rank the pool, they do not
-        recruit into it (unless the label has no other known word)."""
-        sets = tuple(frozenset(self.correct(t) for t in v.split()) for v in variants)
+        recruit into it (unless the label has no other known word). Every sum of weights
+        is exact, so the order of the words does not matter."""
+        correct = self.correct
+        sets = tuple(frozenset(map(correct, v.split())) for v in variants)
         idf, tid, df = self.idf, self.token_id, self._df
-        known = sorted({tid[t] for s in sets for t in s if t in tid})
+        ids = sorted(tid[t] for t in (sets[0] if len(sets) == 1 else frozenset().union(*sets))
+                     if t in tid)
+        rare = [k for k in ids if df[k] <= COMMON_POSTINGS]
+        known = rare + [k for k in ids if df[k] > COMMON_POSTINGS] if rare else ids
         words = [self.vocabulary[k] for k in known]
         weights = [idf[w] for w in words]
-        rare = [w if df[k] <= COMMON_POSTINGS else 0.0 for k, w in zip(known, weights)]
-        set_weights = tuple(self.weight(s) for s in sets)
+        set_weights = tuple(map(self.weight, sets))
+        known_idf = np.array(weights)
+        if len(sets) == 1:
+            return QuerySets(sets, set_weights, known, len(rare) or len(ids), known_idf,
+                             known_idf[None, :], set_weights[0])
         return QuerySets(
-            sets, set_weights, np.array(known, dtype=np.intp),
-            np.array([rare if any(rare) else weights, weights]),
+            sets, set_weights, known, len(rare) or len(ids), known_idf,
             np.array([[w if t in s else 0.0 for t, w in zip(words, weights)] for s in sets]),
             np.array(set_weights).reshape(-1, 1, 1))
 
@@ -220,31 +230,45 @@ class TokenIndex:
         the lightest query set's weight plus its lightest reading as printed; ties go to
         the concept first in the index.
         """
-        if not len(q.known):
+        if not q.known:
             return _EMPTY
-        shared = q.recruit @ self._concept_words.take(q.known, axis=0)    # exact: on grid
-        recruited = np.flatnonzero(shared[0])
-        keys = shared[1].take(recruited) / (q.least + self._min_weight.take(recruited))
-        return recruited.take(np.argsort(-keys, kind="stable")[:limit])
+        ptr, post, n = self._post_ptr, self._post, len(self.names)
+        ids = np.concatenate([post[ptr[k]:ptr[k + 1]] for k in q.known])
+        lengths = [ptr[k + 1] - ptr[k] for k in q.known]
+        shared = np.bincount(ids, q.idf.repeat(lengths), n)
+        if q.recruiting < len(q.known):     # the recruiting words' postings come first
+            ids = ids[:sum(lengths[:q.recruiting])]
+            recruited = np.bincount(ids, minlength=n).nonzero()[0]
+        else:
+            recruited = shared.nonzero()[0]
+        keys = -shared.take(recruited) / (q.least + self._min_weight.take(recruited))
+        if len(keys) > limit:   # sort only what can be among the first ``limit``
+            last = np.partition(keys, limit - 1)[limit - 1]
+            recruited = recruited.compress(keys <= last)
+            keys = keys.compress(keys <= last)
+        return recruited.take(keys.argsort(kind="stable")[:limit])
 
     # ------------------------------------------------------------------ similarity
     def similarities(self, q: QuerySets, concepts: np.ndarray) -> Similarities:
         """The best IDF-weighted Dice coefficient over query sets × label readings, for
         each of ``concepts`` (positions in ``names``, at least one): the shared weight of
-        every reading with every query set in one product, then the Dice of the concepts'
-        readings."""
-        shared = q.per_set @ self._reading_words.take(q.known, axis=0)   # sets × readings
+        every reading with every query set in one ``bincount`` over the words' postings,
+        then the Dice of the concepts' readings."""
+        ptr, post = self._read_ptr, self._read_post
+        n, sets = self._no_reading + 1, len(q.sets)
+        ids = np.concatenate([post[ptr[k]:ptr[k + 1]] for k in q.known])
+        lengths = [ptr[k + 1] - ptr[k] for k in q.known]
         rows = self._rows.take(concepts, axis=0)            # concepts × readings (padded)
         m, width = rows.shape
-        sets = len(q.sets)
-        dice = 2.0 * shared.take(rows, axis=1) / (
-            q.weight_column + self._row_weight.take(concepts, axis=0))
-        # concepts × (sets × readings): row-major order is set outer, reading inner
-        dice = dice.transpose(1, 0, 2).reshape(m, sets * width) if sets > 1 else dice[0]
+        if sets == 1:
+            shared = np.bincount(ids, q.idf.repeat(lengths), n).take(rows)
+        else:               # one bincount for all sets: set i counts at i * n + reading
+            ids = (ids + np.arange(0, n * sets, n)[:, None]).ravel()
+            shared = np.bincount(ids, q.per_set.repeat(lengths, axis=1).ravel(),
+                                 n * sets).reshape(sets, n).take(rows, axis=1)
+        dice = 2.0 * shared / (q.weight_column + self._row_weight.take(concepts, axis=0))
+        if sets > 1:        # concepts × (sets × readings): row-major = set outer, reading inner
+            dice = dice.transpose(1, 0, 2).reshape(m, sets * width)
         best = dice.argmax(axis=1)
         at = np.arange(m)
-        found = dice[at, best]
-        readings = rows[at, best % width].tolist()
-        texts = self._texts
-        return Similarities(found, [texts[r] if sim > 0.0 else ""
-                                    for r, sim in zip(readings, found.tolist())])
+        return Similarities(dice[at, best], rows[at, best % width], self._texts)

@@ -57,6 +57,7 @@ import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from heapq import heappush, heappushpop
 from pathlib import Path
 
@@ -249,70 +250,86 @@ class Taxonomy:
         admissible, primary = self._admissible(q), self._in_roles(
             PRIMARY_ROLES.get(q.statement or "", frozenset()))
         keep = max(3 * top, 15)
-        rough: list[tuple[float, str, float, str]] = [
-            (0.7 * 1.0 + 0.20 + (0.10 if name in primary else 0.0), name, 1.0, "")
+        rough: list[tuple[float, str, float, Callable[[], str]]] = [
+            (0.7 * 1.0 + 0.20 + (0.10 if name in primary else 0.0), name, 1.0, str)
             for name in aliases if name in admissible]
         rough.sort(key=lambda r: -r[0])     # an alias scores as an exact reading
         sets = search.query(q.variants)
         pool = search.pool(sets)
         if len(pool) and len(rough) < keep:
-            names = [search.names[i] for i in pool.tolist()]
+            positions = pool.tolist()
             bonus = self._rough_bonus(q).take(pool)
             if aliases:     # an alias found it already
-                bonus[[j for j, name in enumerate(names) if name in aliases]] = -np.inf
+                taken = {search.position.get(name) for name in aliases}
+                bonus[[j for j, at in enumerate(positions) if at in taken]] = -np.inf
             found = search.similarities(sets, pool)
             values = 0.7 * found.sims + bonus
-            order = np.argsort(-values, kind="stable")[:keep - len(rough)].tolist()
-            value_list, sims = values.tolist(), found.sims.tolist()
-            rough += [(value_list[j], names[j], sims[j], found.texts[j])
+            order = (-values).argsort(kind="stable")[:keep - len(rough)].tolist()
+            names, value_list, sims = search.names, values.tolist(), found.sims.tolist()
+            rough += [(value_list[j], names[positions[j]], sims[j], partial(found.text, j))
                       for j in order if value_list[j] != -np.inf]
         return self._score(q, top, rough[:keep], aliases)
 
-    def _score(self, q: Query, top: int, rough: list[tuple[float, str, float, str]],
+    def _score(self, q: Query, top: int, rough: list[tuple[float, str, float, Callable[[], str]]],
                aliases: dict[str, str]) -> list[Candidate]:
         """Score the rough finalists, best ``top`` first. A candidate is not scored when its
         rough score plus what the evidence can add (``_headroom``) is below the last kept
-        score: it could not enter the result."""
-        entries = self.entries
-        role_room = self._role_headroom(q)
+        score: it could not enter the result. The walk stops when not even the most any
+        concept can gain would do (rough scores only fall along it)."""
+        entries, facts = self.entries, self.facts
+        roled, role_room = self._role_headroom(q)
+        ceiling = _headroom(q, None, role_room)
         scored: list[Candidate] = []
         kept: list[float] = []      # min-heap of the ``top`` best scores so far
+        last = -1.0                 # the lowest of them once there are ``top``
         for value, name, sim, text in rough:
-            entry = entries[name]
-            if len(kept) == top and value + _headroom(q, entry, role_room(name)) + (
-                    0.04 if sim >= 0.999 and name not in aliases else 0.0) < kept[0]:
-                continue
-            cand = score_candidate(entries, entry, q, sim, text, aliases.get(name),
-                                   self.facts.get(name))
+            if last >= 0.0:
+                if value + ceiling + 0.04 < last:
+                    break
+                entry = entries[name]
+                if value + _headroom(q, entry, role_room if name in roled else 0.0) + (
+                        0.04 if sim >= 0.999 and name not in aliases else 0.0) < last:
+                    continue
+            else:
+                entry = entries[name]
+            cand = score_candidate(entries, entry, q, sim, text(), aliases.get(name),
+                                   facts.get(name))
             scored.append(cand)
-            (heappush if len(kept) < top else heappushpop)(kept, cand.score)
+            if last >= 0.0:
+                heappushpop(kept, cand.score)
+                last = kept[0]
+            else:
+                heappush(kept, cand.score)
+                if len(kept) == top:
+                    last = kept[0]
         scored.sort(key=lambda c: (-c.score, len(c.concept.name), c.concept.name))
         return scored[:top]
 
-    def _role_headroom(self, q: Query) -> Callable[[str], float]:
-        """What ``_role_fit`` adds beyond the rough statement-role bonus, per concept."""
+    def _role_headroom(self, q: Query) -> tuple[frozenset[str], float]:
+        """What ``_role_fit`` adds beyond the rough statement-role bonus: the concepts that
+        can gain it, and how much."""
         if q.statement is None:
-            anywhere = self._in_roles(frozenset().union(*PRIMARY_ROLES.values()))
-            return lambda name: 0.08 if name in anywhere else 0.0
-        related = self._in_roles(RELATED_ROLES[q.statement])
-        return lambda name: 0.07 if name in related else 0.0
+            return self._in_roles(frozenset().union(*PRIMARY_ROLES.values())), 0.08
+        return self._in_roles(RELATED_ROLES[q.statement]), 0.07
 
 
-def _headroom(q: Query, entry: ConceptEntry, role: float) -> float:
+def _headroom(q: Query, entry: ConceptEntry | None, role: float) -> float:
     """The most ``score_candidate`` can add to this concept's rough score, an exact reading
     aside: each term of ``mapping_score`` that can be positive, where it applies (``role``:
-    the statement-role term beyond the rough bonus)."""
+    the statement-role term beyond the rough bonus). ``entry`` None: the most any concept
+    can gain (every term that applies to the query; as the terms are added in the same
+    order, rounding keeps it at or above each concept's)."""
     room = 0.001 + role             # 0.001: rounding to 4 places
     if q.cleaned.startswith("net "):
         room += 0.05
-    if q.side and entry.side == q.side:
+    if q.side and (entry is None or entry.side == q.side):
         room += 0.06
-    if q.reclass and entry.reclass == q.reclass:
+    if q.reclass and (entry is None or entry.reclass == q.reclass):
         room += 0.05
     if q.statement == "cash_flows":
-        if q.activity and entry.activity == q.activity:
+        if q.activity and (entry is None or entry.activity == q.activity):
             room += 0.04
-        if q.printed_negative and entry.concept.balance == "credit":
+        if q.printed_negative and (entry is None or entry.concept.balance == "credit"):
             room += 0.02
     return room
 

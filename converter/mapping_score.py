@@ -50,7 +50,9 @@ class ConceptFacts:
     signed_label: bool                  # "(expense)" / "(costs)" in the standard label
     loss_label: bool                    # "(loss" in the standard label
     before_tax: bool                    # an OCI component before tax
+    discontinued: bool                  # a discontinued-operations concept
     role_fit: dict[str | None, tuple[float, str]]   # statement kind → role term and reason
+    period_fits: str                    # the period-type reason
 
 
 def concept_facts(entry: ConceptEntry) -> ConceptFacts:
@@ -59,7 +61,9 @@ def concept_facts(entry: ConceptEntry) -> ConceptFacts:
         contra=bool(_CONTRA_NAME.search(name)), outflow=bool(_OUTFLOW_NAME.search(name)),
         inflow=bool(_INFLOW_NAME.search(name)), signed_label=bool(_SIGNED_LABEL.search(label)),
         loss_label="(loss" in label, before_tax="BeforeTax" in name,
-        role_fit={kind: _role_fit(entry, kind) for kind in (None, *PRIMARY_ROLES)})
+        discontinued="Discontinued" in name,
+        role_fit={kind: _role_fit(entry, kind) for kind in (None, *PRIMARY_ROLES)},
+        period_fits=f"period type {entry.concept.period_type} fits")
 
 
 def score_candidate(entries: dict[str, ConceptEntry], entry: ConceptEntry, q: Query, sim: float,
@@ -92,12 +96,13 @@ def score_candidate(entries: dict[str, ConceptEntry], entry: ConceptEntry, q: Qu
     if why:
         reasons.append(why)
     score += role
-    score += _section_fit(entry, f, q, reasons)
+    if q.side or q.reclass or q.activity or q.nature or q.discontinued or f.discontinued:
+        score += _section_fit(entry, f, q, reasons)
     if q.printed_negative is not None:
         score += _sign_fit(entry, f, q, reasons)
     if q.period_type:
-        reasons.append(f"period type {entry.concept.period_type} fits")
-    score = max(0.0, min(1.0, score))
+        reasons.append(f.period_fits)
+    score = 1.0 if score > 1.0 else score if score > 0.0 else 0.0
     also: tuple[Concept, ...] = ()
     if q.per_share and "basic" in q.cleaned and "diluted" in q.cleaned \
             and entry.name.startswith("Basic"):
