@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from .errors import InputError
+from .locate import title_kinds
 from .model import Document, Line
 
 # Tags whose presence marks the line; all tags are removed from the text.
@@ -108,6 +109,10 @@ def document_from_text(text: str, source: str = "<text>") -> Document:
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
 _AMOUNT = re.compile(r"\d,\d{3}|\(\d|\d\.\d")
+# A statement's title and period line, when a page starts with them, are not furniture even
+# where they recur (duplicated layers, a statement continued on the next page).
+_PERIOD_HEADER = re.compile(r"^(?:for the|as at|as of|at)\b|\b(?:year|months|weeks|period) ended\b",
+                            re.I)
 # Words of a running page header or footer (issuer, document), when it is printed only once.
 _FURNITURE_CUE = re.compile(r"\b(?:berhad|bhd|limited|ltd|plc|inc|holdings|corporation|"
                             r"registration|company\s+no|announcement|results|report|page)\b", re.I)
@@ -155,6 +160,7 @@ def blank_page_furniture(lines: list[Line]) -> tuple[Line, ...]:
                 j += step
             if run and blank(j) and all(
                     not _AMOUNT.search(texts[k]) and "\t" not in lines[k].text and
+                    not title_kinds(texts[k]) and not _PERIOD_HEADER.search(texts[k]) and
                     (counts[texts[k]] > 1 or _FURNITURE_CUE.search(texts[k])) for k in run):
                 drop.update(run)
     if not drop:

@@ -173,3 +173,22 @@ def test_layout_document_extracts_in_ringgit() -> None:
     row = next(r for r in stmt.rows if r.label.startswith("Cash"))
     assert row.label == "Cash and short-term deposits, restricted"
     assert [c.value for c in row.cells] == [Decimal(300), Decimal(250)]
+
+
+def test_a_statement_title_after_a_page_number_is_not_furniture() -> None:
+    """A page that starts a statement: its title and period line recur (the statement goes
+    on over the next page, or extraction printed a layer twice) but they are no running
+    header."""
+    title = "   CONSOLIDATED STATEMENT OF CASH FLOWS"
+    period = "   For the year ended 30 September 2025"
+    text = "\n".join([
+        "Sable Retail Holdings Ltd", "", title, period, "", "Revenue   1,000   900", "",
+        "                       - 4 -", "", title, period, "",
+        "Net cash from operating activities   2,100   1,950", "",
+        "                       - 5 -", "", "Sable Retail Holdings Ltd", "Annual results", "",
+        "Cash at end of year   3,400   3,100"])
+    doc = document_from_text(text)
+    kept = [ln.text.strip() for ln in doc.lines if ln.text.strip()]
+    assert kept.count(title.strip()) == 2 and kept.count(period.strip()) == 2
+    assert "- 4 -" not in kept and "- 5 -" not in kept
+    assert "Annual results" not in kept           # the running header beside page 5 is blanked
