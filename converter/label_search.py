@@ -4,12 +4,12 @@ Stage: map/tag (the label-similarity evidence). Input: the concept entries of th
 the canonical token sets of a printed label. Output: the concepts sharing rare words with it
 (best Dice upper bound first) and, per concept, the best IDF-weighted Dice similarity.
 
-Why a module of its own: everything a first-time look-up spends its time on lives here, and
-all of it is precomputed when the index loads, as numpy arrays: token → concept postings,
-per-concept reading ranges and the token ids of every reading. A query then costs a handful
-of array operations (one ``bincount`` for the shared weight of every concept, one
-``reduceat`` for the Dice of every reading of the pool) instead of a Python loop over
-hundreds of postings.
+Why a module of its own: the taxonomy side of a look-up lives here, precomputed when the
+index loads as numpy arrays: word → concept and word → reading postings, each concept's
+readings as a padded row, reading weights. A query then costs a fixed handful of array
+operations (one ``bincount`` for the shared weight of every concept, one for every reading,
+a partial sort for the pool, one division for the Dice of every pooled reading) instead of
+a Python loop over hundreds of postings and a set intersection per reading.
 
 Token weights (IDF) are rounded to multiples of 2**-30, so that every sum of them is exact
 in a double: the shared weight of a concept and the Dice of a reading do not depend on the
@@ -238,9 +238,9 @@ class TokenIndex:
         shared = np.bincount(ids, q.idf.repeat(lengths), n)
         if q.recruiting < len(q.known):     # the recruiting words' postings come first
             ids = ids[:sum(lengths[:q.recruiting])]
-            recruited = np.bincount(ids, minlength=n).nonzero()[0]
-        else:
-            recruited = shared.nonzero()[0]
+            recruited = (np.bincount(ids, minlength=n) > 0).nonzero()[0]
+        else:       # (a boolean array's nonzero is the fast one)
+            recruited = (shared > 0.0).nonzero()[0]
         keys = -shared.take(recruited) / (q.least + self._min_weight.take(recruited))
         if len(keys) > limit:   # sort only what can be among the first ``limit``
             last = np.partition(keys, limit - 1)[limit - 1]

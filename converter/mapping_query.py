@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .taxonomy_index import canonical, clean_label, query_variants
 
@@ -58,32 +59,85 @@ class Query:
     nature: str = ""                    # balance the balance-sheet section implies
 
 
-def _section_text(section: str | tuple[str, ...] | list[str] | None) -> str:
-    if not section:
-        return ""
-    parts = [section] if isinstance(section, str) else list(section)
-    return " > ".join(clean_label(p) for p in parts if p)
+_NOT_RECLASSIFIED = re.compile(r"\b(will not|not to) be reclassified|\bnot (be )?reclassified")
+_RECLASSIFIED = re.compile(r"\b(may|will|to) be (subsequently )?reclassified|\breclassifiable")
+_CURRENT_SECTION = re.compile(r"\bcurrent (assets|liabilities)\b")
+_CREDIT_SECTION = re.compile(r"\bliabilit|\bequity\b")
+_DEBIT_SECTION = re.compile(r"\bassets\b")
+_ACTIVITIES = ("operating", "investing", "financing")
+_CASH_FLOW_LINE = re.compile(r"(net |cash |proceeds|payments?|purchases?|receipts?|interest|"
+                             r"dividends?|income tax|tax)")
 
 
-def _section_parts(section: str | tuple[str, ...] | list[str] | None) -> list[str]:
-    if not section:
-        return []
-    return [clean_label(p) for p in ([section] if isinstance(section, str) else section) if p]
+@dataclass(frozen=True)
+class _Section:
+    """What a heading path says, whatever line sits under it (memoised per path: a
+    statement repeats its headings; the benchmark clears it with the other memos)."""
+
+    text: str                           # the cleaned headings joined by " > "
+    inner: str                          # the innermost heading, cleaned
+    parts: tuple[str, ...]              # every heading, cleaned
+    noncurrent: bool                    # the headings put a line in non-current items
+    current: bool                       # ... or in current assets / liabilities
+    reclass: str                        # "not" / "may" / "" as the headings say
+    activities: tuple[str, ...]         # the cash-flow activities the headings name
+    discontinued: bool
+    adjustments: bool                   # "Adjustments for:" and kin
+    nature: str                         # balance implied by the nearest assets/equity heading
+    eps_heading: str                    # the nearest heading about a per-share figure
 
 
-def _innermost(section: str | tuple[str, ...] | list[str] | None) -> str:
-    if not section:
-        return ""
-    return clean_label(section if isinstance(section, str) else (list(section) or [""])[-1])
+def section_facts(section: str | tuple[str, ...] | list[str] | None) -> _Section:
+    """The facts ``build_query`` reads from a heading path (a string or headings)."""
+    return _section_facts(section if isinstance(section, (str, type(None))) else tuple(section))
 
 
-def _compose(cleaned: str, statement: str | None, section: str | tuple[str, ...] | None) -> str:
+def clear_memo() -> None:
+    """Forget the heading facts (benchmarks: first-time cost)."""
+    _section_facts.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _section_facts(section: str | tuple[str, ...] | None) -> _Section:
+    raw = [] if not section else [section] if isinstance(section, str) else list(section)
+    parts = tuple(clean_label(p) for p in raw if p)
+    text = " > ".join(parts)
+    inner = clean_label(raw[-1]) if raw else ""
+    nature = ""
+    for part in reversed([clean_label(p) for p in raw]):
+        if _CREDIT_SECTION.search(part):
+            nature = "credit"
+            break
+        if _DEBIT_SECTION.search(part):
+            nature = "debit"
+            break
+    return _Section(
+        text, inner, parts,
+        noncurrent="noncurrent" in canonical(inner).split() or (
+            "noncurrent" in canonical(text).split() and "current" not in inner),
+        current=bool(_CURRENT_SECTION.search(text)),
+        reclass=_reclass_words(text),
+        activities=tuple(a for a in _ACTIVITIES if f"{a} activities" in text),
+        discontinued="discontinued" in text, adjustments=bool(_ADJUSTMENTS.search(text)),
+        nature=nature,
+        eps_heading=next((p for p in reversed(parts) if PER_SHARE_WORDS.search(p)), ""))
+
+
+def _reclass_words(text: str) -> str:
+    if _NOT_RECLASSIFIED.search(text):
+        return "not"
+    if _RECLASSIFIED.search(text):
+        return "may"
+    return ""
+
+
+def _compose(cleaned: str, statement: str | None, sf: _Section) -> str:
     """Fold the heading into the label where the label alone is not the concept.
 
     "Equity holders of the Company" under "Loss is attributable to:" is the loss attributable
     to owners of the parent; an unlabelled total under "Current assets" is current assets.
     """
-    inner = _innermost(section)
+    inner = sf.inner
     match = _ATTRIBUTABLE.match(inner) if inner else None
     canon = canonical(cleaned)
     if cleaned.startswith("attributable to ") and _OWNER_LABEL.search(canon):
@@ -116,11 +170,15 @@ def _drop_heading(cleaned: str) -> str:
 
 
 def build_query(label: str, statement: str | None, section, period_type: str | None,
-           printed_negative: bool | None) -> Query:
-    cleaned = _compose(_drop_heading(clean_label(label)), statement, section)
-    sec = _section_text(section)
-    both = f"{sec} > {cleaned}"
+                printed_negative: bool | None) -> Query:
+    """The query for a printed label under its headings (see the module docstring).
+
+    A heading path matters through ``section_facts``; the label's own words add to them
+    (a regex over "headings > label" never spans the " > ", so the two are read apart)."""
+    sf = section_facts(section)
+    cleaned = _compose(_drop_heading(clean_label(label)), statement, sf)
     canon_label = canonical(cleaned)
+    discontinued = sf.discontinued or "discontinued" in cleaned
     side = ""
     if statement in (None, "financial_position"):
         words = canon_label.split()
@@ -128,37 +186,19 @@ def build_query(label: str, statement: str | None, section, period_type: str | N
             side = "noncurrent"
         elif "current" in words and "current tax" not in canon_label:
             side = "current"
-        elif "noncurrent" in canonical(_innermost(section)).split() or (
-                "noncurrent" in canonical(sec).split() and "current" not in _innermost(section)):
+        elif sf.noncurrent:
             side = "noncurrent"
-        elif re.search(r"\bcurrent (assets|liabilities)\b", sec):
+        elif sf.current:
             side = "current"
-    reclass = ""
-    if re.search(r"\b(will not|not to) be reclassified|\bnot (be )?reclassified", both):
-        reclass = "not"
-    elif re.search(r"\b(may|will|to) be (subsequently )?reclassified|\breclassifiable", both):
-        reclass = "may"
-    activity = ""
-    for name in ("operating", "investing", "financing"):
-        if f"{name} activities" in both:
-            activity = name
-    if statement == "cash_flows" and not activity and _ADJUSTMENTS.search(sec):
+    reclass = "not" if sf.reclass == "not" else _reclass_words(cleaned) or sf.reclass
+    activity = next((a for a in reversed(_ACTIVITIES) if a in sf.activities
+                     or f"{a} activities" in cleaned), "")
+    if statement == "cash_flows" and not activity and sf.adjustments:
         # "Adjustments for:" is the indirect-method block of operating activities
         activity = "operating"
-    nature = ""
-    if statement in (None, "financial_position") and section:
-        parts = [section] if isinstance(section, str) else list(section)
-        for part in reversed([clean_label(p) for p in parts]):
-            if re.search(r"\bliabilit|\bequity\b", part):
-                nature = "credit"
-                break
-            if re.search(r"\bassets\b", part):
-                nature = "debit"
-                break
+    nature = sf.nature if statement in (None, "financial_position") else ""
     per_share = bool(PER_SHARE_WORDS.search(cleaned))
-    inner = _innermost(section)
-    eps_heading = next((p for p in reversed(_section_parts(section))
-                        if PER_SHARE_WORDS.search(p)), "")
+    inner, eps_heading = sf.inner, sf.eps_heading
     if not per_share and statement in (None, "income", "comprehensive_income") and not \
             _SHARES.search(cleaned) and (
             (inner and PER_SHARE_WORDS.search(inner)) or _BARE_EPS.match(cleaned) or (
@@ -181,15 +221,22 @@ def build_query(label: str, statement: str | None, section, period_type: str | N
             period_type = "duration"
         elif statement in ("cash_flows", "changes_in_equity"):
             period_type = "instant" if _INSTANT_WORDS.search(cleaned) else "duration"
+    return Query(cleaned, _variants(cleaned, canon_label, statement, activity, side), statement,
+                 side, reclass, activity, discontinued, per_share, shares, period_type, printed_negative, nature)
+
+
+def _variants(cleaned: str, canon_label: str, statement: str | None, activity: str,
+              side: str) -> tuple[str, ...]:
+    """The canonical readings the label search compares: the printed wording's, cash-flow
+    and cost-word rewordings, indirect-method adjustments, the section's side."""
     wording = _cash_flow_wording(cleaned) if statement == "cash_flows" else cleaned
     variants = [canonical(v) for v in query_variants(wording)]
     if statement in (None, "income") and _COST_WORD.search(wording):
         # companies print "Fuel costs", "Utilities expenses", "Repair charges" for what
         # IFRS labels "... expense" (and "Distribution costs" for "... expenses")
         variants += [canonical(_COST_WORD.sub(w, wording)) for w in (" expense", " costs")]
-    if statement == "cash_flows" and activity == "operating" and not re.match(
-            r"(net |cash |proceeds|payments?|purchases?|receipts?|interest|dividends?|"
-            r"income tax|tax)", cleaned):
+    if statement == "cash_flows" and activity == "operating" and \
+            not _CASH_FLOW_LINE.match(cleaned):
         # indirect method: P&L items and working-capital changes are reconciling adjustments
         variants += [f"adjustment {v}" for v in variants]
         # "Depreciation of property and equipment" adjusts for depreciation expense
@@ -198,9 +245,7 @@ def build_query(label: str, statement: str | None, section, period_type: str | N
             variants += [f"adjustment {canonical(short)}"]
     if side and side not in canon_label.split():
         variants += [f"{side} {v}" for v in variants]
-    return Query(cleaned, tuple(dict.fromkeys(v for v in variants if v)), statement, side,
-                  reclass, activity, "discontinued" in both, per_share, shares,
-                  period_type, printed_negative, nature)
+    return tuple(dict.fromkeys(v for v in variants if v))
 
 
 # Cash-flow verbs companies use for what IFRS labels "Purchase of ..." / "Proceeds from sales
