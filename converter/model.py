@@ -88,6 +88,12 @@ class Column:
     component: str | None = None        # printed equity-component name, taxonomy-free
     unaudited: bool = False
     restated: bool = False
+    # Whose figures: "" the group's (consolidated, or the only set printed); "separate" the
+    # parent company's own, printed beside the group's ("Group | Company" column groups,
+    # common in Singapore, Malaysia and the UK). Tagged on ConsolidatedAndSeparateFinancial-
+    # StatementsAxis = SeparateMember.
+    scope: str = ""
+    group: str = ""                     # the printed column-group heading ("Company", ...)
 
 
 @dataclass(frozen=True)
