@@ -109,7 +109,9 @@ def _summations(bound: BoundStatement) -> list[Summation]:
             for (total, _), items in merged.items()]
 
 
-def network_for(bound: BoundStatement, label_roles: LabelRoles) -> Network:
+def network_for(bound: BoundStatement, label_roles: LabelRoles, prefix: str = "") -> Network:
+    """``prefix``: the company's, for the hypercube a statement with the parent company's own
+    columns needs (IFRS has no table for the primary statements)."""
     statement = bound.statement
     role_id, definition, root = STATEMENT_ROLES[statement.kind]
     items = []
@@ -130,7 +132,21 @@ def network_for(bound: BoundStatement, label_roles: LabelRoles) -> Network:
         network.domain = _dimensional("ComponentsOfEquityDomain")
         network.line_items = _abstract("StatementOfChangesInEquityLineItems")
         network.members = [_dimensional(m.split(":", 1)[1]) for m in members]
+    elif any(c.scope == "separate" for c in statement.columns) and prefix:
+        network.table, network.line_items = scope_table(prefix)
+        network.axis = _dimensional("ConsolidatedAndSeparateFinancialStatementsAxis")
+        network.domain = _dimensional("ConsolidatedMember")
+        network.members = [_dimensional("SeparateMember")]
     return network
+
+
+def scope_table(prefix: str) -> tuple[Concept, Concept]:
+    """The company's hypercube and line-items elements for statements printed for the group
+    and the parent company side by side (declared in the extension schema)."""
+    return (Concept(name="ConsolidatedAndSeparateStatementsTable", prefix=prefix, abstract=True,
+                    data_type="xbrli:stringItemType"),
+            Concept(name="ConsolidatedAndSeparateStatementsLineItems", prefix=prefix,
+                    abstract=True, data_type="xbrli:stringItemType"))
 
 
 def _index(facts: list[Fact]) -> dict[tuple[str, str, str], list[Fact]]:

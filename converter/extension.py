@@ -88,8 +88,20 @@ def _balance_attrs(concept: Concept) -> dict[str, str]:
     return attrs
 
 
-def schema(plan: TaxonomyPlan, extensions: list[ExtensionConcept], roles: list[Role]) -> bytes:
-    """The company schema: imports, linkbase refs, role types, extension elements."""
+STRUCTURE_LABELS = {
+    "ConsolidatedAndSeparateStatementsTable": "Consolidated and separate statements [table]",
+    "ConsolidatedAndSeparateStatementsLineItems": "Consolidated and separate statements "
+                                                  "[line items]",
+}
+
+
+def schema(plan: TaxonomyPlan, extensions: list[ExtensionConcept], roles: list[Role],
+           structure: list[Concept] | None = None) -> bytes:
+    """The company schema: imports, linkbase refs, role types, extension elements.
+
+    ``structure``: the company's own hypercube ("...Table") and line-items elements, for
+    statements that need a table IFRS does not have (``assemble.scope_table``)."""
+    structure = structure or []
     nsmap = {"xsd": NS["xsd"], "link": NS["link"], "xlink": NS["xlink"], "xbrli": NS["xbrli"],
              "xbrldt": NS["xbrldt"], "dtr-2022": DTR_TYPES, plan.prefix: plan.namespace}
     root = etree.Element(q("xsd:schema"), nsmap=nsmap, attrib={
@@ -116,6 +128,9 @@ def schema(plan: TaxonomyPlan, extensions: list[ExtensionConcept], roles: list[R
                              "schemaLocation": "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"})
     sub(root, "xsd:import", {"namespace": IFRS_ENTRY_NAMESPACE,
                              "schemaLocation": IFRS_ENTRY_POINT})
+    if structure:
+        sub(root, "xsd:import", {"namespace": NS["xbrldt"],
+                                 "schemaLocation": "http://www.xbrl.org/2005/xbrldt-2005.xsd"})
     if any(e.concept.data_type.startswith("dtr-2022:") for e in extensions):
         # per-share extensions use the DTR type, imported from where the IFRS schema has it
         sub(root, "xsd:import", {"namespace": DTR_TYPES, "schemaLocation": DTR_TYPES_SCHEMA})
@@ -127,21 +142,30 @@ def schema(plan: TaxonomyPlan, extensions: list[ExtensionConcept], roles: list[R
             "nillable": "true", "abstract": "true" if concept.abstract else "false"})
         for name, value in _balance_attrs(concept).items():
             element.set(name, value)
+    for concept in sorted(structure, key=lambda c: c.name):
+        sub(root, "xsd:element", {
+            "id": f"{plan.prefix}_{concept.name}", "name": concept.name,
+            "type": "xbrli:stringItemType", "abstract": "true", "nillable": "true",
+            "substitutionGroup": "xbrldt:hypercubeItem" if concept.name.endswith("Table")
+            else "xbrli:item", "{http://www.xbrl.org/2003/instance}periodType": "duration"})
     return serialise(root)
 
 
-def label_linkbase(plan: TaxonomyPlan, extensions: list[ExtensionConcept]) -> bytes:
+def label_linkbase(plan: TaxonomyPlan, extensions: list[ExtensionConcept],
+                   structure: list[Concept] | None = None) -> bytes:
     """Standard labels (and documentation of the anchoring reason) for extension concepts."""
     root = linkbase_root()
     link = sub(root, "link:labelLink", {"xlink:type": "extended",
                                         "xlink:role": "http://www.xbrl.org/2003/role/link"})
-    for ext in sorted(extensions, key=lambda e: e.concept.name):
-        name = ext.concept.name
-        loc(link, plan.concept_href(ext.concept), f"loc_{name}")
+    labelled = [(e.concept, e.concept.label) for e in extensions] + [
+        (c, STRUCTURE_LABELS.get(c.name, c.name)) for c in structure or []]
+    for concept, text in sorted(labelled, key=lambda pair: pair[0].name):
+        name = concept.name
+        loc(link, plan.concept_href(concept), f"loc_{name}")
         sub(link, "link:label", {
             "xlink:type": "resource", "xlink:label": f"lab_{name}",
             "xlink:role": "http://www.xbrl.org/2003/role/label", "id": f"lab_{name}",
-            "{http://www.w3.org/XML/1998/namespace}lang": "en"}, text=ext.concept.label)
+            "{http://www.w3.org/XML/1998/namespace}lang": "en"}, text=text)
         sub(link, "link:labelArc", {
             "xlink:type": "arc", "xlink:arcrole": "http://www.xbrl.org/2003/arcrole/concept-label",
             "xlink:from": f"loc_{name}", "xlink:to": f"lab_{name}"})

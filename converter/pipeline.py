@@ -146,9 +146,12 @@ def _taxonomy_files(plan: TaxonomyPlan, networks: list[Network], extensions: lis
                     calc_roles: list[tuple[Role, list]]) -> dict[str, bytes]:
     roles = {n.role.id: n.role for n in networks}
     roles.update({r.id: r for r, _ in calc_roles})
+    # the company's own hypercube elements (Group | Company statements), each declared once
+    structure = list({c.name: c for n in networks for c in (n.table, n.line_items)
+                      if c is not None and c.prefix == plan.prefix}.values())
     return {
-        plan.schema_file: schema(plan, extensions, list(roles.values())),
-        plan.linkbase_file("lab"): label_linkbase(plan, extensions),
+        plan.schema_file: schema(plan, extensions, list(roles.values()), structure),
+        plan.linkbase_file("lab"): label_linkbase(plan, extensions, structure),
         plan.linkbase_file("pre"): presentation_linkbase(plan, networks),
         plan.linkbase_file("cal"): calculation_linkbase(plan, calc_roles),
         plan.linkbase_file("def"): definition_linkbase(plan, networks, extensions),
@@ -224,7 +227,7 @@ def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any 
     extensions, found = _unique_extensions([e for e in extensions + rebound
                                             if e.concept.name in in_use])
     issues += found
-    networks = [network_for(b, _label_roles) for b in bound]
+    networks = [network_for(b, _label_roles, plan.prefix) for b in bound]
     issues += scope_summations(networks, facts)
     calc_roles = split_calculation_roles(networks)
     issues += check_calculations(calc_roles, facts)

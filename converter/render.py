@@ -140,7 +140,21 @@ def _header_rows(statement: Statement, has_notes: bool) -> list[list[dict[str, o
             text += " (Restated)"
         years.append({"text": text, "colspan": 1, "cls": ""})
     units = [{"text": unit, "colspan": 1, "cls": ""} for _ in statement.columns]
-    return [blank_lead + captions, lead[:1] + lead[1:] + years, blank_lead + units]
+    rows = [blank_lead + captions, lead[:1] + lead[1:] + years, blank_lead + units]
+    if any(c.group for c in statement.columns):
+        rows.insert(0, blank_lead + _group_cells(statement.columns))
+    return rows
+
+
+def _group_cells(columns: list[Column]) -> list[dict[str, object]]:
+    """"Group | Company" over their columns: one cell per run of columns under one heading."""
+    cells: list[dict[str, object]] = []
+    for column in columns:
+        if cells and cells[-1]["text"] == column.group:
+            cells[-1]["colspan"] = int(cells[-1]["colspan"]) + 1  # type: ignore[call-overload]
+        else:
+            cells.append({"text": column.group, "colspan": 1, "cls": "group"})
+    return cells
 
 
 def _row_class(row: Row) -> str:

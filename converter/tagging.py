@@ -18,6 +18,10 @@ from .model import (
 from .numbers import format_amount, parse_number
 
 EQUITY_AXIS = "ifrs-full:ComponentsOfEquityAxis"
+# The parent company's own figures printed beside the group's ("Group | Company" columns);
+# the group's take the axis default, ConsolidatedMember, and so no dimension.
+SCOPE_AXIS = "ifrs-full:ConsolidatedAndSeparateFinancialStatementsAxis"
+SEPARATE_MEMBER = "ifrs-full:SeparateMember"
 STATEMENT_CODES: dict[StatementKind, str] = {
     "income": "is", "comprehensive_income": "ci", "financial_position": "bs",
     "changes_in_equity": "ce", "cash_flows": "cf",
@@ -188,6 +192,8 @@ def tag_statement(statement: Statement, bindings: dict[str, Binding],
             if members is not None:
                 member = members.get(index)
                 dims = ((EQUITY_AXIS, member),) if member else ()
+            if statement.columns[index].scope == "separate":
+                dims = tuple(sorted(dims + ((SCOPE_AXIS, SEPARATE_MEMBER),)))
             for k, concept in enumerate((binding.concept,) + binding.also):
                 one = Binding(concept, binding.factor, binding.reason)
                 result = tag_cell(statement, row, index, cell, one, period, dims)
