@@ -208,6 +208,8 @@ def map_statement(statement: Statement, taxonomy: Taxonomy | None = None, *,
         _prefer_block_balance(rows, ranked, ids, taxonomy)
     if kind in ("income", "comprehensive_income"):
         _prefer_expense_layout(ranked)
+    if kind == "comprehensive_income":
+        _prefer_oci_tax_basis(rows, ranked, ids, taxonomy)
     maps = _map_others(others, taxonomy) if others else {}
     elsewhere = (_figures_elsewhere(others, kind, taxonomy, maps)
                  if others and kind == "changes_in_equity" else {})
@@ -288,6 +290,37 @@ def _prefer_expense_layout(ranked: dict[str, list[Candidate]]) -> None:
             better = Candidate(alt.concept, max(alt.score, cands[0].score),
                                alt.reasons + (note,), alt.also)
             ranked[rid] = [better] + [c for c in cands if c is not alt]
+
+
+_OCI_TAX = re.compile(r"^IncomeTaxRelatingToComponentsOfOtherComprehensiveIncome")
+_NET_OF_TAX = "OtherComprehensiveIncomeNetOfTax"
+_BEFORE_TAX = "OtherComprehensiveIncomeBeforeTax"
+
+
+def _prefer_oci_tax_basis(rows: list[Row], ranked: dict[str, list[Candidate]],
+                          ids: dict[int, str], taxonomy: Taxonomy) -> None:
+    """IAS 1.91: OCI items are shown net of tax, or before tax with the tax on them on a line
+    of its own. Where a block (or the OCI section around it) prints that tax line, its items
+    are before tax: ``OtherComprehensiveIncomeNetOfTaxX`` gives way to its twin
+    ``OtherComprehensiveIncomeBeforeTaxX``. No label says so; the statement does."""
+    tax_sections = [tuple(r.section) for r in rows
+                    if ranked.get(ids[id(r)]) and _OCI_TAX.match(ranked[ids[id(r)]][0].concept.name)]
+    if not tax_sections:
+        return
+    for row in rows:
+        cands = ranked.get(ids[id(row)])
+        if not cands or not cands[0].concept.name.startswith(_NET_OF_TAX):
+            continue
+        section = tuple(row.section)
+        if not any(section[:len(t)] == t for t in tax_sections):
+            continue
+        twin = _BEFORE_TAX + cands[0].concept.name[len(_NET_OF_TAX):]
+        if twin not in taxonomy:
+            continue
+        note = "the block prints the tax on its items on a line of its own: before tax"
+        better = Candidate(taxonomy.concept(twin), cands[0].score, cands[0].reasons + (note,),
+                           cands[0].also)
+        ranked[ids[id(row)]] = [better] + [c for c in cands if c.concept.name != twin]
 
 
 def _prefer_block_balance(rows: list[Row], ranked: dict[str, list[Candidate]],
