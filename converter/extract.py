@@ -23,8 +23,8 @@ from .errors import InputError
 from .label_borrow import borrow_labels
 from .locate import Block, locate_statements, title_kinds
 from .model import Document, Extraction, Issue, Statement, Unit
-from .periods import (build_columns, detect_unit, document_unit, is_header_line, period_hint,
-                      per_share_unit)
+from .periods import (detect_unit, document_unit, fiscal_year_end, is_header_line,
+                      is_period_line, per_share_unit, period_hint, read_columns)
 from .reader import read_document
 from .rows import Layout, document_vocabulary, header_layout, parse_rows
 
@@ -43,6 +43,7 @@ def extract_document(doc: Document) -> Extraction:
         raise InputError(f"no financial statements found in {doc.source}")
     fallback_unit = document_unit([line.text for line in doc.lines]) or Unit()
     vocabulary = document_vocabulary(doc.lines)
+    fy_end = fiscal_year_end([line.text for line in doc.lines])
     statements: list[Statement] = []
     issues: list[Issue] = []
     combined: dict[int, tuple[Statement, Statement] | None] = {}
@@ -54,9 +55,9 @@ def extract_document(doc: Document) -> Extraction:
             pair, found = combined[block.first_line], []
             stmt = None if pair is None else pair[1 if block.kind == "comprehensive_income" else 0]
             if pair is None:
-                stmt, found = parse_block(doc, block, fallback_unit, vocabulary)
+                stmt, found = parse_block(doc, block, fallback_unit, vocabulary, fy_end)
         else:
-            stmt, found = parse_block(doc, block, fallback_unit, vocabulary)
+            stmt, found = parse_block(doc, block, fallback_unit, vocabulary, fy_end)
             if shared and stmt is not None:
                 # one statement of profit or loss and OCI: split it into its two sections
                 combined[block.first_line] = split_combined(stmt)
@@ -78,8 +79,12 @@ def extract_document(doc: Document) -> Extraction:
 
 
 def parse_block(doc: Document, block: Block, fallback_unit: Unit | None = None,
-                vocabulary: Counter[str] | None = None) -> tuple[Statement | None, list[Issue]]:
-    """Parse one located statement (not changes in equity) into a ``Statement``."""
+                vocabulary: Counter[str] | None = None, fy_end: tuple[int, int] | None = None,
+                ) -> tuple[Statement | None, list[Issue]]:
+    """Parse one located statement (not changes in equity) into a ``Statement``.
+
+    ``fy_end`` is the (month, day) the document says its financial year ends, for columns
+    that run from the year's start ("Cumulative quarter")."""
     lines = doc.lines[block.first_line - 1:block.last_line]
     title = lines[0].text if lines else block.title
     header: list[str] = []
@@ -89,7 +94,9 @@ def parse_block(doc: Document, block: Block, fallback_unit: Unit | None = None,
         body_start = 2
     for i in range(body_start, len(lines)):
         text = lines[i].text
-        if not text.strip() or is_header_line(text):
+        # a period line under the title ("For the second quarter ended 30 June 2025") is
+        # part of the header, whatever its wording
+        if not text.strip() or is_header_line(text) or is_period_line(text):
             if text.strip():
                 header.append(text)
             body_start = i + 1
@@ -99,7 +106,8 @@ def parse_block(doc: Document, block: Block, fallback_unit: Unit | None = None,
     # headers repeated inside the block (a statement printed in two parts) may carry flags
     # such as "(Restated)" that the first header lacks
     inner = [ln.text for ln in lines[body_start:] if is_header_line(ln.text)]
-    columns = build_columns(block.kind, hint, header + inner)
+    columns, issues = read_columns(block.kind, hint, header + inner, fy_end=fy_end,
+                                   title=block.title, line=block.first_line)
     n = len(columns)
     layout: Layout | None = None
     for text in header:
@@ -109,7 +117,8 @@ def parse_block(doc: Document, block: Block, fallback_unit: Unit | None = None,
     unit = detect_unit([*header, title]) or fallback_unit or Unit()
     if vocabulary is None:
         vocabulary = document_vocabulary(doc.lines)
-    rows, issues = parse_rows(lines[body_start:], n, block.kind, layout, vocabulary)
+    rows, row_issues = parse_rows(lines[body_start:], n, block.kind, layout, vocabulary)
+    issues.extend(row_issues)
     if not any(r.kind != "heading" for r in rows):
         issues.append(Issue("warning", "extract.empty_statement",
                             f"no rows with figures under '{block.title}'",

@@ -33,11 +33,13 @@ class Equation:
 
 def heading(column: Column) -> str:
     """A column as identity names show it: the component or header without the unit
-    ("Share capital RMB'000" → "Share capital")."""
+    ("Share capital RMB'000" → "Share capital"), after its printed group ("Company 2025")
+    so that a group's and a company's column of the same year are told apart."""
     text = column.component or column.header
     text = re.sub(r"\(?\b(RMB|HK\$|US\$|HKD|USD|CNY|EUR|GBP|S\$|NT\$)\s*['’]?\s*(000|m|million)?"
                   r"\b\)?|\(?\$['’]000\)?", " ", text)
-    return re.sub(r"\s+", " ", text).strip() or column.header
+    text = re.sub(r"\s+", " ", text).strip() or column.header
+    return f"{column.group} {text}" if column.group and not column.component else text
 
 
 def ref_text(ref: Ref) -> str:
@@ -142,21 +144,26 @@ def _attribution(statement: Statement, anchor: Row,
 
 
 # --------------------------------------------------------------------------- periods
-def _duration_column(statement: Statement, period, index: int) -> int | None:
-    """The column of ``statement`` for a duration; by position when periods are unknown."""
+def _duration_column(statement: Statement, period, index: int, scope: str = "") -> int | None:
+    """The column of ``statement`` for a duration and scope (the group's figures, or the
+    parent company's own: a company column never ties to a group column of the same
+    year); by position when periods are unknown."""
     if period is not None:
         for j, col in enumerate(statement.columns):
-            if col.period == period:
+            if col.period == period and col.scope == scope:
                 return j
         return None
-    return index if index < len(statement.columns) else None
+    if index < len(statement.columns) and statement.columns[index].scope == scope:
+        return index
+    return None
 
 
-def _instant_column(statement: Statement | None, day: date | None) -> int | None:
+def _instant_column(statement: Statement | None, day: date | None,
+                    scope: str = "") -> int | None:
     if statement is None or day is None:
         return None
     return next((j for j, c in enumerate(statement.columns)
-                 if c.period is not None and c.period.end == day), None)
+                 if c.period is not None and c.period.end == day and c.scope == scope), None)
 
 
 def _eq(name: str, a: Ref, b: Ref, severity: Literal["error", "warning"] = "error") -> Equation:

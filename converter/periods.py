@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .model import Column, Period, StatementKind, Unit
+from .model import Column, Issue, Period, StatementKind, Unit
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -23,6 +23,9 @@ _MONTH = r"(january|february|march|april|may|june|july|august|september|october|
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s*(\d{4}))?", re.I)
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?", re.I)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# "30.6.2025", "30/06/2025", "30-06-2025": day first outside the US (IFRS reporters); the
+# separator must repeat, so "2024-25" or "1.5" never read as a date.
+_NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d.,/-]?\d)")
 _YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d{2})(?![\d,.])")
 _DURATION = re.compile(
     r"\b(year|twelve\s+months|12\s+months|six\s+months|6\s+months|half[-\s]year|"
@@ -81,8 +84,9 @@ class Slot:
     restated: bool = False
 
 
-def find_dates(text: str) -> list[date]:
-    """Full dates in a text, in order: "31 December 2024", "June 30, 2024", "2024-06-30"."""
+def find_dates(text: str, month_first: bool | None = None) -> list[date]:
+    """Full dates in a text, in order: "31 December 2024", "June 30, 2024", "2024-06-30",
+    "30.6.2024" (numeric dates day first unless ``month_first`` or the text says otherwise)."""
     found: list[tuple[int, date]] = []
     for m in _DAY_MONTH.finditer(text):
         if m.group(3):
@@ -95,7 +99,31 @@ def find_dates(text: str) -> list[date]:
             found.append((m.start(), date(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
         except ValueError:
             pass
+    found.extend(_numeric_dates(text, month_first))
     return [d for _, d in sorted(found) if d is not None]  # type: ignore[misc]
+
+
+def _numeric_dates(text: str, month_first: bool | None = None) -> list[tuple[int, date]]:
+    """Dates printed as figures: "30.6.2025", "30/06/2025", "06/30/2025".
+
+    Day first unless the first number cannot be a day-in-month reading (second > 12) or the
+    caller says the document writes month first: IFRS reporters outside the US print
+    day first, and "06/30/2025" can only be month first. An ambiguous "05/06/2025" follows
+    the other dates of the same text when one of them is unambiguous.
+    """
+    matches = list(_NUMERIC_DATE.finditer(text))
+    if month_first is None:
+        month_first = any(int(m.group(3)) > 12 >= int(m.group(1)) for m in matches) and \
+            not any(int(m.group(1)) > 12 >= int(m.group(3)) for m in matches)
+    out: list[tuple[int, date]] = []
+    for m in matches:
+        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        day, month = (b, a) if (month_first and a <= 12) or b > 12 else (a, b)
+        try:
+            out.append((m.start(), date(year, month, day)))
+        except ValueError:
+            continue
+    return out
 
 
 def _make_date(year: int, month: str, day: int) -> date | None:
@@ -158,8 +186,10 @@ def is_header_line(text: str) -> bool:
     after_month = len(tokens) > 1 and tokens[-2].lower().strip(".,") in _MONTHS
     if last.isdigit() and not _YEAR.fullmatch(last) and not after_month:
         return False            # a row ending in a figure ("Inventories Note 11  50  40")
+    if group_cells(text):
+        return True
     has_marker = bool(_YEAR.search(s) or _SCALED.search(s) or _HEADER_WORDS.search(s) or
-                      _DAY_MONTH.search(s) or _MONTH_DAY.search(s))
+                      _DAY_MONTH.search(s) or _MONTH_DAY.search(s) or _NUMERIC_DATE.search(s))
     if not has_marker:
         return False
     words = re.findall(r"[A-Za-z]{3,}", _HEADER_WORDS.sub(" ", _SCALED.sub(" ", s)))
@@ -167,12 +197,159 @@ def is_header_line(text: str) -> bool:
     return len(words) - len(months) <= 2
 
 
+# ----------------------------------------------------------------------- column groups
+# Words printed over several columns: whose figures ("Group  Company", "The Group  The
+# Company", "Consolidated  Separate", "Group  Bank") or which span ("Individual quarter
+# Cumulative quarter" in Bursa Malaysia quarterly reports, "3 months ended  6 months ended").
+_SEPARATE = r"(?:the\s+)?(?:company|separate|parent(?:\s+company)?|parent\s+entity)"
+_WHOLE = r"(?:the\s+)?(?:group|consolidated)"
+_BANK = r"(?:the\s+)?bank"
+_QUARTER = (r"individual\s+(?:quarter|period)|cumulative\s+(?:quarters?|periods?)|"
+            r"(?:current|preceding)\s+(?:financial\s+)?year\s+(?:corresponding\s+)?"
+            r"(?:quarter|period|to[\s-]+date)|(?:current\s+)?(?:financial\s+)?(?:year|period)"
+            r"[\s-]+to[\s-]+date|current\s+quarter|quarter")
+_SPAN = (r"(?:year|twelve\s+months|12\s+months|six\s+months|6\s+months|half[-\s]year|"
+         r"three\s+months|3\s+months|nine\s+months|9\s+months|quarter|period)\s+"
+         r"(?:ended|ending)\b.*")
+_GROUP_CELL = re.compile(
+    rf"^(?:{_SEPARATE}|{_WHOLE}|{_BANK}|{_QUARTER}|{_SPAN})(?:\s*\((?:un)?audited\))?$", re.I)
+_CUMULATIVE = re.compile(r"cumulative|to[\s-]+date|corresponding\s+period", re.I)
+_ONE_QUARTER = re.compile(r"individual\s+quarter|quarter$", re.I)
+
+
+@dataclass(frozen=True)
+class ColumnHead:
+    """What the column-group lines print over one column."""
+
+    group: str = ""                     # printed group text ("Company", "Cumulative quarter")
+    scope: str = ""                     # "separate": the parent company's own figures
+    months: int | None = None           # length its group words give ("6 months ended")
+    cumulative: bool = False            # from the start of the financial year
+    key: tuple[int, ...] = ()           # which group cell of each group line it sits under
+
+
+def group_cells(text: str) -> list[str]:
+    """The cells of a column-group line ("\\t\\tGroup\\t\\tCompany" → ["Group", "Company"]), or
+    [] when the line is not one: at least two cells, each a group or span phrase."""
+    cells = [c.strip() for f in text.split("\t") for c in re.split(r"\s{2,}", f) if c.strip()]
+    cells = [c for c in cells if not re.fullmatch(r"notes?", c, re.I)]
+    if len(cells) < 2 or not all(_GROUP_CELL.match(" ".join(c.split())) for c in cells):
+        return []
+    return [" ".join(c.split()) for c in cells]
+
+
+def column_heads(header_lines: list[str], n: int) -> list[ColumnHead]:
+    """Each column's group, scope and span from the group lines above it.
+
+    A line of k group cells over n columns covers them in equal runs, left to right (n/k
+    each): issuers print the group's and the company's figures as equal sets. A line that
+    does not divide the columns evenly is ignored rather than guessed.
+    """
+    group = [""] * n
+    scope = [""] * n
+    months: list[int | None] = [None] * n
+    cumulative = [False] * n
+    keys: list[tuple[int, ...]] = [()] * n
+    for text in header_lines:
+        cells = group_cells(text)
+        if not cells or n % len(cells):
+            continue
+        run = n // len(cells)
+        whole = any(re.fullmatch(_WHOLE, c, re.I) for c in cells)
+        for i, cell in enumerate(cells):
+            span = _DURATION.search(cell)
+            for c in range(i * run, (i + 1) * run):
+                if len(cells) < n:
+                    keys[c] = (*keys[c], i)
+                if span:
+                    months[c] = _DURATION_MONTHS[span.group(1).split()[0].split("-")[0].lower()]
+                    continue
+                if re.match(_SPAN, cell, re.I):
+                    continue            # "Period ended ...": a span with no length
+                group[c] = f"{group[c]} / {cell}" if group[c] else cell
+                if re.fullmatch(_SEPARATE, cell, re.I) or (
+                        whole and re.fullmatch(_BANK, cell, re.I)):
+                    scope[c] = "separate"
+                elif _CUMULATIVE.search(cell):
+                    cumulative[c] = True
+                elif _ONE_QUARTER.search(cell) and months[c] is None:
+                    months[c] = 3
+    return [ColumnHead(group[c], scope[c], months[c], cumulative[c], keys[c]) for c in range(n)]
+
+
+# "for the financial year ending 31 December 2025", "financial year end: 30 June"
+_FY_END = re.compile(r"financial\s+year\s+(?:ending|ended|end(?:s|ed)?)\s*(?:on\s+|:\s*)?"
+                     r"(.{0,25})", re.I)
+_QUARTER_NO = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:financial\s+)?"
+                         r"quarter\s+(?:ended|ending)\s+(.{0,25})", re.I)
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4}
+
+
+def fiscal_year_end(texts: list[str]) -> tuple[int, int] | None:
+    """(month, day) the financial year ends, as the document states it: "financial year
+    ending 31 December 2025", else a numbered quarter ("second quarter ended 30 June 2025":
+    two quarters after the year's end, so the year ends in December)."""
+    quarter: tuple[int, int] | None = None
+    for text in texts:
+        m = _FY_END.search(text)
+        if m:
+            md = _month_day(m.group(1))
+            if md:
+                return md
+        q = _QUARTER_NO.search(text)
+        if q and quarter is None:
+            md = _month_day(q.group(2))
+            if md:
+                month = (md[0] - 3 * _ORDINAL[q.group(1).lower()]) % 12 or 12
+                quarter = (month, calendar.monthrange(2001, month)[1])
+    return quarter
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    for pattern, d_i, m_i in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        m = pattern.match(text.strip())
+        if m:
+            key = m.group(m_i).lower().rstrip(".")
+            month = _MONTHS.get(key[:3] if key.startswith("sept") else key)
+            if month:
+                return month, int(m.group(d_i))
+    dates = _numeric_dates(text)
+    return (dates[0][1].month, dates[0][1].day) if dates else None
+
+
+_PERIOD_LINE = re.compile(r"^\s*(?:\(?(?:for|in)\s+the\b|as\s+(?:at|of)\b|at\s+\d)", re.I)
+
+
+def is_period_line(text: str) -> bool:
+    """A line under a statement title naming its period: "FOR THE SECOND QUARTER ENDED 30
+    JUNE 2025", "As at 31.12.2025" (no figures, a date or a year-ended phrase)."""
+    s = " ".join(text.split())
+    if not _PERIOD_LINE.match(s) or len(s) > 120 or re.search(r"\d{1,3},\d{3}", s):
+        return False
+    if len([f for f in re.split(r"\t|\s{2,}", text) if f.strip()]) > 1:
+        return False            # a row with figures beside it ("At 1 January 2025   500")
+    return bool(find_dates(s) or _DURATION.search(s) or re.search(r"\bended\b", s, re.I))
+
+
 def build_columns(kind: StatementKind, hint: PeriodHint, header_lines: list[str],
                   n_columns: int | None = None) -> list[Column]:
-    """Columns for a statement from its header lines, completed by convention.
+    """Columns for a statement from its header lines (``read_columns`` without its Issues)."""
+    return read_columns(kind, hint, header_lines, n_columns)[0]
 
-    The header line with most years gives the slots; flags ("(Unaudited)", "(Restated)") on
-    other lines are matched by tab field, else by order. Missing years step back one year.
+
+def read_columns(kind: StatementKind, hint: PeriodHint, header_lines: list[str],
+                 n_columns: int | None = None, fy_end: tuple[int, int] | None = None,
+                 title: str = "", line: int | None = None) -> tuple[list[Column], list[Issue]]:
+    """Columns for a statement from its header lines, and what could not be read.
+
+    The header line with most years or dates gives the slots; flags ("(Unaudited)",
+    "(Restated)") on other lines are matched by tab field, else by order. Column-group lines
+    ("Group  Company", "Individual quarter  Cumulative quarter", "3 months ended  6 months
+    ended") give each column its group, scope and length. A column whose period no header
+    prints is completed only by the IAS 1.38 convention of one comparative: the second column
+    of a pair whose first is read is the same period a year earlier. Anything else is left
+    without a period and reported (an error: a guessed period would be tagged as right).
     """
     best: list[Slot] = []
     for text in header_lines:
@@ -181,6 +358,43 @@ def build_columns(kind: StatementKind, hint: PeriodHint, header_lines: list[str]
             best = slots
     unit_count = max((len(_SCALED.findall(t)) for t in header_lines), default=0)
     n = n_columns or max(len(best), unit_count, 2)
+    flags_u, flags_r = _flags(header_lines, best, n)
+    heads = column_heads(header_lines, n)
+    issues: list[Issue] = []
+    instant = kind == "financial_position"
+    columns: list[Column] = []
+    for c in range(n):
+        slot = best[c] if c < len(best) else None
+        head = heads[c]
+        end, known = _column_end(slot, hint, c, best, heads)
+        if known == "comparative":
+            issues.append(Issue(
+                "info", "extract.period_comparative",
+                f"{title or kind}: column {c + 1} prints no year; taken as the comparative "
+                f"of the column before it, one year earlier (IAS 1.38)", line=line,
+                statement=kind))
+        header = _slot_header(slot, end, head.group or f"column {c + 1}")
+        period: Period | None = None
+        if end is None:
+            issues.append(_unread(kind, title, c, head, header_lines, line,
+                                  "no year or date is printed over it"))
+        elif instant:
+            period = Period(end=end)
+        else:
+            months = _months(head, end, hint, fy_end)
+            if months is None:
+                issues.append(_unread(kind, title, c, head, header_lines, line,
+                                      f"'{head.group}' runs from the start of the financial "
+                                      "year, which the document does not state"))
+            else:
+                period = Period(end=end, start=_start(end, months))
+        columns.append(Column(header=header, period=period, unaudited=flags_u[c],
+                              restated=flags_r[c], scope=head.scope, group=head.group))
+    return columns, issues
+
+
+def _flags(header_lines: list[str], best: list[Slot], n: int) -> tuple[list[bool], list[bool]]:
+    """"(Unaudited)" / "(Restated)" per column, by tab field, else by order."""
     flags_u = [False] * n
     flags_r = [False] * n
     for text in header_lines:
@@ -197,18 +411,17 @@ def build_columns(kind: StatementKind, hint: PeriodHint, header_lines: list[str]
     for c, s in enumerate(best[:n]):
         flags_u[c] |= s.unaudited
         flags_r[c] |= s.restated
+    return flags_u, flags_r
 
-    instant = kind == "financial_position"
-    months = hint.months or 12
-    columns: list[Column] = []
-    for c in range(n):
-        slot = best[c] if c < len(best) else None
-        end = _column_end(slot, hint, c, best)
-        period = Period(end=end) if instant else Period(end=end, start=_start(end, months))
-        header = _slot_header(slot, end)
-        columns.append(Column(header=header, period=period, unaudited=flags_u[c],
-                              restated=flags_r[c]))
-    return columns
+
+def _unread(kind: StatementKind, title: str, c: int, head: ColumnHead, header_lines: list[str],
+            line: int | None, why: str) -> Issue:
+    printed = " | ".join(" ".join(t.split()) for t in header_lines if t.strip()) or "(none)"
+    where = f" ('{head.group}')" if head.group else ""
+    return Issue("error", "extract.period_unread",
+                 f"{title or kind}: the period of column {c + 1}{where} cannot be read from "
+                 f"its header ({why}); header as printed: {printed[:200]}",
+                 line=line, statement=kind)
 
 
 def _field_to_column(i: int, fields: list[str], n: int) -> int | None:
@@ -219,17 +432,44 @@ def _field_to_column(i: int, fields: list[str], n: int) -> int | None:
     return col if 0 <= col < n else None
 
 
-def _column_end(slot: Slot | None, hint: PeriodHint, c: int, best: list[Slot]) -> date:
+def _column_end(slot: Slot | None, hint: PeriodHint, c: int, best: list[Slot],
+                heads: list[ColumnHead]) -> tuple[date | None, str]:
+    """The column's last day and how it is known: "printed" over it, from the "period line"
+    under the title, as the "comparative" of its pair, or "" (not known)."""
     if slot and slot.day:
-        return slot.day
+        return slot.day, "printed"
     month, day = hint.month or 12, hint.day or 31
     if slot and slot.year:
-        year = slot.year
-    elif best and best[0].year:
-        year = best[0].year - c
+        return _safe_date(slot.year, month, day), "printed"
+    # the pair this column belongs to: its group's columns, or the whole statement
+    mates = [j for j in range(len(heads)) if heads[j].key == heads[c].key]
+    if len(mates) != 2 or c != mates[1]:
+        if hint.year and (len(heads) == 1 or (len(mates) == 2 and c == mates[0] and not any(
+                j < len(best) for j in mates))):
+            return _safe_date(hint.year, month, day), "period line"
+        return None, ""
+    first = mates[0]
+    if first < len(best) and best[first].year:
+        year = best[first].year
+        if not hint.month and best[first].day:
+            month, day = best[first].day.month, best[first].day.day
+    elif first >= len(best) and hint.year:
+        year = hint.year
     else:
-        year = (hint.year or date.today().year) - c
-    return _safe_date(year, month, day)
+        return None, ""
+    return _safe_date(year - 1, month, day), "comparative"
+
+
+def _months(head: ColumnHead, end: date, hint: PeriodHint,
+            fy_end: tuple[int, int] | None) -> int | None:
+    """How many months a duration column covers: its own header's words first."""
+    if head.months:
+        return head.months
+    if head.cumulative:
+        if fy_end is None:
+            return None
+        return (end.month - fy_end[0]) % 12 or 12
+    return hint.months or 12
 
 
 def _safe_date(year: int, month: int, day: int) -> date:
@@ -245,10 +485,12 @@ def _start(end: date, months: int) -> date:
     return _safe_date(y, m + 1, after.day)
 
 
-def _slot_header(slot: Slot | None, end: date) -> str:
+def _slot_header(slot: Slot | None, end: date | None, fallback: str) -> str:
     if slot and slot.day:
         return slot.day.isoformat()
-    return str(slot.year if slot and slot.year else end.year)
+    if slot and slot.year:
+        return str(slot.year)
+    return str(end.year) if end else fallback
 
 
 def detect_unit(texts: list[str], default: Unit | None = None) -> Unit | None:

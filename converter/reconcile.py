@@ -24,7 +24,7 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
-from .identities import Equation, ref_text, structure_equations
+from .identities import Equation, heading, ref_text, structure_equations
 from .model import Extraction, Identity, Issue, Statement
 from .joint import joint
 from .solve import (_MAX_CORRECTIONS, _correct, _drop_spurious, _Grid, _holds, _printed,
@@ -191,7 +191,7 @@ def _unresolved(statements: list[Statement]) -> list[Issue]:
             for j, cell in enumerate(row.cells):
                 if cell is not None and (cell.provenance == "unresolved" or (
                         cell.value is None and not cell.less_than_unit)):
-                    header = st.columns[j].header if j < len(st.columns) else str(j)
+                    header = heading(st.columns[j]) if j < len(st.columns) else str(j)
                     readings = ", ".join(map(_printed, cell.candidates)) or "none"
                     out.append(Issue("error", "reconcile.unresolved",
                                      f"{row.label or row.id!r} [{header}]: {cell.text!r} is "

@@ -122,7 +122,7 @@ def cross_equations(statements: dict[str, Statement],
     pl, oci_pl = _find(inc, _PL), _find(oci, _PL)
     if inc and oci and pl and oci_pl and inc is not oci:
         for j, col in enumerate(inc.columns):
-            k = _duration_column(oci, col.period, j)
+            k = _duration_column(oci, col.period, j, col.scope)
             if k is not None:
                 out.append(_eq(f"cross: profit or loss, income = comprehensive income "
                                f"[{heading(col)}]", ("income", pl.id, j),
@@ -205,13 +205,14 @@ def _cash_ties(cf: Statement, bs: Statement | None) -> list[Equation]:
         period = col.period
         for row, day, when in ((end, getattr(period, "end", None), "end"),
                                (start, _day_before(period), "start")):
-            k = _instant_column(bs, day)
+            k = _instant_column(bs, day, col.scope)
             if row is not None and bs_cash is not None and k is not None:
                 out.append(_eq(f"cross: cash at {when} of period = balance sheet "
                                f"[{heading(col)}]", ("cash_flows", row.id, j),
                                ("financial_position", bs_cash.id, k), "warning"))
         prior = next((i for i, c in enumerate(cf.columns) if c.period is not None
-                      and period is not None and c.period.end == _day_before(period)), None)
+                      and period is not None and c.period.end == _day_before(period)
+                      and c.scope == col.scope), None)
         if start is not None and end is not None and prior is not None:
             out.append(_eq(f"cross: cash at start = prior period's end [{heading(col)}]",
                            ("cash_flows", start.id, j), ("cash_flows", end.id, prior)))
