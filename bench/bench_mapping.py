@@ -9,8 +9,9 @@ new document looks like. Three figures, each the median and best of ``--rounds``
 * uncached: before each pass every memo keyed by label or heading text is cleared (look-up
   results, spelling repairs, ``clean_label``/``canonical`` caches, heading facts), so every
   label is computed from scratch, as a label never seen before is. What stays is what the
-  index load precomputes (postings arrays, per-concept scoring facts) and the per-(statement,
-  period type, data type) admissibility arrays: a few dozen at most, whatever the labels;
+  index load precomputes (postings arrays, per-concept scoring facts), the per-(statement,
+  period type, data type) admissibility arrays and the alias buckets per (first letter,
+  statement): a few hundred at most, whatever the labels;
 * uncached, normalisation warm: only look-up results are cleared (what a second document
   with recurring words and headings sees);
 * cached: the same look-ups again (a batch of announcements with recurring labels).

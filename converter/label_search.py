@@ -22,7 +22,7 @@ import difflib
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 from itertools import chain
 
 import numpy as np
@@ -43,9 +43,9 @@ def _on_grid(value: float) -> float:
     return round(value / WEIGHT_UNIT) * WEIGHT_UNIT
 
 
-@dataclass(frozen=True)
-class QuerySets:
-    """The token sets of a label's readings (variants), spelling-repaired, with weights."""
+class QuerySets(NamedTuple):
+    """The token sets of a label's readings (variants), spelling-repaired, with weights
+    (a named tuple: one is made per look-up, and a tuple is the cheapest to make)."""
 
     sets: tuple[frozenset[str], ...]
     weights: tuple[float, ...]          # IDF weight of each set (unknown words: the rarest)
@@ -55,14 +55,12 @@ class QuerySets:
     per_set: np.ndarray                 # sets × known: IDF of the word if in the set, else 0
     weight_column: np.ndarray | float   # ``weights`` as a sets × 1 × 1 array (one set: a float)
 
-    @property
     def least(self) -> float:
         """The lightest set's weight: the pool bound's query side."""
         return min(self.weights, default=0.0)
 
 
-@dataclass(frozen=True)
-class Similarities:
+class Similarities(NamedTuple):
     """Per concept of a pool: the best IDF-weighted Dice and the reading that gives it
     (the first maximum in (query set, reading) order)."""
 
@@ -107,13 +105,11 @@ class TokenIndex:
         self._spelling: dict[str, str] = {}
 
     def _build_arrays(self, members: dict[str, list[int]]) -> None:
-        """Postings as flat arrays (word → concepts, word → readings; ``*_ptr[k]`` is where
-        word ``k``'s run starts), and each concept's readings as a row of reading numbers,
-        padded with a reading of no words."""
+        """Postings as one small array per word (word → concepts, word → readings), and each
+        concept's readings as a row of reading numbers, padded with a reading of no words."""
         vocab, tid = self.vocabulary, self.token_id
         self._df = [len(members[t]) for t in vocab]
-        self._post_ptr = np.cumsum([0, *self._df]).tolist()
-        self._post = np.array([i for t in vocab for i in members[t]], dtype=np.int32)
+        self._post = [np.array(members[t], dtype=np.int32) for t in vocab]
         self._min_weight = np.array([self.min_weight[n] for n in self.names])
         readers: list[list[int]] = [[] for _ in vocab]
         rows: list[list[int]] = []
@@ -128,8 +124,8 @@ class TokenIndex:
                 weights.append(weight)
                 self._texts.append(text)
         self._no_reading = len(weights)     # shares nothing: its Dice is 0
-        self._read_ptr = np.cumsum([0, *map(len, readers)]).tolist()
-        self._read_post = np.array([r for rs in readers for r in rs], dtype=np.int32)
+        self._read_count = [len(rs) for rs in readers]
+        self._read_post = [np.array(rs, dtype=np.int32) for rs in readers]
         width = max((len(r) for r in rows), default=1)
         self._rows = np.array([r + [self._no_reading] * (width - len(r)) for r in rows],
                               dtype=np.intp)
@@ -232,16 +228,16 @@ class TokenIndex:
         """
         if not q.known:
             return _EMPTY
-        ptr, post, n = self._post_ptr, self._post, len(self.names)
-        ids = np.concatenate([post[ptr[k]:ptr[k + 1]] for k in q.known])
-        lengths = [ptr[k + 1] - ptr[k] for k in q.known]
+        post, df, n = self._post, self._df, len(self.names)
+        ids = np.concatenate([post[k] for k in q.known])
+        lengths = [df[k] for k in q.known]
         shared = np.bincount(ids, q.idf.repeat(lengths), n)
         if q.recruiting < len(q.known):     # the recruiting words' postings come first
             ids = ids[:sum(lengths[:q.recruiting])]
             recruited = (np.bincount(ids, minlength=n) > 0).nonzero()[0]
         else:       # (a boolean array's nonzero is the fast one)
             recruited = (shared > 0.0).nonzero()[0]
-        keys = -shared.take(recruited) / (q.least + self._min_weight.take(recruited))
+        keys = -shared.take(recruited) / (q.least() + self._min_weight.take(recruited))
         if len(keys) > limit:   # sort only what can be among the first ``limit``
             last = np.partition(keys, limit - 1)[limit - 1]
             recruited = recruited.compress(keys <= last)
@@ -253,13 +249,13 @@ class TokenIndex:
         """The best IDF-weighted Dice coefficient over query sets × label readings, for
         each of ``concepts`` (positions in ``names``, at least one): the shared weight of
         every reading with every query set in one ``bincount`` over the words' postings,
-        then the Dice of the concepts' readings."""
-        ptr, post = self._read_ptr, self._read_post
+        then the Dice of the concepts' readings (rows padded with a reading of no words)."""
+        post, counts = self._read_post, self._read_count
         n, sets = self._no_reading + 1, len(q.sets)
-        ids = np.concatenate([post[ptr[k]:ptr[k + 1]] for k in q.known])
-        lengths = [ptr[k + 1] - ptr[k] for k in q.known]
-        rows = self._rows.take(concepts, axis=0)            # concepts × readings (padded)
-        m, width = rows.shape
+        ids = np.concatenate([post[k] for k in q.known])
+        lengths = [counts[k] for k in q.known]
+        rows = self._rows.take(concepts, axis=0)
+        width = rows.shape[1]
         if sets == 1:
             shared = np.bincount(ids, q.idf.repeat(lengths), n).take(rows)
         else:               # one bincount for all sets: set i counts at i * n + reading
@@ -268,7 +264,7 @@ class TokenIndex:
                                  n * sets).reshape(sets, n).take(rows, axis=1)
         dice = 2.0 * shared / (q.weight_column + self._row_weight.take(concepts, axis=0))
         if sets > 1:        # concepts × (sets × readings): row-major = set outer, reading inner
-            dice = dice.transpose(1, 0, 2).reshape(m, sets * width)
+            dice = dice.transpose(1, 0, 2).reshape(len(rows), sets * width)
         best = dice.argmax(axis=1)
-        at = np.arange(m)
+        at = np.arange(len(rows))
         return Similarities(dice[at, best], rows[at, best % width], self._texts)

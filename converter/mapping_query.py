@@ -222,7 +222,8 @@ def build_query(label: str, statement: str | None, section, period_type: str | N
         elif statement in ("cash_flows", "changes_in_equity"):
             period_type = "instant" if _INSTANT_WORDS.search(cleaned) else "duration"
     return Query(cleaned, _variants(cleaned, canon_label, statement, activity, side), statement,
-                 side, reclass, activity, discontinued, per_share, shares, period_type, printed_negative, nature)
+                 side, reclass, activity, discontinued, per_share, shares, period_type,
+                 printed_negative, nature)
 
 
 def _variants(cleaned: str, canon_label: str, statement: str | None, activity: str,
