@@ -10,7 +10,10 @@ by the extractor), ``wrapped_figures`` (figures beside two lines of one wrapped 
 ``row_from_layer`` / ``label_from_layer`` / ``figure_from_layer`` (taken from a copy of the
 statement run together on one line), ``aligned_by_size`` / ``short_column`` /
 ``repeated_figure`` / ``figure_moved_up`` (packed rows), ``stray_dash``, ``no_labels``,
-``empty_statement``, ``equity_skipped``, ``stage_failed``.
+``empty_statement``, ``equity_skipped``, ``stage_failed``, ``period_unread`` (a column whose
+period no header states: left without one), ``period_comparative`` (a column taken as the
+comparative of its pair), ``separate_statement`` (the parent company's own statement printed
+apart from the group's, not converted).
 """
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ from pathlib import Path
 from .combined import split_combined
 from .errors import InputError
 from .label_borrow import borrow_labels
-from .locate import Block, locate_statements, title_kinds
+from .locate import Block, locate_statements, separate_statements, title_kinds
 from .model import Document, Extraction, Issue, Statement, Unit
 from .periods import (detect_unit, document_unit, fiscal_year_end, is_header_line,
                       is_period_line, per_share_unit, period_hint, read_columns)
@@ -67,6 +70,13 @@ def extract_document(doc: Document) -> Extraction:
         issues.extend(found)
         if stmt is not None:
             statements.append(stmt)
+    for block in separate_statements(doc):
+        issues.append(Issue(
+            "warning", "extract.separate_statement",
+            f"'{block.title}' (lines {block.first_line}-{block.last_line}) is the parent "
+            f"company's own statement, printed apart from the group's: not converted (its "
+            f"figures are kept out of the group's statement)", line=block.first_line,
+            statement=block.kind))
     issues.extend(borrow_labels(statements))
     extraction = Extraction(document=doc, statements=statements, issues=issues)
     reconcile = _optional("converter.reconcile", "reconcile")

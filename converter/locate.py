@@ -17,7 +17,8 @@ from .model import Document, StatementKind
 # Qualifiers that may precede a title; stripped before matching.
 _QUALIFIERS = re.compile(
     r"^(?:(?:unaudited|audited|interim|condensed|consolidated|combined|group|company|"
-    r"the|summary|abridged|of|and)\b[\s,]*|(?:the\s+)?(?:group|company)'s\s+)+",
+    r"parent|separate|the|summary|abridged|of|and)\b[\s,]*|"
+    r"(?:the\s+)?(?:group|company)'s\s+)+",
     re.IGNORECASE)
 # Typos seen in extracted titles ("COMPREHANSIVE") are allowed by a loose stem.
 _COMPREHENSIVE = r"compreh\w*"
@@ -42,7 +43,15 @@ _TITLE_RULES: tuple[tuple[re.Pattern[str], tuple[StatementKind, ...]], ...] = (
 # What may follow a title on its line: the period, "(continued)", "(unaudited)".
 _TITLE_TAIL = re.compile(
     r"^(?:[\s,.:\-–—]*(?:\((?:continued|cont'd|unaudited|audited|restated)\)|continued|"
-    r"(?:for\s+the\s+|as\s+(?:at|of)\s+|in\s+respect\s+of\s+).*)?)*[\s.:]*$", re.I)
+    r"(?:for\s+the\s+|as\s+(?:at|of)\s+|in\s+respect\s+of\s+).*|" + r"\(?(?:of\s+)?(?:the\s+)?"
+    r"(?:group(?:\s+and\s+(?:of\s+)?(?:the\s+)?company)?|(?:parent\s+)?company)\)?)?)*"
+    r"[\s.:]*$", re.I)
+# The parent company's own statement printed after the group's ("COMPANY BALANCE SHEET",
+# "Statement of financial position of the Company", "Parent company statement of cash flows")
+# as UK, Singapore and Malaysian issuers do: a statement of its own, never rows of the
+# group's statement.
+_SEPARATE_WORDS = re.compile(r"\b(?:company|parent|separate)\b", re.I)
+_GROUP_WORDS = re.compile(r"\b(?:group|consolidated|combined)\b", re.I)
 _UNFINISHED = re.compile(r"\b(?:statements?|of|and|in|other|changes)\s*\**\s*$", re.I)
 _NOTE_HEADING = re.compile(r"^\s*\d{1,2}\.?\s+[A-Z][A-Z ,'’&()/-]{3,}\s*$")
 _NOTES_HEADING = re.compile(r"^\s*(?:\d+\s*\.?\s*)?notes?\s+to\s+the\b", re.I)
@@ -64,6 +73,13 @@ class Block:
     first_line: int          # the title line
     last_line: int
     title_line: int = 0      # same as first_line; kept for messages
+    separate: bool = False   # the parent company's own statement (title says so)
+
+
+def is_separate_title(title: str) -> bool:
+    """A title of the parent company's own statement: it names the company (or "parent",
+    "separate") and not the group."""
+    return bool(_SEPARATE_WORDS.search(title)) and not _GROUP_WORDS.search(title)
 
 
 def title_kinds(text: str) -> tuple[StatementKind, ...]:
@@ -111,8 +127,19 @@ def locate_statements(doc: Document) -> list[Block]:
     Of the titled places followed by figures, the one that looks most like a statement (a
     column header close below, then the most figure lines) is the statement: a table of
     contents or a note that repeats a title loses. Titles of the same kind directly after it
-    ("(continued)") extend it.
+    ("(continued)") extend it. The group's statement wins over the parent company's own
+    ("Company balance sheet"), which ends it; see ``separate_statements``.
     """
+    return _locate(doc)[0]
+
+
+def separate_statements(doc: Document) -> list[Block]:
+    """The parent company's own statements printed after the group's of the same kind
+    (not among ``locate_statements``: the model holds one statement per kind)."""
+    return _locate(doc)[1]
+
+
+def _locate(doc: Document) -> tuple[list[Block], list[Block]]:
     lines = doc.lines
     candidates: list[tuple[int, tuple[StatementKind, ...], str]] = []
     for i, line in enumerate(lines):
@@ -126,19 +153,25 @@ def locate_statements(doc: Document) -> list[Block]:
         if kinds and _figure_lines(doc, i + 1, i + 40) >= 3:
             candidates.append((i, kinds, title.strip("*#_ ")))
     notes = [i for i, line in enumerate(lines) if _NOTES_HEADING.match(line.text)]
+    separate = {i for i, _, title in candidates if is_separate_title(title)}
 
     best: dict[StatementKind, int] = {}
     for i, kinds, _ in candidates:
         for kind in kinds:
-            if kind not in best or _score(doc, i) > _score(doc, best[kind]):
+            if kind not in best or (i in separate, _neg(_score(doc, i))) < (
+                    best[kind] in separate, _neg(_score(doc, best[kind]))):
                 best[kind] = i
     chosen = sorted(set(best.values()))
+    shadowed = sorted(i for i, kinds, _ in candidates if i in separate and i not in chosen
+                      and all(best.get(k) not in separate for k in kinds))
     blocks: list[Block] = []
+    others: list[Block] = []
     for i, kinds, title in candidates:
-        if i not in chosen:
+        if i not in chosen and i not in shadowed:
             continue
-        # the block runs to the next title of another kind (or the notes, or prose)
-        nxt = [j for j, k2, _ in candidates if j > i and (j in chosen or not set(k2) & set(kinds))]
+        # the block runs to the next title of another kind or scope (or the notes, or prose)
+        nxt = [j for j, k2, _ in candidates if j > i and (
+            j in chosen or not set(k2) & set(kinds) or (j in separate) != (i in separate))]
         end = nxt[0] - 1 if nxt else len(lines) - 1
         later_notes = [j for j in notes if j > i]
         if later_notes:
@@ -146,8 +179,14 @@ def locate_statements(doc: Document) -> list[Block]:
         end = _prose_end(doc, i, end)
         for kind in kinds:
             if best.get(kind) == i:
-                blocks.append(Block(kind, title, i + 1, end + 1, i + 1))
-    return blocks
+                blocks.append(Block(kind, title, i + 1, end + 1, i + 1, i in separate))
+            elif i in shadowed:
+                others.append(Block(kind, title, i + 1, end + 1, i + 1, True))
+    return blocks, others
+
+
+def _neg(score: tuple[bool, int]) -> tuple[bool, int]:
+    return (not score[0], -score[1])
 
 
 def _score(doc: Document, i: int) -> tuple[bool, int]:

@@ -367,3 +367,50 @@ def test_cross_statement_ties_pair_columns_by_scope_and_period(tmp_path: Path) -
         term_col = int(ident.terms[0][1].rsplit(":", 1)[1])
         assert (total_col >= 2) == (term_col >= 2), ident.name   # same scope on both sides
     assert not [i for i in ex.issues if i.severity == "error"]
+
+
+# --------------------------------------------------------------------------- a company statement apart
+def test_company_balance_sheet_after_the_groups_is_kept_out_of_it(tmp_path: Path) -> None:
+    """UK issuers print "Company balance sheet" after the consolidated one: its rows must not
+    become more rows of the group's balance sheet (a second 'Total equity' for the group)."""
+    group_part = UK_TABS.split("\t\tGroup")[0].replace("BALANCE SHEETS",
+                                                        "CONSOLIDATED BALANCE SHEET")
+    text = group_part + """\
+\t\t2025\t2024
+\tNotes\t£m\t£m
+Intangible assets\t9\t410.2\t398.7
+Cash at bank and in hand\t\t55.1\t47.9
+Total assets\t\t465.3\t446.6
+Total equity\t\t365.3\t346.6
+Trade and other payables\t\t100.0\t100.0
+Total equity and liabilities\t\t465.3\t446.6
+
+Statement of financial position of the Company
+at 31 March 2025
+\t\t2025\t2024
+\tNotes\t£m\t£m
+Investments in subsidiaries\t10\t602.0\t602.0
+Total assets\t\t602.4\t602.3
+Total equity\t\t600.4\t600.3
+Trade and other payables\t\t2.0\t2.0
+Total equity and liabilities\t\t602.4\t602.3
+"""
+    ex = _extract(tmp_path, text)
+    (bs,) = ex.statements
+    assert [r.label for r in bs.rows].count("Total equity") == 1
+    assert bs.last_line < text.splitlines().index("Statement of financial position of the Company")
+    (note,) = [i for i in ex.issues if i.code == "extract.separate_statement"]
+    assert note.severity == "warning" and "of the Company" in note.message
+
+
+@pytest.mark.parametrize("title, separate", [
+    ("COMPANY BALANCE SHEET", True),
+    ("Parent company statement of cash flows", True),
+    ("Statement of financial position of the Company", True),
+    ("Statements of financial position of the Group and the Company", False),
+    ("Consolidated statement of financial position", False),
+])
+def test_separate_titles(title: str, separate: bool) -> None:
+    from converter.locate import is_separate_title, title_kinds
+    assert title_kinds(title)
+    assert is_separate_title(title) is separate
