@@ -17,7 +17,7 @@ _MONTH = r"(?P<m>[A-Za-z]{3,9})\.?"
 _BALANCE = re.compile(r"^(?:balance|balances)?\s*(?:as\s+at|as\s+of|at)\b\s*(?P<rest>.+)$"
                       r"|^balance\s+(?P<rest2>.+)$", re.IGNORECASE)
 _DMY = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})")
-_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
 _MDY = re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})")
 # Balances printed without a date: "Balance at beginning of the year", "At end of period".
 UNDATED = re.compile(r"^(?:balances?\s+)?(?:as\s+)?(?:at|as\s+of)?\s*(?:the\s+)?"
@@ -42,7 +42,7 @@ def balance_date(label: str) -> date | None:
     num = _NUMERIC.search(rest)
     if num:                                   # "31.12.2023", "1/1/2024": day first (IFRS/HK)
         try:
-            return date(int(num.group(3)), int(num.group(2)), int(num.group(1)))
+            return date(int(num.group(4)), int(num.group(3)), int(num.group(1)))
         except ValueError:
             return None
     for rx in (_DMY, _MDY):
@@ -62,9 +62,10 @@ def role_of(d: date) -> str:
 
 def months_in(text: str) -> int:
     """Length of the period a title names, in months (a year unless it says otherwise)."""
-    t = text.lower()
-    for words, n in (("three months", 3), ("nine months", 9), ("six months", 6),
-                     ("half-year", 6), ("half year", 6), ("interim", 6)):
+    t = " ".join(text.lower().split())
+    for words, n in (("three months", 3), ("3 months", 3), ("nine months", 9), ("9 months", 9),
+                     ("six months", 6), ("6 months", 6), ("half-year", 6), ("half year", 6),
+                     ("quarter ended", 3), ("interim", 6)):
         if words in t:
             return n
     return 12

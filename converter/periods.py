@@ -186,7 +186,7 @@ def is_header_line(text: str) -> bool:
     after_month = len(tokens) > 1 and tokens[-2].lower().strip(".,") in _MONTHS
     if last.isdigit() and not _YEAR.fullmatch(last) and not after_month:
         return False            # a row ending in a figure ("Inventories Note 11  50  40")
-    if group_cells(text):
+    if group_cells(text) or is_fragment_line(text):
         return True
     has_marker = bool(_YEAR.search(s) or _SCALED.search(s) or _HEADER_WORDS.search(s) or
                       _DAY_MONTH.search(s) or _MONTH_DAY.search(s) or _NUMERIC_DATE.search(s))
@@ -238,27 +238,71 @@ def group_cells(text: str) -> list[str]:
     return [" ".join(c.split()) for c in cells]
 
 
-def column_heads(header_lines: list[str], n: int) -> list[ColumnHead]:
+# Words of column headers printed one word a line ("Current / Year / Quarter", "Preceding
+# Year / Corresponding / Period" in Bursa Malaysia quarterly reports).
+_FRAGMENT_WORDS = frozenset(
+    "current preceding prior previous year years corresponding quarter quarters to date "
+    "period periods financial cumulative individual months month ended ending as at of the "
+    "group company bank consolidated separate parent three six nine twelve half "
+    "audited unaudited restated note notes".split())
+
+
+def is_fragment_line(text: str) -> bool:
+    """A header line of column-heading word pieces only, in two or more cells."""
+    cells = [c for c in re.split(r"\t|\s{2,}", text) if c.strip()]
+    words = re.findall(r"[^\W\d_]+|\d+", text.lower())
+    return len(cells) >= 2 and bool(words) and all(
+        w in _FRAGMENT_WORDS or w in _MONTHS or w.isdigit() and len(w) <= 2 for w in words) \
+        and any(w in ("current", "preceding", "prior", "previous", "cumulative", "individual",
+                      "corresponding", "quarter", "period", "date") for w in words)
+
+
+def _stacked_cells(header_lines: list[str]) -> list[str]:
+    """Column headings printed a word or two a line, joined per tab field into one line
+    ("Current\tPreceding Year" / "Year\tCorresponding" / "Quarter\tQuarter" →
+    "Current Year Quarter\tPreceding Year Corresponding Quarter")."""
+    out: list[str] = []
+    run: list[list[str]] = []
+    for text in [*header_lines, ""]:
+        # a group line ("INDIVIDUAL QUARTER  CUMULATIVE QUARTER") above the pieces spans
+        # several columns: it starts no stack
+        if "\t" in text and is_fragment_line(text) and (run or not group_cells(text)):
+            run.append(text.split("\t"))
+            continue
+        if len(run) >= 2:
+            width = max(len(r) for r in run)
+            out.append("\t".join(" ".join(r[i].strip() for r in run if i < len(r)
+                                            and r[i].strip()) for i in range(width)))
+        run = []
+    return out
+
+
+def column_heads(header_lines: list[str], n: int,
+                 fields: list[int] | None = None) -> list[ColumnHead]:
     """Each column's group, scope and span from the group lines above it.
 
     A line of k group cells over n columns covers them in equal runs, left to right (n/k
-    each): issuers print the group's and the company's figures as equal sets. A line that
-    does not divide the columns evenly is ignored rather than guessed.
+    each): issuers print the group's and the company's figures as equal sets. When k does
+    not divide n (a third balance sheet under "Group" only, IAS 1.40A), tab fields say which
+    cell is over which column (``fields``: each column's tab field in the date/year line);
+    otherwise the line is ignored rather than guessed.
     """
     group = [""] * n
     scope = [""] * n
     months: list[int | None] = [None] * n
     cumulative = [False] * n
     keys: list[tuple[int, ...]] = [()] * n
-    for text in header_lines:
+    for text in [*header_lines, *_stacked_cells(header_lines)]:
         cells = group_cells(text)
-        if not cells or n % len(cells):
+        if not cells:
             continue
-        run = n // len(cells)
+        runs = _runs(text, cells, n, fields)
+        if runs is None:
+            continue
         whole = any(re.fullmatch(_WHOLE, c, re.I) for c in cells)
         for i, cell in enumerate(cells):
             span = _DURATION.search(cell)
-            for c in range(i * run, (i + 1) * run):
+            for c in runs[i]:
                 if len(cells) < n:
                     keys[c] = (*keys[c], i)
                 if span:
@@ -266,7 +310,10 @@ def column_heads(header_lines: list[str], n: int) -> list[ColumnHead]:
                     continue
                 if re.match(_SPAN, cell, re.I):
                     continue            # "Period ended ...": a span with no length
-                group[c] = f"{group[c]} / {cell}" if group[c] else cell
+                # the group is what spans columns (or says whose figures they are); a
+                # heading over each single column is no group
+                if len(cells) < n or re.fullmatch(f"{_SEPARATE}|{_WHOLE}|{_BANK}", cell, re.I):
+                    group[c] = f"{group[c]} / {cell}" if group[c] else cell
                 if re.fullmatch(_SEPARATE, cell, re.I) or (
                         whole and re.fullmatch(_BANK, cell, re.I)):
                     scope[c] = "separate"
@@ -275,6 +322,21 @@ def column_heads(header_lines: list[str], n: int) -> list[ColumnHead]:
                 elif _ONE_QUARTER.search(cell) and months[c] is None:
                     months[c] = 3
     return [ColumnHead(group[c], scope[c], months[c], cumulative[c], keys[c]) for c in range(n)]
+
+
+def _runs(text: str, cells: list[str], n: int,
+          fields: list[int] | None) -> list[range] | None:
+    """The columns under each group cell: equal runs, else by tab field, else None."""
+    k = len(cells)
+    if n % k == 0:
+        return [range(i * (n // k), (i + 1) * (n // k)) for i in range(k)]
+    at = [i for i, f in enumerate(text.split("\t")) if f.strip()]
+    if not fields or len(fields) != n or len(at) != k or fields[0] < at[0]:
+        return None
+    owner = [max(i for i in range(k) if at[i] <= f) for f in fields]
+    runs = [range(owner.index(i), n - owner[::-1].index(i)) if i in owner else range(0)
+            for i in range(k)]
+    return runs if all(runs) else None
 
 
 # "for the financial year ending 31 December 2025", "financial year end: 30 June"
@@ -359,7 +421,7 @@ def read_columns(kind: StatementKind, hint: PeriodHint, header_lines: list[str],
     unit_count = max((len(_SCALED.findall(t)) for t in header_lines), default=0)
     n = n_columns or max(len(best), unit_count, 2)
     flags_u, flags_r = _flags(header_lines, best, n)
-    heads = column_heads(header_lines, n)
+    heads = column_heads(header_lines, n, [s.field for s in best] if len(best) == n else None)
     issues: list[Issue] = []
     instant = kind == "financial_position"
     columns: list[Column] = []
@@ -379,7 +441,9 @@ def read_columns(kind: StatementKind, hint: PeriodHint, header_lines: list[str],
             issues.append(_unread(kind, title, c, head, header_lines, line,
                                   "no year or date is printed over it"))
         elif instant:
-            period = Period(end=end)
+            # "as at 1 January 2024" (a third balance sheet, IAS 1.40A) is the start of that
+            # day: the instant that ends 31 December 2023 (see model.Period)
+            period = Period(end=end - timedelta(days=1) if end.day == 1 else end)
         else:
             months = _months(head, end, hint, fy_end)
             if months is None:

@@ -414,3 +414,78 @@ def test_separate_titles(title: str, separate: bool) -> None:
     from converter.locate import is_separate_title, title_kinds
     assert title_kinds(title)
     assert is_separate_title(title) is separate
+
+
+BURSA_STACKED = """\
+MERANTI GLOVES BERHAD
+Quarterly report on consolidated results for the financial year ending 31 December 2025
+
+CONDENSED CONSOLIDATED STATEMENT OF PROFIT OR LOSS
+FOR THE SECOND QUARTER ENDED 30 JUNE 2025
+
+\t\tCurrent\tPreceding Year\tCurrent\tPreceding Year
+\t\tYear\tCorresponding\tYear\tCorresponding
+\t\tQuarter\tQuarter\tTo Date\tPeriod
+\t\t30/06/2025\t30/06/2024\t30/06/2025\t30/06/2024
+\tNote\tRM'000\tRM'000\tRM'000\tRM'000
+Revenue\tB1\t52,000\t48,000\t101,000\t95,000
+Cost of sales\t\t(31,000)\t(29,000)\t(60,500)\t(57,200)
+Gross profit\t\t21,000\t19,000\t40,500\t37,800
+Profit for the period\t\t8,360\t7,144\t15,656\t14,212
+"""
+
+
+def test_bursa_headings_printed_a_word_a_line(tmp_path: Path) -> None:
+    """"Current / Year / Quarter" and "Preceding Year / Corresponding / Period", one piece a
+    line: joined per tab field, they say quarter or year to date; none becomes a row."""
+    ex = _extract(tmp_path, BURSA_STACKED)
+    (pl,) = ex.statements
+    assert _periods(pl) == [
+        (date(2025, 4, 1), date(2025, 6, 30)), (date(2024, 4, 1), date(2024, 6, 30)),
+        (date(2025, 1, 1), date(2025, 6, 30)), (date(2024, 1, 1), date(2024, 6, 30))]
+    assert [r.label for r in pl.rows] == ["Revenue", "Cost of sales", "Gross profit",
+                                          "Profit for the period"]
+    assert not [i for i in ex.issues if i.severity == "error"]
+
+
+def test_third_balance_sheet_under_group_only_by_tab_fields(tmp_path: Path) -> None:
+    """Group prints three dates (IAS 1.40A), Company two: 5 columns under 2 groups are
+    assigned by tab field; 'as at 1.1.2024' is the instant that ends 31 December 2023."""
+    text = """\
+ACME BERHAD
+
+STATEMENTS OF FINANCIAL POSITION
+AS AT 31 DECEMBER 2025
+
+\t\tGroup\t\t\tCompany
+\t\t31.12.2025\t31.12.2024\t1.1.2024\t31.12.2025\t31.12.2024
+\t\t\t(Restated)\t(Restated)
+\tNote\tRM'000\tRM'000\tRM'000\tRM'000\tRM'000
+Property, plant and equipment\t5\t120,400\t115,300\t110,000\t-\t-
+Investment in subsidiaries\t\t-\t-\t-\t80,000\t80,000
+Total assets\t\t120,400\t115,300\t110,000\t80,000\t80,000
+Share capital\t\t60,000\t60,000\t60,000\t60,000\t60,000
+Retained earnings\t\t60,400\t55,300\t50,000\t20,000\t20,000
+Total equity\t\t120,400\t115,300\t110,000\t80,000\t80,000
+"""
+    ex = _extract(tmp_path, text)
+    (bs,) = ex.statements
+    assert [c.scope for c in bs.columns] == ["", "", "", "separate", "separate"]
+    assert [c.period.end for c in bs.columns] == [
+        date(2025, 12, 31), date(2024, 12, 31), date(2023, 12, 31), date(2025, 12, 31),
+        date(2024, 12, 31)]
+    assert [c.restated for c in bs.columns] == [False, True, True, False, False]
+
+
+def test_group_cells_not_over_the_first_column_are_ignored() -> None:
+    heads = column_heads(["\t\t\tGroup\t\t\tCompany"], 5, [2, 3, 4, 5, 6])
+    assert all(h.group == "" for h in heads)
+
+
+def test_changes_in_equity_dates_and_lengths_in_other_wordings() -> None:
+    from converter.equity_dates import balance_date, months_in
+    assert balance_date("At 1.1.2025") == date(2025, 1, 1)
+    assert balance_date("Balance at 31-12-2024") == date(2024, 12, 31)
+    assert months_in("for the 6 months ended 30 June 2025") == 6
+    assert months_in("FOR THE QUARTER ENDED 31 MARCH 2025") == 3
+    assert months_in("for the financial year ended 31 December 2025") == 12
