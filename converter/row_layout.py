@@ -17,9 +17,12 @@ from .cell_reading import field_kind, read_field
 from .model import Cell, Line
 from .periods import header_slots, is_header_line
 
+# "4", "3(a), 4(b)", "12A"; Bursa Malaysia quarterly reports number their notes by part:
+# "A8", "B5" (part A: MFRS 134 notes, part B: Listing Requirements notes).
 _NOTE = re.compile(
-    r"^(?:\d{1,2}[A-Za-z]?(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\))"
-    r"(?:(?:\s*(?:,|&|and)\s*|\s+)(?:\d{1,2}[A-Za-z]?(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\)))*$")
+    r"^(?:(?:[AB]\d{1,2}|\d{1,2}[A-Za-z]?)(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\))"
+    r"(?:(?:\s*(?:,|&|and)\s*|\s+)(?:(?:[AB]\d{1,2}|\d{1,2}[A-Za-z]?)(?:\s*\([a-z]{1,4}\))*|"
+    r"\([a-z]{1,4}\)))*$")
 
 
 _INLINE_NOTE = re.compile(r"\s*\(?\bnotes?\s+(\d{1,2}(?:\s*\([a-z]{1,3}\))?"
@@ -68,7 +71,7 @@ def is_note_ref(text: str) -> bool:
 _FIGURE = r"(?:\(?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|\(?\d+(?:\.\d+)?\)?|[-–—_*])"
 
 
-_NOTE_TOKEN = r"(?:\d{1,2}(?:\([a-z]{1,3}\))?(?:,\s*\d{1,2}(?:\([a-z]{1,3}\))?)*)"
+_NOTE_TOKEN = r"(?:[AB]?\d{1,2}(?:\([a-z]{1,3}\))?(?:,\s*[AB]?\d{1,2}(?:\([a-z]{1,3}\))?)*)"
 
 
 def _space_separated(text: str, n: int) -> str:

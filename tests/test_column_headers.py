@@ -489,3 +489,70 @@ def test_changes_in_equity_dates_and_lengths_in_other_wordings() -> None:
     assert months_in("for the 6 months ended 30 June 2025") == 6
     assert months_in("FOR THE QUARTER ENDED 31 MARCH 2025") == 3
     assert months_in("for the financial year ended 31 December 2025") == 12
+
+
+QUARTERLY_LAYOUT = """\
+SABLE TECHNOLOGIES BERHAD
+
+CONDENSED CONSOLIDATED STATEMENT OF PROFIT OR LOSS
+FOR THE SECOND QUARTER ENDED 30 JUNE 2025
+
+                                 Individual quarter          Cumulative quarter
+                                  3 months ended               6 months ended
+                                30 Jun 2025  30 Jun 2024   30 Jun 2025  30 Jun 2024
+                          Note       RM'000       RM'000        RM'000       RM'000
+Revenue                    A8        52,000       48,000       101,000       95,000
+Cost of sales                       (31,000)     (29,000)      (60,500)     (57,200)
+Gross profit                         21,000       19,000        40,500       37,800
+Income tax expense         B5        (2,640)      (2,256)       (4,944)      (4,488)
+Profit for the period                18,360       16,744        35,556       32,600
+"""
+
+
+def test_quarterly_report_in_layout_text(tmp_path: Path) -> None:
+    """Space-aligned: group words, spans and "30 Jun 2025" dates by runs of spaces; the
+    second quarter of a December year starts in January; Bursa note numbers "A8", "B5"."""
+    ex = _extract(tmp_path, QUARTERLY_LAYOUT)
+    (pl,) = ex.statements
+    assert _periods(pl) == [
+        (date(2025, 4, 1), date(2025, 6, 30)), (date(2024, 4, 1), date(2024, 6, 30)),
+        (date(2025, 1, 1), date(2025, 6, 30)), (date(2024, 1, 1), date(2024, 6, 30))]
+    assert [c.group for c in pl.columns] == ["Individual quarter"] * 2 + \
+        ["Cumulative quarter"] * 2
+    assert [(r.label, r.note) for r in pl.rows][:2] == [("Revenue", "A8"),
+                                                         ("Cost of sales", None)]
+    assert pl.rows[3].note == "B5"
+
+
+def test_us_style_month_first_header() -> None:
+    hint = period_hint(["Consolidated balance sheet"])
+    cols, issues = read_columns("financial_position", hint, [
+        "\t\tJune 30, 2025\tDecember 31, 2024", "\t\t(Unaudited)\t"])
+    assert not issues
+    assert [c.period.end for c in cols] == [date(2025, 6, 30), date(2024, 12, 31)]
+    assert [c.unaudited for c in cols] == [True, False]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_HEADER_PIECES = st.sampled_from([
+    "Group", "Company", "The Bank", "Individual quarter", "Cumulative quarter",
+    "3 months ended", "Year to date", "30.6.2025", "31/12/2024", "2025", "2024", "RM'000",
+    "(Restated)", "Note", "1,234", "(5)", "", "Current", "Year", "Quarter", "1.1.2024"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_HEADER_PIECES, max_size=7).map("\t".join), max_size=5),
+       st.integers(min_value=1, max_value=7),
+       st.sampled_from(["income", "financial_position", "cash_flows"]))
+def test_any_header_gives_columns_or_issues_never_a_crash(lines: list[str], n: int,
+                                                          kind: str) -> None:
+    hint = period_hint(["Statement", *lines])
+    cols, issues = read_columns(kind, hint, lines, n)  # type: ignore[arg-type]
+    assert len(cols) == n
+    for j, c in enumerate(cols):
+        if c.period is None:
+            assert any(f"column {j + 1} " in i.message and i.severity == "error"
+                       for i in issues)
+        assert c.scope in ("", "separate")
