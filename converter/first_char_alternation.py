@@ -126,12 +126,14 @@ class FirstCharAlternation:
             if inside:
                 self._inside[ch] = self._compile(inside, branches, names)
         self._fallback = self._compile(self._any, branches, names) if self._any else None
-        # where a match can start: a word start, or a character some branch can start with
-        # inside a word (every position when a branch can start with anything)
+        # where a match can start: a word start (group "s"), or a character some branch can
+        # start with elsewhere (every position when a branch can start with anything). A
+        # character that is not a word character has the same branches either way, as a
+        # branch that must start a word starts with a word character.
         inside_chars = "".join(sorted(self._inside))
         self._next = re.compile(r"(?s:.)" if self._any else
-                                r"\b\w" + (f"|[{re.escape(inside_chars)}]" if inside_chars
-                                            else ""))
+                                r"(?P<s>\b\w)" + (f"|[{re.escape(inside_chars)}]" if inside_chars
+                                                  else ""))
 
     @staticmethod
     def _compile(keep: list[int], branches: list[str], names: list[str]) -> re.Pattern[str]:
@@ -140,12 +142,14 @@ class FirstCharAlternation:
     def sub(self, text: str, repl: Callable[[str], str]) -> str:
         start, inside, fallback, search = (self._start, self._inside, self._fallback,
                                            self._next.search)
+        anywhere = bool(self._any)
         out: list[str] = []
         last = i = 0
         while (hit := search(text, i)) is not None:
             i = hit.start()
             ch = text[i]
-            at_start = i == 0 or not _WORD.match(text[i - 1])
+            at_start = (i == 0 or not _WORD.match(text[i - 1])) if anywhere else \
+                hit.lastgroup == "s"
             rx = (start if at_start else inside).get(ch, fallback)
             m = rx.match(text, i) if rx is not None else None
             if m is None:

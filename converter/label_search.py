@@ -114,7 +114,7 @@ class TokenIndex:
         readers: list[list[int]] = [[] for _ in vocab]
         rows: list[list[int]] = []
         weights: list[float] = []
-        self._texts: list[str] = []
+        self.texts: list[str] = []         # every reading's canonical text
         for name in self.names:
             rows.append([])
             for tset, text, weight in self.readings[name]:
@@ -122,7 +122,7 @@ class TokenIndex:
                 for t in tset:
                     readers[tid[t]].append(len(weights))
                 weights.append(weight)
-                self._texts.append(text)
+                self.texts.append(text)
         self._no_reading = len(weights)     # shares nothing: its Dice is 0
         self._read_count = [len(rs) for rs in readers]
         self._read_post = [np.array(rs, dtype=np.int32) for rs in readers]
@@ -267,4 +267,4 @@ class TokenIndex:
             dice = dice.transpose(1, 0, 2).reshape(len(rows), sets * width)
         best = dice.argmax(axis=1)
         at = np.arange(len(rows))
-        return Similarities(dice[at, best], rows[at, best % width], self._texts)
+        return Similarities(dice[at, best], rows[at, best % width], self.texts)

@@ -58,9 +58,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from heapq import heappush, heappushpop
 from pathlib import Path
 
@@ -88,6 +86,9 @@ PER_SHARE_TYPE = "dtr-2022:perShareItemType"
 MONETARY_TYPE = "xbrli:monetaryItemType"
 SHARES_TYPE = "xbrli:sharesItemType"
 _RESULT_CACHE_SIZE = 50_000
+# a rough finalist: rough score, concept, similarity, best reading (``TokenIndex.texts``
+# position; -1 for an alias)
+Rough = tuple[float, str, float, int]
 
 
 @dataclass(frozen=True)
@@ -274,8 +275,8 @@ class Taxonomy:
         admissible, primary = self._admissible(q), self._in_roles(
             PRIMARY_ROLES.get(q.statement or "", frozenset()))
         keep = max(3 * top, 15)
-        rough: list[tuple[float, str, float, Callable[[], str]]] = [
-            (0.7 * 1.0 + 0.20 + (0.10 if name in primary else 0.0), name, 1.0, str)
+        rough: list[Rough] = [
+            (0.7 * 1.0 + 0.20 + (0.10 if name in primary else 0.0), name, 1.0, -1)
             for name in aliases if name in admissible]
         rough.sort(key=lambda r: -r[0])     # an alias scores as an exact reading
         sets = search.query(q.variants)
@@ -290,23 +291,24 @@ class Taxonomy:
             values = 0.7 * found.sims + bonus
             order = (-values).argsort(kind="stable")[:keep - len(rough)].tolist()
             names, value_list, sims = search.names, values.tolist(), found.sims.tolist()
-            rough += [(value_list[j], names[positions[j]], sims[j], partial(found.text, j))
+            readings = found.readings.tolist()
+            rough += [(value_list[j], names[positions[j]], sims[j], readings[j])
                       for j in order if value_list[j] != -np.inf]
         return self._score(q, top, rough[:keep], aliases)
 
-    def _score(self, q: Query, top: int, rough: list[tuple[float, str, float, Callable[[], str]]],
+    def _score(self, q: Query, top: int, rough: list[Rough],
                aliases: dict[str, str]) -> list[Candidate]:
         """Score the rough finalists, best ``top`` first. A candidate is not scored when its
         rough score plus what the evidence can add (``_headroom``) is below the last kept
         score: it could not enter the result. The walk stops when not even the most any
         concept can gain would do (rough scores only fall along it)."""
-        entries, facts = self.entries, self.facts
+        entries, facts, texts = self.entries, self.facts, self.search.texts
         roled, role_room = self._role_headroom(q)
         ceiling = _headroom(q, None, role_room)
         scored: list[Candidate] = []
         kept: list[float] = []      # min-heap of the ``top`` best scores so far
         last = -1.0                 # the lowest of them once there are ``top``
-        for value, name, sim, text in rough:
+        for value, name, sim, reading in rough:
             if last >= 0.0:
                 if value + ceiling + 0.04 < last:
                     break
@@ -316,7 +318,8 @@ class Taxonomy:
                     continue
             else:
                 entry = entries[name]
-            cand = score_candidate(entries, entry, q, sim, text(), aliases.get(name),
+            text = texts[reading] if reading >= 0 and sim > 0.0 else ""
+            cand = score_candidate(entries, entry, q, sim, text, aliases.get(name),
                                    facts.get(name))
             scored.append(cand)
             if last >= 0.0:
