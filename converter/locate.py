@@ -177,12 +177,42 @@ def _locate(doc: Document) -> tuple[list[Block], list[Block]]:
         if later_notes:
             end = min(end, later_notes[0] - 1)
         end = _prose_end(doc, i, end)
+        part = None if i in separate else _company_part(doc, i, end)
         for kind in kinds:
+            if part is not None:
+                others.append(Block(kind, f"{title} ({lines[part].text.strip()})", part + 1,
+                                    end + 1, i + 1, True))
             if best.get(kind) == i:
-                blocks.append(Block(kind, title, i + 1, end + 1, i + 1, i in separate))
+                last = _trim(doc, i, part - 1) if part is not None else end
+                blocks.append(Block(kind, title, i + 1, last + 1, i + 1, i in separate))
             elif i in shadowed:
                 others.append(Block(kind, title, i + 1, end + 1, i + 1, True))
     return blocks, others
+
+
+# "Company" alone on its line after the group's rows: the company's own figures follow in
+# the same statement (Malaysian and Singapore statements of changes in equity print "Group"
+# then "Company" blocks one under the other).
+_COMPANY_HEADING = re.compile(r"^\s*(?:the\s+)?(?:company|parent\s+company|separate)"
+                              r"(?:\s*\((?:continued|cont'd)\))?\s*:?\s*$", re.I)
+
+
+def _company_part(doc: Document, start: int, end: int) -> int | None:
+    """The line (0-based) where a block's company part begins, after figure lines."""
+    seen_figures = False
+    for j in range(start + 1, end + 1):
+        text = doc.lines[j].text
+        if len(_NUMBER.findall(text)) >= 2:
+            seen_figures = True
+        elif seen_figures and _COMPANY_HEADING.match(text.replace("\t", " ")):
+            return j
+    return None
+
+
+def _trim(doc: Document, start: int, end: int) -> int:
+    while end > start and not doc.lines[end].text.strip():
+        end -= 1
+    return end
 
 
 def _neg(score: tuple[bool, int]) -> tuple[bool, int]:

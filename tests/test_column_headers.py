@@ -556,3 +556,35 @@ def test_any_header_gives_columns_or_issues_never_a_crash(lines: list[str], n: i
             assert any(f"column {j + 1} " in i.message and i.severity == "error"
                        for i in issues)
         assert c.scope in ("", "separate")
+
+
+def test_company_rows_under_the_groups_in_one_statement_are_cut_off(tmp_path: Path) -> None:
+    """Changes in equity printed "Group" block then "Company" block in one statement: the
+    company's balances must not become more periods of the group's (they did, silently)."""
+    text = """\
+ACME BERHAD
+
+STATEMENTS OF CHANGES IN EQUITY
+FOR THE FINANCIAL YEAR ENDED 31 DECEMBER 2025
+
+\t\tShare capital\tRetained earnings\tTotal equity
+\t\tRM'000\tRM'000\tRM'000
+Group
+At 1 January 2024\t\t60,000\t50,000\t110,000
+Profit for the financial year\t\t-\t12,000\t12,000
+At 31 December 2024\t\t60,000\t62,000\t122,000
+Profit for the financial year\t\t-\t8,000\t8,000
+At 31 December 2025\t\t60,000\t70,000\t130,000
+
+The Company
+At 1 January 2024\t\t60,000\t20,000\t80,000
+Profit for the financial year\t\t-\t1,000\t1,000
+At 31 December 2024\t\t60,000\t21,000\t81,000
+"""
+    ex = _extract(tmp_path, text)
+    (soce,) = ex.statements
+    assert soce.last_line == 13
+    assert not any(r.line > 13 for r in soce.rows)
+    (note,) = [i for i in ex.issues if i.code == "extract.separate_statement"]
+    assert note.line == 15 and "The Company" in note.message
+    assert not [i for i in ex.issues if "roll-forward" in i.message]
