@@ -51,8 +51,9 @@ pooled reading are a fixed few dozen array operations, not Python loops over pos
 the ~15 rough finalists reach Python, and a bound (``_headroom``) skips those that provably
 cannot reach the result. A plain reference (sets and loops, every finalist scored) gives the
 same rankings on every label we have (a test compares them). First-time look-ups: ~5,000/s
-on the shared 2-core machine when it is quiet (~200 µs each: about a fifth heading and label
-normalisation, the rest ranking), 2,000-3,000/s when it is busy; cached: ~2 million/s.
+on the shared 2-core machine (~190 µs each, a quarter of it cold label and heading
+normalisation; the Python scoring of ~7 finalists and a few dozen numpy calls share the
+rest), 2,000-3,000/s when it is busy; cached: ~2.5 million/s.
 """
 from __future__ import annotations
 
