@@ -445,11 +445,12 @@ def read_columns(kind: StatementKind, hint: PeriodHint, header_lines: list[str],
             # day: the instant that ends 31 December 2023 (see model.Period)
             period = Period(end=end - timedelta(days=1) if end.day == 1 else end)
         else:
-            months = _months(head, end, hint, fy_end)
+            months = _months(head, end, hint, fy_end, bool(slot and slot.day))
             if months is None:
-                issues.append(_unread(kind, title, c, head, header_lines, line,
-                                      f"'{head.group}' runs from the start of the financial "
-                                      "year, which the document does not state"))
+                why = (f"'{head.group}' runs from the start of the financial year, which the "
+                       "document does not state") if head.cumulative else (
+                       "it prints a date but no period length (year, 6 months, quarter ...)")
+                issues.append(_unread(kind, title, c, head, header_lines, line, why))
             else:
                 period = Period(end=end, start=_start(end, months))
         columns.append(Column(header=header, period=period, unaudited=flags_u[c],
@@ -524,16 +525,23 @@ def _column_end(slot: Slot | None, hint: PeriodHint, c: int, best: list[Slot],
     return _safe_date(year - 1, month, day), "comparative"
 
 
-def _months(head: ColumnHead, end: date, hint: PeriodHint,
-            fy_end: tuple[int, int] | None) -> int | None:
-    """How many months a duration column covers: its own header's words first."""
+def _months(head: ColumnHead, end: date, hint: PeriodHint, fy_end: tuple[int, int] | None,
+            dated: bool = False) -> int | None:
+    """How many months a duration column covers: its own header's words first, then the
+    title's. A column headed by a year alone is that financial year; one headed by a date
+    and no length is a year only when the date is the document's financial year end (an
+    interim "30.6.2025" column is not a year to 30 June). None: not stated."""
     if head.months:
         return head.months
     if head.cumulative:
         if fy_end is None:
             return None
         return (end.month - fy_end[0]) % 12 or 12
-    return hint.months or 12
+    if hint.months:
+        return hint.months
+    if dated and (fy_end is None or fy_end[0] != end.month):
+        return None
+    return 12
 
 
 def _safe_date(year: int, month: int, day: int) -> date:

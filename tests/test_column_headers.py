@@ -588,3 +588,18 @@ At 31 December 2024\t\t60,000\t21,000\t81,000
     (note,) = [i for i in ex.issues if i.code == "extract.separate_statement"]
     assert note.line == 15 and "The Company" in note.message
     assert not [i for i in ex.issues if "roll-forward" in i.message]
+
+
+def test_dated_duration_column_without_a_length_is_not_taken_as_a_year() -> None:
+    """"30.6.2025 30.6.2024" over a profit or loss with no "year/6 months/quarter ended"
+    anywhere: a year to 30 June would be a guess (it is more often a half-year)."""
+    hint = period_hint(["Statement of profit or loss"])
+    cols, issues = read_columns("income", hint, ["\t\t30.6.2025\t30.6.2024"])
+    assert [c.period for c in cols] == [None, None]
+    assert len(issues) == 2 and "no period length" in issues[0].message
+    # the document's financial year ends on that date: a year
+    cols, issues = read_columns("income", hint, ["\t\t30.6.2025\t30.6.2024"], fy_end=(6, 30))
+    assert not issues and cols[0].period == Period(date(2025, 6, 30), date(2024, 7, 1))
+    # a column headed by a year alone is that financial year
+    cols, issues = read_columns("income", hint, ["\t\t2025\t2024"])
+    assert not issues and cols[1].period == Period(date(2024, 12, 31), date(2024, 1, 1))
