@@ -157,14 +157,24 @@ def _compose(cleaned: str, statement: str | None, sf: _Section) -> str:
     return cleaned
 
 
+# What follows a colon when the part before it names the item and the part after only says
+# which movement: "Cash flow hedges: fair value movements", "Revaluation: net gains".
+_MOVEMENT_TAIL = re.compile(
+    r"^(?:net )?(?:fair value )?(?:movements?|changes?|gains?|loss(?:es)?|gains? and losses|"
+    r"gains?/\(loss(?:es)?\)|\(loss(?:es)?\)/gains?|effective portion.*|"
+    r"amounts? (?:reclassified|transferred).*|reclassified to .*|transferred to .*|"
+    r"net of tax|before tax)(?: (?:in|during|for) the (?:year|period))?$")
+
+
 def _drop_heading(cleaned: str) -> str:
     """"Items that may be reclassified ...: Exchange differences" → the item after the colon.
 
     Extraction sometimes glues a heading to its first row; the heading is the section's
-    business, not the label's.
+    business, not the label's. But where the tail only names a movement ("Cash flow hedges:
+    fair value movements"), the head is the item and the whole label stays.
     """
     head, sep, tail = cleaned.partition(":")
-    if sep and tail.strip() and len(head.split()) >= 2:
+    if sep and tail.strip() and len(head.split()) >= 2 and not _MOVEMENT_TAIL.match(tail.strip()):
         return tail.strip()
     return cleaned
 
