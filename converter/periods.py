@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .model import Column, Issue, Period, StatementKind, Unit
@@ -455,7 +455,28 @@ def read_columns(kind: StatementKind, hint: PeriodHint, header_lines: list[str],
                 period = Period(end=end, start=_start(end, months))
         columns.append(Column(header=header, period=period, unaudited=flags_u[c],
                               restated=flags_r[c], scope=head.scope, group=head.group))
-    return columns, issues
+    return _without_twins(columns, issues, kind, title, heads, header_lines, line)
+
+
+def _without_twins(columns: list[Column], issues: list[Issue], kind: StatementKind,
+                   title: str, heads: list[ColumnHead], header_lines: list[str],
+                   line: int | None) -> tuple[list[Column], list[Issue]]:
+    """Two columns read as the same period and scope: the header did not say what sets
+    them apart (a quarter and a year to date, the group and the company), so the later
+    one's period is dropped and reported; tagged, they would be inconsistent duplicates."""
+    seen: dict[tuple[str, Period], int] = {}
+    out: list[Column] = []
+    for c, col in enumerate(columns):
+        key = (col.scope, col.period) if col.period is not None else None
+        if key is not None and key in seen:
+            issues.append(_unread(kind, title, c, heads[c], header_lines, line,
+                                  f"it reads as the same period as column {seen[key] + 1}, "
+                                  "and no group heading tells them apart"))
+            col = replace(col, period=None)
+        elif key is not None:
+            seen[key] = c
+        out.append(col)
+    return out, issues
 
 
 def _flags(header_lines: list[str], best: list[Slot], n: int) -> tuple[list[bool], list[bool]]:
