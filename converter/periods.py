@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .model import Column, Issue, Period, StatementKind, Unit
@@ -462,21 +462,25 @@ def _without_twins(columns: list[Column], issues: list[Issue], kind: StatementKi
                    title: str, heads: list[ColumnHead], header_lines: list[str],
                    line: int | None) -> tuple[list[Column], list[Issue]]:
     """Two columns read as the same period and scope: the header did not say what sets
-    them apart (a quarter and a year to date, the group and the company), so the later
-    one's period is dropped and reported; tagged, they would be inconsistent duplicates."""
+    them apart (a quarter and a year to date, the group and the company). Reported, so that
+    the duplicate facts they would give are explained where they start; the periods are
+    kept (a caller that knows better, e.g. from the layout, may still set the scope)."""
     seen: dict[tuple[str, Period], int] = {}
-    out: list[Column] = []
     for c, col in enumerate(columns):
-        key = (col.scope, col.period) if col.period is not None else None
-        if key is not None and key in seen:
-            issues.append(_unread(kind, title, c, heads[c], header_lines, line,
-                                  f"it reads as the same period as column {seen[key] + 1}, "
-                                  "and no group heading tells them apart"))
-            col = replace(col, period=None)
-        elif key is not None:
+        if col.period is None:
+            continue
+        key = (col.scope, col.period)
+        if key in seen:
+            printed = " | ".join(" ".join(t.split()) for t in header_lines if t.strip())
+            issues.append(Issue(
+                "warning", "extract.duplicate_period",
+                f"{title or kind}: column {c + 1} reads as the same period as column "
+                f"{seen[key] + 1} ({col.period.label()}) and no group heading (such as "
+                f"'Group  Company') tells them apart; header as printed: {printed[:200]}",
+                line=line, statement=kind))
+        else:
             seen[key] = c
-        out.append(col)
-    return out, issues
+    return columns, issues
 
 
 def _flags(header_lines: list[str], best: list[Slot], n: int) -> tuple[list[bool], list[bool]]:

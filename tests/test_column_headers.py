@@ -606,10 +606,10 @@ def test_dated_duration_column_without_a_length_is_not_taken_as_a_year() -> None
 
 
 def test_columns_of_the_same_period_without_a_group_heading_are_reported() -> None:
-    """Reproducer 2 with the "Group  Company" line lost: the two 2025 columns would be the
-    same period; the second pair is reported, not tagged as a duplicate."""
+    """Reproducer 2 with the "Group  Company" line lost: the two 2025 columns read as the
+    same period; said where it starts, not left to surface as duplicate facts."""
     hint = period_hint(["Statements of financial position", "As at 31 December 2025"])
     cols, issues = read_columns("financial_position", hint, ["\t\t2025\t2024\t2025\t2024"])
-    assert [c.period is None for c in cols] == [False, False, True, True]
-    assert [i.code for i in issues] == ["extract.period_unread"] * 2
+    assert [c.period.end.year for c in cols] == [2025, 2024, 2025, 2024]
+    assert [(i.severity, i.code) for i in issues] == [("warning", "extract.duplicate_period")] * 2
     assert "same period as column 1" in issues[0].message
