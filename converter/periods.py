@@ -3,9 +3,11 @@
 A statement's columns are told by its title ("for the six months ended 30 June 2024"), its
 header lines ("Year ended 31 December", "2024  2023", "As at June 30, 2024 RMB'000
 (Unaudited)") and its unit line ("RMB'000", "HK$'000", "US$ million"). Extraction often loses
-part of the header (one year instead of two, a date cut in half), so every piece is optional
-and the rest is completed by the IAS 1 convention that a comparative column is the same period
-one year earlier.
+part of the header (one year instead of two, a date cut in half), so every piece is optional;
+a missing year is completed only by the IAS 1.38 convention that the second column of a pair
+is the same period one year earlier. A period no header states is left out and reported,
+never guessed. Dates are read by ``dates``, column groups ("Group  Company", "Individual
+quarter  Cumulative quarter") by ``column_groups``.
 """
 from __future__ import annotations
 
@@ -14,24 +16,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .column_groups import ColumnHead, column_heads, group_cells, is_fragment_line
+from .dates import (_DAY_MONTH, _DURATION, _DURATION_MONTHS, _MONTH_DAY, _MONTHS,
+                    _NUMERIC_DATE, find_dates, fiscal_year_end, is_period_line)
 from .model import Column, Issue, Period, StatementKind, Unit
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|" \
-         r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s*(\d{4}))?", re.I)
-_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?", re.I)
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-# "30.6.2025", "30/06/2025", "30-06-2025": day first outside the US (IFRS reporters); the
-# separator must repeat, so "2024-25" or "1.5" never read as a date.
-_NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d.,/-]?\d)")
+__all__ = ["PeriodHint", "Slot", "ColumnHead", "find_dates", "fiscal_year_end",
+           "is_period_line", "group_cells", "column_heads", "period_hint", "header_slots",
+           "is_header_line", "build_columns", "read_columns", "detect_unit", "document_unit",
+           "currency_code", "per_share_currency", "per_share_unit"]
+
 _YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d{2})(?![\d,.])")
-_DURATION = re.compile(
-    r"\b(year|twelve\s+months|12\s+months|six\s+months|6\s+months|half[-\s]year|"
-    r"three\s+months|3\s+months|nine\s+months|9\s+months|quarter)\s+ended\b", re.I)
-_DURATION_MONTHS = {"year": 12, "twelve": 12, "12": 12, "six": 6, "6": 6, "half": 6,
-                    "three": 3, "3": 3, "nine": 9, "9": 9, "quarter": 3}
 _UNAUDITED = re.compile(r"\bunaudited\b", re.I)
 _RESTATED = re.compile(r"\b(?:restated|re-presented|represented)\b", re.I)
 _HEADER_WORDS = re.compile(
@@ -82,56 +77,6 @@ class Slot:
     day: date | None = None             # a full printed date, when there is one
     unaudited: bool = False
     restated: bool = False
-
-
-def find_dates(text: str, month_first: bool | None = None) -> list[date]:
-    """Full dates in a text, in order: "31 December 2024", "June 30, 2024", "2024-06-30",
-    "30.6.2024" (numeric dates day first unless ``month_first`` or the text says otherwise)."""
-    found: list[tuple[int, date]] = []
-    for m in _DAY_MONTH.finditer(text):
-        if m.group(3):
-            found.append((m.start(), _make_date(int(m.group(3)), m.group(2), int(m.group(1)))))
-    for m in _MONTH_DAY.finditer(text):
-        if m.group(3):
-            found.append((m.start(), _make_date(int(m.group(3)), m.group(1), int(m.group(2)))))
-    for m in _ISO_DATE.finditer(text):
-        try:
-            found.append((m.start(), date(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
-        except ValueError:
-            pass
-    found.extend(_numeric_dates(text, month_first))
-    return [d for _, d in sorted(found) if d is not None]  # type: ignore[misc]
-
-
-def _numeric_dates(text: str, month_first: bool | None = None) -> list[tuple[int, date]]:
-    """Dates printed as figures: "30.6.2025", "30/06/2025", "06/30/2025".
-
-    Day first unless the first number cannot be a day-in-month reading (second > 12) or the
-    caller says the document writes month first: IFRS reporters outside the US print
-    day first, and "06/30/2025" can only be month first. An ambiguous "05/06/2025" follows
-    the other dates of the same text when one of them is unambiguous.
-    """
-    matches = list(_NUMERIC_DATE.finditer(text))
-    if month_first is None:
-        month_first = any(int(m.group(3)) > 12 >= int(m.group(1)) for m in matches) and \
-            not any(int(m.group(1)) > 12 >= int(m.group(3)) for m in matches)
-    out: list[tuple[int, date]] = []
-    for m in matches:
-        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        day, month = (b, a) if (month_first and a <= 12) or b > 12 else (a, b)
-        try:
-            out.append((m.start(), date(year, month, day)))
-        except ValueError:
-            continue
-    return out
-
-
-def _make_date(year: int, month: str, day: int) -> date | None:
-    try:
-        return date(year, _MONTHS[month.lower().rstrip(".")[:3] if month.lower().startswith(
-            "sept") else month.lower().rstrip(".")], day)
-    except (KeyError, ValueError):
-        return None
 
 
 def period_hint(texts: list[str]) -> PeriodHint:
@@ -195,203 +140,6 @@ def is_header_line(text: str) -> bool:
     words = re.findall(r"[A-Za-z]{3,}", _HEADER_WORDS.sub(" ", _SCALED.sub(" ", s)))
     months = [w for w in words if w.lower() in _MONTHS or w.lower() == "sept"]
     return len(words) - len(months) <= 2
-
-
-# ----------------------------------------------------------------------- column groups
-# Words printed over several columns: whose figures ("Group  Company", "The Group  The
-# Company", "Consolidated  Separate", "Group  Bank") or which span ("Individual quarter
-# Cumulative quarter" in Bursa Malaysia quarterly reports, "3 months ended  6 months ended").
-_SEPARATE = r"(?:the\s+)?(?:company|separate|parent(?:\s+company)?|parent\s+entity)"
-_WHOLE = r"(?:the\s+)?(?:group|consolidated)"
-_BANK = r"(?:the\s+)?bank"
-_QUARTER = (r"individual\s+(?:quarter|period)|cumulative\s+(?:quarters?|periods?)|"
-            r"(?:current|preceding)\s+(?:financial\s+)?year\s+(?:corresponding\s+)?"
-            r"(?:quarter|period|to[\s-]+date)|(?:current\s+)?(?:financial\s+)?(?:year|period)"
-            r"[\s-]+to[\s-]+date|current\s+quarter|quarter")
-_SPAN = (r"(?:year|twelve\s+months|12\s+months|six\s+months|6\s+months|half[-\s]year|"
-         r"three\s+months|3\s+months|nine\s+months|9\s+months|quarter|period)\s+"
-         r"(?:ended|ending)\b.*")
-_GROUP_CELL = re.compile(
-    rf"^(?:{_SEPARATE}|{_WHOLE}|{_BANK}|{_QUARTER}|{_SPAN})(?:\s*\((?:un)?audited\))?$", re.I)
-_CUMULATIVE = re.compile(r"cumulative|to[\s-]+date|corresponding\s+period", re.I)
-_ONE_QUARTER = re.compile(r"individual\s+quarter|quarter$", re.I)
-
-
-@dataclass(frozen=True)
-class ColumnHead:
-    """What the column-group lines print over one column."""
-
-    group: str = ""                     # printed group text ("Company", "Cumulative quarter")
-    scope: str = ""                     # "separate": the parent company's own figures
-    months: int | None = None           # length its group words give ("6 months ended")
-    cumulative: bool = False            # from the start of the financial year
-    key: tuple[int, ...] = ()           # which group cell of each group line it sits under
-
-
-def group_cells(text: str) -> list[str]:
-    """The cells of a column-group line ("\\t\\tGroup\\t\\tCompany" → ["Group", "Company"]), or
-    [] when the line is not one: at least two cells, each a group or span phrase."""
-    cells = [c.strip() for f in text.split("\t") for c in re.split(r"\s{2,}", f) if c.strip()]
-    cells = [c for c in cells if not re.fullmatch(r"notes?", c, re.I)]
-    if len(cells) < 2 or not all(_GROUP_CELL.match(" ".join(c.split())) for c in cells):
-        return []
-    return [" ".join(c.split()) for c in cells]
-
-
-# Words of column headers printed one word a line ("Current / Year / Quarter", "Preceding
-# Year / Corresponding / Period" in Bursa Malaysia quarterly reports).
-_FRAGMENT_WORDS = frozenset(
-    "current preceding prior previous year years corresponding quarter quarters to date "
-    "period periods financial cumulative individual months month ended ending as at of the "
-    "group company bank consolidated separate parent three six nine twelve half "
-    "audited unaudited restated note notes".split())
-
-
-def is_fragment_line(text: str) -> bool:
-    """A header line of column-heading word pieces only, in two or more cells."""
-    cells = [c for c in re.split(r"\t|\s{2,}", text) if c.strip()]
-    words = re.findall(r"[^\W\d_]+|\d+", text.lower())
-    return len(cells) >= 2 and bool(words) and all(
-        w in _FRAGMENT_WORDS or w in _MONTHS or w.isdigit() and len(w) <= 2 for w in words) \
-        and any(w in ("current", "preceding", "prior", "previous", "cumulative", "individual",
-                      "corresponding", "quarter", "period", "date") for w in words)
-
-
-def _stacked_cells(header_lines: list[str]) -> list[str]:
-    """Column headings printed a word or two a line, joined per tab field into one line
-    ("Current\tPreceding Year" / "Year\tCorresponding" / "Quarter\tQuarter" →
-    "Current Year Quarter\tPreceding Year Corresponding Quarter")."""
-    out: list[str] = []
-    run: list[list[str]] = []
-    for text in [*header_lines, ""]:
-        # a group line ("INDIVIDUAL QUARTER  CUMULATIVE QUARTER") above the pieces spans
-        # several columns: it starts no stack
-        if "\t" in text and is_fragment_line(text) and (run or not group_cells(text)):
-            run.append(text.split("\t"))
-            continue
-        if len(run) >= 2:
-            width = max(len(r) for r in run)
-            out.append("\t".join(" ".join(r[i].strip() for r in run if i < len(r)
-                                            and r[i].strip()) for i in range(width)))
-        run = []
-    return out
-
-
-def column_heads(header_lines: list[str], n: int,
-                 fields: list[int] | None = None) -> list[ColumnHead]:
-    """Each column's group, scope and span from the group lines above it.
-
-    A line of k group cells over n columns covers them in equal runs, left to right (n/k
-    each): issuers print the group's and the company's figures as equal sets. When k does
-    not divide n (a third balance sheet under "Group" only, IAS 1.40A), tab fields say which
-    cell is over which column (``fields``: each column's tab field in the date/year line);
-    otherwise the line is ignored rather than guessed.
-    """
-    group = [""] * n
-    scope = [""] * n
-    months: list[int | None] = [None] * n
-    cumulative = [False] * n
-    keys: list[tuple[int, ...]] = [()] * n
-    for text in [*header_lines, *_stacked_cells(header_lines)]:
-        cells = group_cells(text)
-        if not cells:
-            continue
-        runs = _runs(text, cells, n, fields)
-        if runs is None:
-            continue
-        whole = any(re.fullmatch(_WHOLE, c, re.I) for c in cells)
-        for i, cell in enumerate(cells):
-            span = _DURATION.search(cell)
-            for c in runs[i]:
-                if len(cells) < n:
-                    keys[c] = (*keys[c], i)
-                if span:
-                    months[c] = _DURATION_MONTHS[span.group(1).split()[0].split("-")[0].lower()]
-                    continue
-                if re.match(_SPAN, cell, re.I):
-                    continue            # "Period ended ...": a span with no length
-                # the group is what spans columns (or says whose figures they are); a
-                # heading over each single column is no group
-                if len(cells) < n or re.fullmatch(f"{_SEPARATE}|{_WHOLE}|{_BANK}", cell, re.I):
-                    group[c] = f"{group[c]} / {cell}" if group[c] else cell
-                if re.fullmatch(_SEPARATE, cell, re.I) or (
-                        whole and re.fullmatch(_BANK, cell, re.I)):
-                    scope[c] = "separate"
-                elif _CUMULATIVE.search(cell):
-                    cumulative[c] = True
-                elif _ONE_QUARTER.search(cell) and months[c] is None:
-                    months[c] = 3
-    return [ColumnHead(group[c], scope[c], months[c], cumulative[c], keys[c]) for c in range(n)]
-
-
-def _runs(text: str, cells: list[str], n: int,
-          fields: list[int] | None) -> list[range] | None:
-    """The columns under each group cell: equal runs, else by tab field, else None."""
-    k = len(cells)
-    if n % k == 0:
-        return [range(i * (n // k), (i + 1) * (n // k)) for i in range(k)]
-    at = [i for i, f in enumerate(text.split("\t")) if f.strip()]
-    if not fields or len(fields) != n or len(at) != k or fields[0] < at[0]:
-        return None
-    owner = [max(i for i in range(k) if at[i] <= f) for f in fields]
-    runs = [range(owner.index(i), n - owner[::-1].index(i)) if i in owner else range(0)
-            for i in range(k)]
-    return runs if all(runs) else None
-
-
-# "for the financial year ending 31 December 2025", "financial year end: 30 June"
-_FY_END = re.compile(r"financial\s+year\s+(?:ending|ended|end(?:s|ed)?)\s*(?:on\s+|:\s*)?"
-                     r"(.{0,25})", re.I)
-_QUARTER_NO = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:financial\s+)?"
-                         r"quarter\s+(?:ended|ending)\s+(.{0,25})", re.I)
-_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-            "4th": 4}
-
-
-def fiscal_year_end(texts: list[str]) -> tuple[int, int] | None:
-    """(month, day) the financial year ends, as the document states it: "financial year
-    ending 31 December 2025", else a numbered quarter ("second quarter ended 30 June 2025":
-    two quarters after the year's end, so the year ends in December)."""
-    quarter: tuple[int, int] | None = None
-    for text in texts:
-        m = _FY_END.search(text)
-        if m:
-            md = _month_day(m.group(1))
-            if md:
-                return md
-        q = _QUARTER_NO.search(text)
-        if q and quarter is None:
-            md = _month_day(q.group(2))
-            if md:
-                month = (md[0] - 3 * _ORDINAL[q.group(1).lower()]) % 12 or 12
-                quarter = (month, calendar.monthrange(2001, month)[1])
-    return quarter
-
-
-def _month_day(text: str) -> tuple[int, int] | None:
-    for pattern, d_i, m_i in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
-        m = pattern.match(text.strip())
-        if m:
-            key = m.group(m_i).lower().rstrip(".")
-            month = _MONTHS.get(key[:3] if key.startswith("sept") else key)
-            if month:
-                return month, int(m.group(d_i))
-    dates = _numeric_dates(text)
-    return (dates[0][1].month, dates[0][1].day) if dates else None
-
-
-_PERIOD_LINE = re.compile(r"^\s*(?:\(?(?:for|in)\s+the\b|as\s+(?:at|of)\b|at\s+\d)", re.I)
-
-
-def is_period_line(text: str) -> bool:
-    """A line under a statement title naming its period: "FOR THE SECOND QUARTER ENDED 30
-    JUNE 2025", "As at 31.12.2025" (no figures, a date or a year-ended phrase)."""
-    s = " ".join(text.split())
-    if not _PERIOD_LINE.match(s) or len(s) > 120 or re.search(r"\d{1,3},\d{3}", s):
-        return False
-    if len([f for f in re.split(r"\t|\s{2,}", text) if f.strip()]) > 1:
-        return False            # a row with figures beside it ("At 1 January 2025   500")
-    return bool(find_dates(s) or _DURATION.search(s) or re.search(r"\bended\b", s, re.I))
 
 
 def build_columns(kind: StatementKind, hint: PeriodHint, header_lines: list[str],
