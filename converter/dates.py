@@ -57,8 +57,7 @@ def _numeric_dates(text: str, month_first: bool | None = None) -> list[tuple[int
     """
     matches = list(_NUMERIC_DATE.finditer(text))
     if month_first is None:
-        month_first = any(int(m.group(3)) > 12 >= int(m.group(1)) for m in matches) and \
-            not any(int(m.group(1)) > 12 >= int(m.group(3)) for m in matches)
+        month_first = writes_month_first(text)
     out: list[tuple[int, date]] = []
     for m in matches:
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
@@ -68,6 +67,13 @@ def _numeric_dates(text: str, month_first: bool | None = None) -> list[tuple[int
         except ValueError:
             continue
     return out
+
+
+def writes_month_first(text: str) -> bool:
+    """Whether the numeric dates of a text are month first: one can only be read so
+    ("06/30/2025") and none only day first ("30/06/2025")."""
+    pairs = [(int(m.group(1)), int(m.group(3))) for m in _NUMERIC_DATE.finditer(text)]
+    return any(b > 12 >= a for a, b in pairs) and not any(a > 12 >= b for a, b in pairs)
 
 
 def _make_date(year: int, month: str, day: int) -> date | None:

@@ -18,7 +18,8 @@ from datetime import date, timedelta
 
 from .column_groups import ColumnHead, column_heads, group_cells, is_fragment_line
 from .dates import (_DAY_MONTH, _DURATION, _DURATION_MONTHS, _MONTH_DAY, _MONTHS,
-                    _NUMERIC_DATE, find_dates, fiscal_year_end, is_period_line)
+                    _NUMERIC_DATE, find_dates, fiscal_year_end, is_period_line,
+                    writes_month_first)
 from .model import Column, Issue, Period, StatementKind, Unit
 
 __all__ = ["PeriodHint", "Slot", "ColumnHead", "find_dates", "fiscal_year_end",
@@ -103,11 +104,14 @@ def period_hint(texts: list[str]) -> PeriodHint:
     return PeriodHint(months=months, month=month, day=day, year=year)
 
 
-def header_slots(text: str) -> list[Slot]:
-    """The column slots one header line prints: years or dates, by tab field."""
+def header_slots(text: str, month_first: bool | None = None) -> list[Slot]:
+    """The column slots one header line prints: years or dates, by tab field. Numeric dates
+    are read in the order the whole line (or ``month_first``, for the whole header) uses."""
     slots: list[Slot] = []
+    if month_first is None:
+        month_first = writes_month_first(text)
     for i, field in enumerate(text.split("\t")):
-        dates = find_dates(field)
+        dates = find_dates(field, month_first)
         if dates:
             for d in dates:
                 slots.append(Slot(i, d.year, d, bool(_UNAUDITED.search(field)),
@@ -162,8 +166,9 @@ def read_columns(kind: StatementKind, hint: PeriodHint, header_lines: list[str],
     without a period and reported (an error: a guessed period would be tagged as right).
     """
     best: list[Slot] = []
+    month_first = writes_month_first("\n".join(header_lines))
     for text in header_lines:
-        slots = header_slots(text)
+        slots = header_slots(text, month_first)
         if len(slots) > len(best):
             best = slots
     unit_count = max((len(_SCALED.findall(t)) for t in header_lines), default=0)

@@ -613,3 +613,14 @@ def test_columns_of_the_same_period_without_a_group_heading_are_reported() -> No
     assert [c.period.end.year for c in cols] == [2025, 2024, 2025, 2024]
     assert [(i.severity, i.code) for i in issues] == [("warning", "extract.duplicate_period")] * 2
     assert "same period as column 1" in issues[0].message
+
+
+def test_month_first_is_decided_for_the_whole_header() -> None:
+    """A US header: "06/30/2025" can only be month first, so "05/06/2025" beside it (in
+    another tab field, or on another header line) is 6 May, not 5 June."""
+    hint = period_hint(["Condensed consolidated balance sheets"])
+    cols, _ = read_columns("financial_position", hint, ["\t\t06/30/2025\t05/06/2025"])
+    assert [c.period.end for c in cols] == [date(2025, 6, 30), date(2025, 5, 6)]
+    cols, _ = read_columns("financial_position", hint, ["\t\tRestated 06/30/2025",
+                                                        "\t\t05/06/2025\t04/03/2025"])
+    assert [c.period.end for c in cols] == [date(2025, 5, 6), date(2025, 4, 3)]
