@@ -26,6 +26,11 @@ _CURRENCY = {"rmb": "CNY", "cny": "CNY", "hk$": "HKD", "hkd": "HKD", "us$": "USD
              "gbp": "GBP", "jpy": "JPY"}
 _SUPER = re.compile(r"attribut|equity\s+holders\s+of|owners\s+of\s+the", re.IGNORECASE)
 _MANGLED_UNIT = re.compile(r"^[A-Za-z]{2,5}\s*['’]?\s*[0O]{3}$")
+# Words printed over several component columns that name no component: the reserve
+# classes of Malaysian statements ("<--- Non-distributable --->  Distributable") and the
+# arrows or rules that show their span.
+_SPANNING = re.compile(r"^[\s<>\-–—=_.|]*(?:(?:non-?\s*)?distributable(?:\s+reserves?)?)?"
+                       r"[\s<>\-–—=_.|]*$", re.IGNORECASE)
 _HYPHEN_WRAP = re.compile(r"(\w)- (?=[a-z])")
 
 
@@ -154,7 +159,8 @@ def _from_tabs(lines: list[LineCells], unit: Unit, shift: bool) -> Header | None
         for i, cell in enumerate(ln.cells):
             # A figure or an OCR-mangled unit ("KIND 000" for "RMB'000") names nothing.
             if cell.text and i not in drop and not cell.tokens and not (
-                    _MANGLED_UNIT.match(cell.text) and not _UNIT.search(cell.text)):
+                    _MANGLED_UNIT.match(cell.text) and not _UNIT.search(cell.text)) and \
+                    not _SPANNING.match(cell.text):
                 merged[i].append(cell.text)
     names = [tidy(" ".join(parts)) for parts in merged]
     notes = next((i for i, n in enumerate(names) if is_notes(component_name(n))), None)
@@ -228,7 +234,8 @@ def _from_offsets(lines: list[LineCells], data: LineCells, unit: Unit) -> Header
     for ln in lines:
         for m in re.finditer(r"\S+(?: \S+)*", ln.text):
             piece = m.group(0)
-            if _SUPER.search(piece) or m.end() - m.start() > 2.5 * width:
+            if _SUPER.search(piece) or m.end() - m.start() > 2.5 * width or \
+                    _SPANNING.match(piece):
                 continue                      # the super-header spans several columns
             # Names of neighbouring columns may be one space apart ("interests Total
             # equity"): a piece wider than a column is cut in two at the space that puts

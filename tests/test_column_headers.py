@@ -624,3 +624,44 @@ def test_month_first_is_decided_for_the_whole_header() -> None:
     cols, _ = read_columns("financial_position", hint, ["\t\tRestated 06/30/2025",
                                                         "\t\t05/06/2025\t04/03/2025"])
     assert [c.period.end for c in cols] == [date(2025, 5, 6), date(2025, 4, 3)]
+
+
+SOCE_RESERVE_CLASSES = """\
+ACME BERHAD
+
+CONDENSED CONSOLIDATED STATEMENT OF CHANGES IN EQUITY
+FOR THE 6 MONTHS ENDED 30.6.2025
+
+{classes}
+{names1}
+{names2}
+{units}
+At 1.1.2025{sep}60,000{s}1,000{s}50,000{s}111,000
+Profit for the financial period{sep}-{s}-{s}8,000{s}8,000
+At 30.6.2025{sep}60,000{s}1,000{s}58,000{s}119,000
+"""
+
+
+@pytest.mark.parametrize("layout", ["tabs", "spaces"])
+def test_reserve_classes_over_equity_columns_name_no_component(tmp_path: Path,
+                                                               layout: str) -> None:
+    """Malaysian "<--- Non-distributable --->  Distributable" over the components is a class
+    spanning columns, not the first components' names."""
+    if layout == "tabs":
+        text = SOCE_RESERVE_CLASSES.format(
+            classes="\t\t<------ Non-distributable ------>\tDistributable",
+            names1="\t\tShare\tTranslation\tRetained\tTotal",
+            names2="\t\tcapital\treserve\tearnings\tequity",
+            units="\t\tRM'000\tRM'000\tRM'000\tRM'000", sep="\t\t", s="\t")
+    else:
+        text = SOCE_RESERVE_CLASSES.format(
+            classes=" " * 30 + "<------ Non-distributable ------>   Distributable",
+            names1=" " * 35 + "Share     Translation       Retained         Total",
+            names2=" " * 33 + "capital         reserve       earnings        equity",
+            units=" " * 34 + "RM'000          RM'000         RM'000        RM'000",
+            sep=" " * 22, s=" " * 10)
+    ex = _extract(tmp_path, text)
+    (soce,) = ex.statements
+    assert [c.component for c in soce.columns] == ["Share capital", "Translation reserve",
+                                                   "Retained earnings", "Total equity"]
+    assert {r.period for r in soce.rows} == {Period(date(2025, 6, 30), date(2025, 1, 1))}
