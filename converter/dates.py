@@ -89,6 +89,8 @@ _FY_END = re.compile(r"financial\s+year\s+(?:ending|ended|end(?:s|ed)?)\s*(?:on\
                      r"(.{0,25})", re.I)
 _QUARTER_NO = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:financial\s+)?"
                          r"quarter\s+(?:ended|ending)\s+(.{0,25})", re.I)
+# an annual announcement's "results for the year ended 31 March 2025": the weakest sign
+_YEAR_ENDED = re.compile(r"\b(?:year|twelve\s+months|12\s+months)\s+ended\s+(.{0,25})", re.I)
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4}
 
@@ -96,8 +98,10 @@ _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 def fiscal_year_end(texts: list[str]) -> tuple[int, int] | None:
     """(month, day) the financial year ends, as the document states it: "financial year
     ending 31 December 2025", else a numbered quarter ("second quarter ended 30 June 2025":
-    two quarters after the year's end, so the year ends in December)."""
+    two quarters after the year's end, so the year ends in December), else "year ended
+    31 March 2025" anywhere (an annual announcement's own period)."""
     quarter: tuple[int, int] | None = None
+    year: tuple[int, int] | None = None
     for text in texts:
         m = _FY_END.search(text)
         if m:
@@ -110,7 +114,10 @@ def fiscal_year_end(texts: list[str]) -> tuple[int, int] | None:
             if md:
                 month = (md[0] - 3 * _ORDINAL[q.group(1).lower()]) % 12 or 12
                 quarter = (month, calendar.monthrange(2001, month)[1])
-    return quarter
+        y = _YEAR_ENDED.search(text)
+        if y and year is None:
+            year = _month_day(y.group(1))
+    return quarter or year
 
 
 def _month_day(text: str) -> tuple[int, int] | None:

@@ -181,7 +181,7 @@ def read_columns(kind: StatementKind, hint: PeriodHint, header_lines: list[str],
     for c in range(n):
         slot = best[c] if c < len(best) else None
         head = heads[c]
-        end, known = _column_end(slot, hint, c, best, heads)
+        end, known = _column_end(slot, hint, c, best, heads, fy_end)
         if known == "comparative":
             issues.append(Issue(
                 "info", "extract.period_comparative",
@@ -192,7 +192,9 @@ def read_columns(kind: StatementKind, hint: PeriodHint, header_lines: list[str],
         period: Period | None = None
         if end is None:
             issues.append(_unread(kind, title, c, head, header_lines, line,
-                                  "no year or date is printed over it"))
+                                  "no year or date is printed over it" if known == "no year"
+                                  else "a year is printed but no day and month, nor a "
+                                  "financial year end"))
         elif instant:
             # "as at 1 January 2024" (a third balance sheet, IAS 1.40A) is the start of that
             # day: the instant that ends 31 December 2023 (see model.Period)
@@ -276,31 +278,36 @@ def _field_to_column(i: int, fields: list[str], n: int) -> int | None:
 
 
 def _column_end(slot: Slot | None, hint: PeriodHint, c: int, best: list[Slot],
-                heads: list[ColumnHead]) -> tuple[date | None, str]:
+                heads: list[ColumnHead], fy_end: tuple[int, int] | None = None
+                ) -> tuple[date | None, str]:
     """The column's last day and how it is known: "printed" over it, from the "period line"
-    under the title, as the "comparative" of its pair, or "" (not known)."""
+    under the title, as the "comparative" of its pair; or why not: "no year", "no day" (a
+    year is printed but no day and month anywhere: the title, the period line or the
+    document's financial year end)."""
     if slot and slot.day:
         return slot.day, "printed"
-    month, day = hint.month or 12, hint.day or 31
+    md = (hint.month, hint.day or 31) if hint.month else fy_end
     if slot and slot.year:
-        return _safe_date(slot.year, month, day), "printed"
+        return (_safe_date(slot.year, *md), "printed") if md else (None, "no day")
     # the pair this column belongs to: its group's columns, or the whole statement
     mates = [j for j in range(len(heads)) if heads[j].key == heads[c].key]
     if len(mates) != 2 or c != mates[1]:
-        if hint.year and (len(heads) == 1 or (len(mates) == 2 and c == mates[0] and not any(
-                j < len(best) for j in mates))):
-            return _safe_date(hint.year, month, day), "period line"
-        return None, ""
+        if hint.year and md and (len(heads) == 1 or (len(mates) == 2 and c == mates[0] and
+                                                     not any(j < len(best) for j in mates))):
+            return _safe_date(hint.year, *md), "period line"
+        return None, "no year"
     first = mates[0]
     if first < len(best) and best[first].year:
         year = best[first].year
         if not hint.month and best[first].day:
-            month, day = best[first].day.month, best[first].day.day
+            md = (best[first].day.month, best[first].day.day)
     elif first >= len(best) and hint.year:
         year = hint.year
     else:
-        return None, ""
-    return _safe_date(year - 1, month, day), "comparative"
+        return None, "no year"
+    if not md:
+        return None, "no day"
+    return _safe_date(year - 1, *md), "comparative"
 
 
 def _months(head: ColumnHead, end: date, hint: PeriodHint, fy_end: tuple[int, int] | None,

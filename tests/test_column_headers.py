@@ -71,6 +71,9 @@ def test_numeric_date_line_is_a_header_line() -> None:
     (["Interim report for the third quarter ended 31 December 2025"], (3, 31)),
     (["for the financial year ended March 31, 2025"], (3, 31)),
     (["Revenue for the year"], None),
+    (["Annual results for the year ended 31 March 2025"], (3, 31)),
+    (["for the year ended 30 June 2025", "the financial year ending 31 December 2025"],
+     (12, 31)),
 ])
 def test_fiscal_year_end_from_the_document(texts: list[str], fy_end: tuple[int, int]) -> None:
     assert fiscal_year_end(texts) == fy_end
@@ -600,9 +603,13 @@ def test_dated_duration_column_without_a_length_is_not_taken_as_a_year() -> None
     # the document's financial year ends on that date: a year
     cols, issues = read_columns("income", hint, ["\t\t30.6.2025\t30.6.2024"], fy_end=(6, 30))
     assert not issues and cols[0].period == Period(date(2025, 6, 30), date(2024, 7, 1))
-    # a column headed by a year alone is that financial year
+    # a column headed by a year alone is that financial year, ending on the day the
+    # document gives ("financial year ended 31 March ..."), never an assumed 31 December
+    cols, issues = read_columns("income", hint, ["\t\t2025\t2024"], fy_end=(3, 31))
+    assert not issues and cols[1].period == Period(date(2024, 3, 31), date(2023, 4, 1))
     cols, issues = read_columns("income", hint, ["\t\t2025\t2024"])
-    assert not issues and cols[1].period == Period(date(2024, 12, 31), date(2024, 1, 1))
+    assert [c.period for c in cols] == [None, None]
+    assert "no day and month" in issues[0].message
 
 
 def test_columns_of_the_same_period_without_a_group_heading_are_reported() -> None:
