@@ -71,7 +71,8 @@ def _statement(st: Statement) -> dict[str, Any]:
                  "per_share": st.unit.per_share},
         "columns": [{"index": j, "header": c.header, "period": _period(c),
                      "component": c.component, "unaudited": c.unaudited,
-                     "restated": c.restated} for j, c in enumerate(st.columns)],
+                     "restated": c.restated, "group": c.group, "scope": c.scope or "group"}
+                    for j, c in enumerate(st.columns)],
         "rows": [_row(r) for r in st.rows],
         "subtotals": {t: [[s, c] for s, c in kids] for t, kids in subtotal_tree(st).items()},
         **({"column_subtotals": {str(t): [[s, c] for s, c in kids]
@@ -158,6 +159,8 @@ def _statement_text(st: Statement) -> list[str]:
     out = [f"== {st.kind}: {st.title.strip()} (lines {st.first_line}-{st.last_line}; {unit})"]
     width = max([12] + [len(_show(c)) + 1 for r in st.rows for c in r.cells])
     heads = [(c.component or c.header)[:width - 1] for c in st.columns]
+    if any(c.group for c in st.columns):     # "Group | Company", "Cumulative quarter"
+        out.append(f"{'':48}" + "".join(c.group[:width - 1].rjust(width) for c in st.columns))
     out.append(f"{'':48}" + "".join(h.rjust(width) for h in heads))
     for row in st.rows:
         label = ("  " * min(len(row.section), 3) + (row.label or "(unlabelled)"))[:47]

@@ -69,3 +69,20 @@ def test_cli_extract_json_on_a_seed(seeds_dir):
     assert out.returncode in (0, 1), out.stderr
     d = json.loads(out.stdout)
     assert d["reconciliation"]["summary"]["identities"] > 50
+
+
+def test_column_groups_show_in_text_and_json(tmp_path) -> None:
+    from converter.extract import extract_file
+    source = tmp_path / "willow.txt"
+    source.write_text(
+        "WILLOW PARK BERHAD\n\nSTATEMENTS OF FINANCIAL POSITION\nAS AT 30 JUNE 2025\n\n"
+        "\t\tGroup\t\tCompany\n\t\t2025\t2024\t2025\t2024\n\tNote\tRM'000\tRM'000\tRM'000\tRM'000\n"
+        "Cash and bank balances\t\t15,500\t12,500\t2,000\t1,500\n"
+        "Total assets\t\t15,500\t12,500\t2,000\t1,500\n", encoding="utf-8")
+    extraction = extract_file(source)
+    columns = extraction_to_dict(extraction)["statements"][0]["columns"]
+    assert [(c["group"], c["scope"]) for c in columns] == [
+        ("Group", "group"), ("Group", "group"), ("Company", "separate"), ("Company", "separate")]
+    lines = extraction_text(extraction).splitlines()
+    groups = next(i for i, line in enumerate(lines) if "Company" in line and "Group" in line)
+    assert lines[groups + 1].split() == ["2025", "2024", "2025", "2024"]
