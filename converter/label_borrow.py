@@ -87,6 +87,8 @@ def _from_equity(stmt: Statement, row: Row,
             continue
         if abs(value) < _MIN_EVIDENCE or column.period is None:
             return None
+        if column.scope:
+            continue    # the changes in equity are the group's: a company figure proves nothing
         labels = {label for soce in equity for label in _equity_labels(soce, column, value)}
         agreed = labels if agreed is None else agreed & labels
         if not agreed:

@@ -73,3 +73,14 @@ def test_labelled_statements_are_left_alone() -> None:
     oci = _oci([("Profit for the year", (9_400, 9_000)), ("", (1_290, -625))])
     borrow_labels([oci, _soce()])
     assert oci.rows[1].label == ""
+
+
+def test_a_company_column_borrows_nothing_from_the_groups_equity() -> None:
+    """Changes in equity are the group's: the parent company's own figure of the same period
+    that happens to equal a group figure names nothing."""
+    oci = Statement("comprehensive_income", "Statements of comprehensive income",
+                    [Column("2026", FY25, group="Company", scope="separate"),
+                     Column("2025", FY24, group="Company", scope="separate")],
+                    [Row("", _cells(9_400, 9_000), line=1)])
+    borrow_labels([oci, _soce()])
+    assert oci.rows[0].label == ""
