@@ -19,7 +19,7 @@ from .model import Column, Unit
 _UNIT = re.compile(
     r"(?P<cur>RMB|RM(?![A-Za-z])|MYR|HK\$|US\$|S\$|NT\$|A\$|C\$|\$|USD|HKD|CNY|EUR|€|£|GBP|JPY|"
     r"SGD)\s*"
-    r"(?:'|’)?\s*(?P<scale>000|'000|thousands?|million|m|mn)\b", re.IGNORECASE)
+    r"(?:'|’)?\s*(?:in\s+)?(?P<scale>000|'000|thousands?|millions?|m|mn)\b", re.IGNORECASE)
 _CURRENCY = {"rmb": "CNY", "cny": "CNY", "hk$": "HKD", "hkd": "HKD", "us$": "USD",
              "usd": "USD", "$": "USD", "s$": "SGD", "sgd": "SGD", "nt$": "TWD", "a$": "AUD",
              "c$": "CAD", "rm": "MYR", "myr": "MYR", "eur": "EUR", "€": "EUR", "£": "GBP",
@@ -83,7 +83,7 @@ def unit_of(text: str) -> Unit | None:
         return None
     cur = _CURRENCY.get(m.group("cur").lower(), "CNY")
     scale_word = m.group("scale").lower().lstrip("'")
-    scale = 6 if scale_word in ("million", "m", "mn") else 3
+    scale = 6 if scale_word in ("million", "millions", "m", "mn") else 3
     return Unit(currency=cur, scale=scale)
 
 

@@ -156,8 +156,10 @@ def _locate(doc: Document) -> tuple[list[Block], list[Block]]:
     separate = {i for i, _, title in candidates if is_separate_title(title)}
 
     best: dict[StatementKind, int] = {}
-    for i, kinds, _ in candidates:
+    for i, kinds, title in candidates:
         for kind in kinds:
+            if kind in best and _CONTINUED.search(title):
+                continue    # the rest of a statement already begun: never the statement
             if kind not in best or (i in separate, _neg(_score(doc, i))) < (
                     best[kind] in separate, _neg(_score(doc, best[kind]))):
                 best[kind] = i
@@ -188,6 +190,9 @@ def _locate(doc: Document) -> tuple[list[Block], list[Block]]:
             elif i in shadowed:
                 others.append(Block(kind, title, i + 1, end + 1, i + 1, True))
     return blocks, others
+
+
+_CONTINUED = re.compile(r"\((?:continued|cont'd|cont\.)\)|\bcontinued\s*$", re.I)
 
 
 # "Company" alone on its line after the group's rows: the company's own figures follow in

@@ -49,11 +49,12 @@ _CURRENCIES: tuple[tuple[str, str], ...] = (
     (r"GBP|£|pounds?\s+sterling", "GBP"),
     (r"JPY|yen", "JPY"),
     (r"MOP|patacas?", "MOP"),
+    (r"\$", "USD"),                  # a bare dollar sign ("$ in millions"): US dollars
 )
 _CURRENCY = "|".join(f"(?:{p})" for p, _ in _CURRENCIES)
 _SCALED = re.compile(
-    r"(?P<cur>" + _CURRENCY + r")\s*['’‘`]?\s*(?P<scale>000|'000|million|millions|mn|m\b|"
-    r"thousands?|billion|bn)", re.I)
+    r"(?P<cur>" + _CURRENCY + r")\s*['’‘`]?\s*(?:in\s+)?"
+    r"(?P<scale>000|'000|million|millions|mn|m\b|thousands?|billion|bn)", re.I)
 _IN_THOUSANDS = re.compile(
     r"in\s+(?P<scale>thousands|millions)\s+of\s+(?P<cur>" + _CURRENCY + r")", re.I)
 _PER_SHARE_UNIT = re.compile(r"\((?P<cur>" + _CURRENCY + r")\)|\b(?:HK|RMB|US)\s*cents\b", re.I)
@@ -137,6 +138,8 @@ def is_header_line(text: str) -> bool:
         return False            # a row ending in a figure ("Inventories Note 11  50  40")
     if group_cells(text) or is_fragment_line(text):
         return True
+    if s.startswith("(") and s.endswith(")") and (_SCALED.search(s) or _IN_THOUSANDS.search(s)):
+        return True             # a unit line: "($ in millions, except per share amounts)"
     has_marker = bool(_YEAR.search(s) or _SCALED.search(s) or _HEADER_WORDS.search(s) or
                       _DAY_MONTH.search(s) or _MONTH_DAY.search(s) or _NUMERIC_DATE.search(s))
     if not has_marker:

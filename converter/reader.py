@@ -29,6 +29,33 @@ _SUPERSCRIPT = re.compile(r"\^\{([^}]*)\}")
 # Markdown emphasis with single * around words ("*Note*"), not a lone "*" cell.
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\t]+?)(?<=\S)\*(?![\w*])")
 
+# A currency sign printed before a figure in a table cell (US style: "$ 1,234.5", "$(775.2)",
+# "£ 12.3"), set off from the label by a tab or two spaces, the figure ending at a cell
+# boundary (a tab, two spaces or the line's end): the sign says nothing the unit line does
+# not, and glued to the figure it hides the cell. It is blanked (not deleted) so that columns
+# laid out with spaces keep their positions. Prose ("less than HK$1,000") is left alone.
+_CELL_CURRENCY = re.compile(
+    r"(?:(?<=\t)|(?<=\s\s)|(?<=^))(?:US\$|HK\$|S\$|A\$|C\$|\$|£|€|¥)\s?"
+    r"(?=\(?-?\d[\d,]*(?:\.\d+)?\)?(?:\t|\s{2,}|\s*$))")
+
+
+def _blank_cell_currency(text: str) -> str:
+    return _CELL_CURRENCY.sub(lambda m: " " * len(m.group(0)), text)
+
+
+# "Nil" printed in a figure column instead of a dash (common in HK and UK statements): a whole
+# cell (a tab field, or set off by two spaces in layout text) on a line that prints figures.
+# It becomes a dash of the same width, so every reader of cells sees the one nil form.
+_NIL_CELL = re.compile(r"(?:(?<=\t)|(?<=\s\s))nil(?=\t|\s\s|\s*$)", re.IGNORECASE)
+_FIGURE_ON_LINE = re.compile(r"\d[\d,]*|[–—]")
+
+
+def _nil_cells_as_dashes(text: str) -> str:
+    if "nil" not in text.lower() or not _FIGURE_ON_LINE.search(_NIL_CELL.sub("", text)):
+        return text
+    return _NIL_CELL.sub("  –", text)
+
+
 _BINARY_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
 
 
@@ -69,6 +96,7 @@ def strip_markup(raw: str) -> tuple[str, bool, bool]:
     text = _MD_ITALIC.sub(r"\1", text)
     text = _MD_ESCAPE.sub(r"\1", text)
     text = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
+    text = _nil_cells_as_dashes(_blank_cell_currency(text))
     text = text.rstrip(" \r\n")  # trailing spaces are markdown line breaks, not content
     return text, bold, underline
 
@@ -99,10 +127,14 @@ def decode(data: bytes, source: str) -> str:
 def document_from_text(text: str, source: str = "<text>") -> Document:
     """Split text into ``Line``s (1-based numbers) with markup stripped."""
     lines = []
-    for no, raw in enumerate(text.splitlines(), start=1):
+    page_starts: set[int] = set()
+    for i, chunk in enumerate(text.splitlines(keepends=True)):
+        raw = chunk.splitlines()[0] if chunk.splitlines() else ""
+        if "\f" in chunk[len(raw):]:
+            page_starts.add(i + 1)          # a form feed ends the page: the next line opens one
         clean, bold, underline = strip_markup(raw)
-        lines.append(Line(no=no, raw=raw, text=clean, bold=bold, underline=underline))
-    return Document(source=source, lines=blank_page_furniture(lines))
+        lines.append(Line(no=i + 1, raw=raw, text=clean, bold=bold, underline=underline))
+    return Document(source=source, lines=blank_page_furniture(lines, frozenset(page_starts)))
 
 
 # A page number alone on its line: "7", "- 7 -", "Page 7", "7 of 20", "7/20".
@@ -118,7 +150,8 @@ _FURNITURE_CUE = re.compile(r"\b(?:berhad|bhd|limited|ltd|plc|inc|holdings|corpo
                             r"registration|company\s+no|announcement|results|report|page)\b", re.I)
 
 
-def blank_page_furniture(lines: list[Line]) -> tuple[Line, ...]:
+def blank_page_furniture(lines: list[Line], page_starts: frozenset[int] = frozenset()
+                         ) -> tuple[Line, ...]:
     """Blank the page furniture a PDF-to-text extraction leaves inside statements.
 
     Layout extraction prints each page's number and running header where the page broke,
@@ -128,7 +161,8 @@ def blank_page_furniture(lines: list[Line]) -> tuple[Line, ...]:
     removed, so line numbers stay those of the input. A page number needs a blank line (or
     the document edge) beside it and no tab (tab-separated rows keep empty label cells), and
     a bare number must stand centred or right (a figure flush left between blank lines is
-    one the extraction split off its row); the
+    one the extraction split off its row) unless a form feed (``page_starts``: indexes of
+    lines that open a page) follows or precedes it across blank lines; the
     header is the run of lines next to it up to a blank line, when none carries an amount
     and its text recurs in the document or names the issuer or document.
     """
@@ -145,7 +179,8 @@ def blank_page_furniture(lines: list[Line]) -> tuple[Line, ...]:
     for i, t in enumerate(texts):
         if not t or "\t" in lines[i].text or not _PAGE_NUMBER.match(t):
             continue
-        if t.isdigit() and not lines[i].text.startswith(" " * 10):
+        if t.isdigit() and not lines[i].text.startswith(" " * 10) and \
+                not _at_page_break(texts, i, page_starts):
             continue            # a bare figure flush left is a figure the extraction split off
         if not (blank(i - 1) or blank(i + 1)):
             continue
@@ -167,6 +202,19 @@ def blank_page_furniture(lines: list[Line]) -> tuple[Line, ...]:
         return tuple(lines)
     return tuple(Line(no=ln.no, raw=ln.raw, text="") if i in drop else ln
                  for i, ln in enumerate(lines))
+
+
+def _at_page_break(texts: list[str], i: int, page_starts: frozenset[int]) -> bool:
+    """Line ``i`` is the last text of a page or the first of one (blank lines aside)."""
+    j = i + 1
+    while j < len(texts) and not texts[j] and j not in page_starts:
+        j += 1
+    if j in page_starts or i in page_starts:
+        return True
+    k = i
+    while k > 0 and not texts[k - 1] and k not in page_starts:
+        k -= 1
+    return k in page_starts
 
 
 def read_document(path: Path) -> Document:

@@ -127,8 +127,17 @@ def unexplained_subtotals(statement: Statement, structure: Structure) -> list[Ro
 def subtotal_tree(statement: Statement) -> dict[str, list[tuple[int, str]]]:
     """Total row id → [(+1/-1, child row id)]: the calculation tree of the statement.
 
-    Costs next to nothing after reconcile: the search is memoised on the figures."""
-    return infer_structure(statement).children
+    Costs next to nothing after reconcile: the search is memoised on the figures.
+
+    An opening balance built from movements (changes in equity: "At 1 January 2024, as
+    restated" = "as previously reported" + the IAS 8 adjustment) is checked by reconciliation
+    but is no calculation: the restated balance is tagged as the opening equity, an instant
+    the adjustment (a duration) can never sum to in one context. (A closing balance keeps its
+    roll-forward: it binds the same concept on both sides and is dropped when assembled.)"""
+    roles = {r.id: r.balance_role for r in statement.rows}
+    return {total: terms for total, terms in infer_structure(statement).children.items()
+            if not (roles.get(total) == "opening"
+                    and any(roles.get(child) == "flow" for _, child in terms))}
 
 
 def column_tree(statement: Statement) -> dict[int, list[tuple[int, int]]]:

@@ -100,8 +100,11 @@ def _soce_blocks(soce: Statement) -> list[tuple[object, Row | None, Row | None, 
     """(period, opening row, closing row, rows) per period block of changes in equity."""
     out = []
     for block in _blocks(arithmetic_rows(soce)):
-        opening = next((r for r in block if r.balance_role == "opening"), None)
         closing = next((r for r in reversed(block) if r.balance_role == "closing"), None)
+        # the balance the year runs from: of several opening rows ("At 1 January 2024, as
+        # previously reported", an IAS 8 adjustment, "At 1 January 2024, as restated") the last
+        before = block[:block.index(closing)] if closing is not None else block
+        opening = next((r for r in reversed(before) if r.balance_role == "opening"), None)
         balances = [r for r in block if _BALANCE.search(_norm(r.label))]
         if opening is None and balances and balances[0] is block[0]:
             opening = balances[0]

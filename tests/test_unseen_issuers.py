@@ -10,7 +10,14 @@ truth (every printed figure, by statement, label, period and equity component):
   operations, one running changes-in-equity table;
 * ``kestrel-2025-ocr``: OCR damage (O for 0, l for 1, "12 345"), the balance sheet page
   printed twice, the cash-flow columns prior year first, one statement of profit or loss and
-  OCI, year ended 30 June.
+  OCI, year ended 30 June;
+* ``harborview-2025-bank``: a bank's interim report, IFRS 9 lines, a balance sheet in order
+  of liquidity, US-style dates ("Six months ended June 30," / "December 31, 2024"),
+  "($ in millions, except per share amounts)", "$" before the first and the total figures;
+* ``larchmere-2025-restated``: markdown pipe tables, €'000, the comparative "(Restated)", a
+  third balance sheet at 1 January 2024, the balance sheet continued on the next page
+  (page number flush left, a form feed, "(continued)" and the column header again), nil
+  printed as "nil" or "—", an opening equity "as previously reported" and "as restated".
 
 The taxonomy is loaded once: the three reports are validated in one batch.
 """
@@ -28,7 +35,11 @@ from converter.extract import extract_file
 from converter.model import STATEMENT_KINDS, Extraction, Row, Statement
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
-NAMES = ["meranti-2025-layout", "thistledown-2025-minus", "kestrel-2025-ocr"]
+NAMES = ["meranti-2025-layout", "thistledown-2025-minus", "kestrel-2025-ocr",
+         "harborview-2025-bank", "larchmere-2025-restated"]
+# A third balance sheet at the start of the comparative year (IAS 1.40A): "1 January 2024"
+# is the instant that ends 31 December 2023, so its truth period is 2023.
+THIRD_BALANCE_SHEET = {"larchmere-2025-restated"}
 
 
 def _norm(text: str) -> str:
@@ -122,10 +133,14 @@ def test_every_statement_found_with_both_periods(extracted: dict[str, Extraction
     for stmt in ext.statements:
         if stmt.kind == "changes_in_equity":
             years = {r.period.end.year for r in stmt.rows if r.period is not None}
+            assert years == {2024, 2025}, (stmt.kind, years)
+        elif stmt.kind == "financial_position" and name in THIRD_BALANCE_SHEET:
+            assert [c.period.end.isoformat() for c in stmt.columns if c.period] == \
+                ["2025-12-31", "2024-12-31", "2023-12-31"], stmt.columns
         else:
             assert len(stmt.columns) == 2, (stmt.kind, stmt.columns)
             years = {c.period.end.year for c in stmt.columns if c.period is not None}
-        assert years == {2024, 2025}, (stmt.kind, years)
+            assert years == {2024, 2025}, (stmt.kind, years)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -167,3 +182,22 @@ def test_converted_report_is_valid(validated: dict, name: str) -> None:
     assert result.error is None and check is not None, result.summary()
     errors = [f for f in check.findings if f.severity == "error"]
     assert check.valid and not errors, "\n".join(map(str, errors))
+
+
+def test_interim_periods_units_and_restated_flags(extracted: dict[str, Extraction]) -> None:
+    """The bank's columns are six months to June 30 in US$ millions (its balance sheet compares
+    June 30 with December 31); the restated comparatives carry their flag."""
+    bank = extracted["harborview-2025-bank"]
+    for stmt in bank.statements:
+        assert (stmt.unit.currency, stmt.unit.scale) == ("USD", 6), stmt.kind
+    spans = [(c.period.start.isoformat() if c.period.start else None, c.period.end.isoformat())
+             for c in bank.statement("income").columns if c.period]  # type: ignore[union-attr]
+    assert spans == [("2025-01-01", "2025-06-30"), ("2024-01-01", "2024-06-30")]
+    position = bank.statement("financial_position")
+    assert position is not None
+    ends = [c.period.end.isoformat() for c in position.columns if c.period]
+    assert ends == ["2025-06-30", "2024-12-31"]
+    restated = extracted["larchmere-2025-restated"]
+    for kind in ("income", "financial_position", "cash_flows"):
+        flags = [c.restated for c in restated.statement(kind).columns]  # type: ignore[union-attr]
+        assert flags[0] is False and all(flags[1:]), (kind, flags)

@@ -1,4 +1,4 @@
-"""Generate three fictitious announcements of issuers the converter has never seen, with their truth.
+"""Generate five fictitious announcements of issuers the converter has never seen, with truth.
 
 Run ``python tests/data/unseen/generate.py`` to rewrite ``<name>.txt`` (the announcement) and
 ``<name>.csv`` (statement,label,period,component,value: every printed figure, the value as
@@ -701,7 +701,460 @@ def write_c() -> None:
     write_truth("kestrel-2025-ocr", rows)
 
 
+# --------------------------------------------------------------------------- D: a bank, US style
+def _roll(opening: list[Decimal], moves, opening_label: str, closing_label: str):
+    """One equity block: the opening balance, the movements (a '=' line sums the lines before
+    it and moves nothing), the closing balance."""
+    bal, rows = opening, [(opening_label, opening)]
+    for label, vals in moves:
+        if not label.startswith("="):
+            bal = [a + b for a, b in zip(bal, vals)]
+        if any(vals):
+            rows.append((label.lstrip("="), vals))
+    rows.append((closing_label, bal))
+    return rows, bal
+
+
+def company_d():
+    """A bank's interim report: IFRS 9 lines, a balance sheet in order of liquidity, US-style
+    dates, $ in millions with one decimal (figures invented). The income columns are the six
+    months to June 30 of each year; the balance sheet compares June 30, 2025 with
+    December 31, 2024."""
+    Y = ("2025", "2024")
+
+    def m(a, b):
+        return D(str(a)), D(str(b))
+
+    inc = Stmt("income", ["CONSOLIDATED INCOME STATEMENT (UNAUDITED)"])
+    ii = inc.r("Interest income", *m(2184.6, 1972.3))
+    ie = inc.r("Interest expense", *m(-1046.2, -921.8))
+    nii = inc.r("Net interest income", *add(ii, ie))
+    fci = inc.r("Fee and commission income", *m(412.7, 386.4))
+    fce = inc.r("Fee and commission expense", *m(-71.3, -64.9))
+    nfc = inc.r("Net fee and commission income", *add(fci, fce))
+    trd = inc.r("Net trading income", *m(96.8, 112.5))
+    oth = inc.r("Other operating income", *m(18.4, 0))
+    toi = inc.r("Total operating income", *add(nii, nfc, trd, oth))
+    ecl = inc.r("Expected credit losses", *m(-138.9, -104.6))
+    noi = inc.r("Net operating income", *add(toi, ecl))
+    stf = inc.r("Personnel expenses", *m(-497.5, -468.2))
+    dep = inc.r("Depreciation and amortization", *m(-63.1, -58.7))
+    gae = inc.r("General and administrative expenses", *m(-214.6, -201.9))
+    tox = inc.r("Total operating expenses", *add(stf, dep, gae))
+    pbt = inc.r("Profit before income tax", *add(noi, tox))
+    tax = inc.r("Income tax expense", *m(-154.2, -147.9))
+    pat = inc.r("Net income", *add(pbt, tax))
+    inc.h("Earnings per share ($)")
+    inc.r("Basic", *m("1.72", "1.61"))
+    inc.r("Diluted", *m("1.70", "1.59"))
+
+    oci = Stmt("comprehensive_income",
+               ["CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME (UNAUDITED)"])
+    oci.r("Net income", *pat)
+    oci.h("Items that may be reclassified subsequently to profit or loss:")
+    fv = oci.r("Debt instruments at fair value through other comprehensive income", *m(23.6, -17.4))
+    cfh = oci.r("Cash flow hedges", *m(-8.2, 5.1))
+    otax = oci.r("Income tax relating to these items", *m(-3.9, 3.1))
+    oci_t = oci.r("Other comprehensive income (loss), net of tax", *add(fv, cfh, otax))
+    oci.r("Total comprehensive income", *add(pat, oci_t))
+
+    comps = ["Share capital", "Other reserves", "Retained earnings", "Total equity"]
+    z = D(0)
+
+    def tot(v):
+        return [*v, sum(v, z)]
+
+    blocks = []
+    divs = {"2025": D("-240.0"), "2024": D("-225.0")}
+    buyback = {"2025": D("-50.0"), "2024": z}
+    opening = {"2024": tot([D("2400.0"), D("-86.4"), D("6412.8")]),
+               "2025": tot([D("2400.0"), D("-97.3"), D("6985.5")])}
+    close = {}
+    for i, year in ((1, "2024"), (0, "2025")):
+        rows, bal = _roll(opening[year], [
+            ("Net income", tot([z, z, pat[i]])),
+            ("Other comprehensive income (loss)", tot([z, oci_t[i], z])),
+            ("=Total comprehensive income", tot([z, oci_t[i], pat[i]])),
+            ("Dividends", tot([z, z, divs[year]])),
+            ("Repurchase of shares", tot([buyback[year], z, z])),
+        ], f"Balance at January 1, {year}", f"Balance at June 30, {year}")
+        blocks.append((year, rows))
+        close[year] = bal
+    eq = Equity(["CONSOLIDATED STATEMENT OF CHANGES IN EQUITY (UNAUDITED)"], comps, blocks)
+
+    fp = Stmt("financial_position", ["CONSOLIDATED BALANCE SHEET (UNAUDITED)"])
+    e25, e24 = close["2025"], opening["2025"]
+    fp.h("Assets")
+    liab_rows = (("Deposits from banks", m(3128.4, 2874.1)),
+                 ("Deposits from customers", m(58412.7, 56230.9)),
+                 ("Trading liabilities", m(1284.3, 1402.6)),
+                 ("Debt securities in issue", m(9875.0, 9420.0)),
+                 ("Current tax liabilities", m(61.8, 57.2)),
+                 ("Other liabilities", m(912.5, 866.3)),
+                 ("Subordinated liabilities", m(1500.0, 1500.0)))
+    liab = add(*(p for _, p in liab_rows))
+    eq_t = (e25[-1], e24[-1])
+    other_assets = (("Loans and advances to banks", m(2416.9, 2198.5)),
+                    ("Trading assets", m(3561.2, 3874.8)),
+                    ("Derivative financial instruments", m(842.6, 915.3)),
+                    ("Investment securities", m(12730.4, 12106.7)),
+                    ("Loans and advances to customers", m(55318.6, 53247.1)),
+                    ("Property and equipment", m(486.3, 497.2)),
+                    ("Intangible assets", m(211.8, 219.4)),
+                    ("Deferred tax assets", m(143.7, 151.6)),
+                    ("Other assets", m(694.1, 652.9)))
+    cash = add(liab, eq_t, *(neg(p) for _, p in other_assets))
+    fp.r("Cash and balances with central banks", *cash)
+    for label, p in other_assets:
+        fp.r(label, *p)
+    ta = fp.r("Total assets", *add(cash, *(p for _, p in other_assets)))
+    fp.h("Liabilities")
+    for label, p in liab_rows:
+        fp.r(label, *p)
+    fp.r("Total liabilities", *liab)
+    fp.h("Equity")
+    for i, label in enumerate(comps[:3]):
+        fp.r(label, e25[i], e24[i])
+    fp.r("Total equity", *eq_t)
+    fp.r("Total liabilities and equity", *add(liab, eq_t))
+    assert ta == add(liab, eq_t)
+
+    cf = Stmt("cash_flows", ["CONSOLIDATED STATEMENT OF CASH FLOWS (UNAUDITED)"])
+    cf.h("Cash flows from operating activities")
+    cf.r("Profit before income tax", *pbt)
+    cf.h("Adjustments for:")
+    adj = add(cf.r("Expected credit losses", *neg(ecl)),
+              cf.r("Depreciation and amortization", *neg(dep)))
+    chg = (("Net change in loans and advances to customers", m(-2210.4, -1875.2)),
+           ("Net change in trading assets", m(313.6, -402.9)),
+           ("Net change in deposits from customers", m(2181.8, 1694.5)),
+           ("Net change in other operating assets and liabilities", m(-12.7, 36.8)))
+    taxp = (D("-149.6"), D("-141.3"))
+    inv = (("Purchase of investment securities", m(-2874.3, -2410.6)),
+           ("Proceeds from sale and maturity of investment securities", m(2268.2, 2047.9)),
+           ("Purchase of property and equipment", m(-38.7, -44.2)))
+    fin = (("Issuance of debt securities", m(1450.0, 1200.0)),
+           ("Redemption of debt securities", m(-995.0, -1100.0)),
+           ("Dividends paid", (divs["2025"], divs["2024"])),
+           ("Repurchase of shares", (buyback["2025"], buyback["2024"])))
+    fx_cash = m(-14.2, 9.6)
+    opening_cash = (cash[1], D("4208.7"))
+    closing_2024 = D("4386.2")
+    fixed = add(pbt, adj, *(p for _, p in chg), taxp, *(p for _, p in inv),
+                *(p for _, p in fin), fx_cash, opening_cash)
+    target = (cash[0], closing_2024)
+    plug = add(target, neg(fixed))     # the last operating change makes the cash end right
+    chg = chg[:-1] + ((chg[-1][0], add(chg[-1][1], plug)),)
+    for label, p in chg:
+        cf.r(label, *p)
+    cf.r("Income taxes paid", *taxp)
+    nop = cf.r("Net cash from operating activities",
+               *add(pbt, adj, *(p for _, p in chg), taxp))
+    cf.h("Cash flows from investing activities")
+    for label, p in inv:
+        cf.r(label, *p)
+    ninv = cf.r("Net cash used in investing activities", *add(*(p for _, p in inv)))
+    cf.h("Cash flows from financing activities")
+    for label, p in fin:
+        cf.r(label, *p)
+    nfin = cf.r("Net cash from (used in) financing activities", *add(*(p for _, p in fin)))
+    net = cf.r("Net increase in cash and cash equivalents", *add(nop, ninv, nfin))
+    cf.r("Effect of exchange rate changes on cash and cash equivalents", *fx_cash)
+    cf.r("Cash and cash equivalents at beginning of period", *opening_cash)
+    end = cf.r("Cash and cash equivalents at end of period", *add(net, fx_cash, opening_cash))
+    assert end == target
+    return [inc, oci, fp, eq, cf], Y
+
+
+def fmt_usd(v: Decimal, dollar: bool) -> str:
+    if v == 0:
+        return "—"
+    s = f"{abs(v):,.{places(v)}f}"
+    s = f"({s})" if v < 0 else s
+    return f"$ {s}" if dollar else s
+
+
+def write_d() -> None:
+    stmts, years = company_d()
+    inc, oci, fp, eq, cf = stmts
+    out = ["HARBORVIEW BANCORP", "Report for the second quarter and first half of 2025", "",
+           "This interim report is fictitious: it was written for the ixbrl-converter tests and",
+           "the bank and all its figures are invented.", ""]
+    lw, w = 58, 14
+
+    def table(s, head1, head2):
+        lines = [s.title[0], "($ in millions, except per share amounts)", "",
+                 " " * lw + head1, " " * lw + head2, ""]
+        first = True
+        for row in s.rows:
+            if row[0] == "h":
+                lines.append(row[1])
+                continue
+            label, (a, b) = row[1], row[3]
+            # US style: a dollar sign on the first figure and on the totals
+            dollar = first or label.startswith(("Total", "Net income",
+                                                "Cash and cash equivalents at"))
+            first = False
+            lines.append(f"{label:<{lw}}{fmt_usd(a, dollar):>{w}}{fmt_usd(b, dollar):>{w}}")
+        return lines + ["", ""]
+
+    six = "Six months ended June 30,".rjust(2 * w)
+    yrs = "2025".rjust(w) + "2024".rjust(w)
+    out += table(inc, six, yrs)
+    out += table(oci, six, yrs)
+    out += table(fp, "June 30, 2025".rjust(w) + "December 31, 2024".rjust(w + 4), "")
+    out += [eq.title[0], "($ in millions)", ""]
+    out.append(" " * lw + "".join(c.rjust(w + 5) for c in eq.components))
+    for year, rows in eq.blocks:
+        for label, values in rows:
+            out.append(f"{label:<{lw}}" + "".join(fmt_usd(v, False).rjust(w + 5) for v in values))
+        out.append("")
+    out.append("")
+    out += table(cf, six, yrs)
+    out += ["Notes to the condensed consolidated interim financial statements", "",
+            "1. Basis of presentation",
+            "These statements are prepared in accordance with IAS 34 Interim Financial Reporting.",
+            ""]
+    (HERE / "harborview-2025-bank.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
+    write_truth("harborview-2025-bank", truth_rows([inc, oci, fp, cf], eq, years))
+
+
+# --------------------------------------------------------------------------- E: restated, 3 columns
+def company_e():
+    """A restated year (IAS 8): the comparative is restated and a third balance sheet at the
+    start of the comparative year is presented (IAS 1.40A); €'000 (figures invented)."""
+    z = D(0)
+
+    def m(*v):
+        return tuple(D(x) for x in v)
+
+    inc = Stmt("income", ["CONSOLIDATED INCOME STATEMENT", "For the year ended 31 December 2025"])
+    rev = inc.r("Revenue", *m(412_580, 398_240), "3")
+    cos = inc.r("Cost of sales", *m(-287_410, -279_960))
+    gp = inc.r("Gross profit", *add(rev, cos))
+    sel = inc.r("Selling and distribution expenses", *m(-41_230, -39_870))
+    adm = inc.r("Administrative expenses", *m(-36_940, -35_120))
+    og = inc.r("Other gains and losses, net", *m(1_870, 0))
+    op = inc.r("Operating profit", *add(gp, sel, adm, og))
+    fi = inc.r("Finance income", *m(920, 640))
+    fc = inc.r("Finance costs", *m(-8_460, -9_210), "5")
+    pbt = inc.r("Profit before income tax", *add(op, fi, fc))
+    tax = inc.r("Income tax expense", *m(-10_210, -8_770), "6")
+    pat = inc.r("Profit for the year", *add(pbt, tax))
+    inc.h("Attributable to:")
+    nci_p = m(1_140, 980)
+    own_p = inc.r("Owners of the Company", *add(pat, neg(nci_p)))
+    inc.r("Non-controlling interests", *nci_p)
+    inc.h("Earnings per share (euro cent)")
+    inc.r("Basic and diluted", *m("32.1", "28.4"), "7")
+
+    oci = Stmt("comprehensive_income", ["CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME",
+                                        "For the year ended 31 December 2025"])
+    oci.r("Profit for the year", *pat)
+    oci.h("Other comprehensive income")
+    oci.h("Items that will not be reclassified to profit or loss")
+    act = oci.r("Actuarial gains/(losses) on defined benefit plans", *m(1_260, -840))
+    oci.h("Items that may be reclassified to profit or loss")
+    fx = oci.r("Currency translation differences", *m(-2_150, 0))
+    oci_t = oci.r("Other comprehensive income for the year", *add(act, fx))
+    tci = oci.r("Total comprehensive income for the year", *add(pat, oci_t))
+    oci.h("Attributable to:")
+    nci_oci = m(-60, 0)
+    tci_nci = add(nci_p, nci_oci)
+    oci.r("Owners of the Company", *add(tci, neg(tci_nci)))
+    oci.r("Non-controlling interests", *tci_nci)
+
+    comps = ["Share capital", "Share premium", "Translation reserve", "Retained earnings",
+             "Total", "Non-controlling interests", "Total equity"]
+    divs = {"2025": D(-14_000), "2024": D(-12_500)}
+    adj = with_totals([z, z, z, D(-3_840)], z)    # the change in accounting policy
+    reported = with_totals([D(50_000), D(22_400), D(1_310), D(96_530)], D(6_820))
+    restated = [a + b for a, b in zip(reported, adj)]
+    blocks, close = [], {}
+    opening = restated
+    for i, year in ((1, "2024"), (0, "2025")):
+        p = [z, z, z, own_p[i]]
+        o = [z, z, fx[i] - nci_oci[i], act[i]]
+        moves = [("Profit for the year", with_totals(p, nci_p[i])),
+                 ("Other comprehensive income", with_totals(o, nci_oci[i])),
+                 ("=Total comprehensive income for the year",
+                  with_totals([a + b for a, b in zip(p, o)], nci_p[i] + nci_oci[i])),
+                 ("Dividends", with_totals([z, z, z, divs[year]], z))]
+        if year == "2024":
+            rows, bal = _roll(opening, moves, "At 1 January 2024, as restated",
+                              "At 31 December 2024, as restated")
+            rows = [("At 1 January 2024, as previously reported", reported),
+                    ("Change in accounting policy", adj)] + rows
+        else:
+            rows, bal = _roll(opening, moves, "At 1 January 2025", "At 31 December 2025")
+        blocks.append((year, rows))
+        close[year] = bal
+        opening = bal
+    eq = Equity(["CONSOLIDATED STATEMENT OF CHANGES IN EQUITY",
+                 "For the year ended 31 December 2025"], comps, blocks)
+
+    # the balance sheet: 31 December 2025, 31 December 2024 and 1 January 2024
+    e = (close["2025"], close["2024"], restated)
+    fp = Stmt("financial_position", ["CONSOLIDATED STATEMENT OF FINANCIAL POSITION",
+                                     "As at 31 December 2025"])
+
+    def r3(label, a, b, c, note=""):
+        fp.rows.append(("r", label, note, (D(a), D(b), D(c))))
+        return D(a), D(b), D(c)
+
+    def add3(*ts):
+        return tuple(sum((t[i] for t in ts), z) for i in range(3))
+
+    fp.h("ASSETS")
+    fp.h("Non-current assets")
+    nca = add3(r3("Property, plant and equipment", 184_320, 176_950, 171_400, "8"),
+               r3("Intangible assets", 21_640, 23_110, 24_580),
+               r3("Deferred tax assets", 2_870, 3_150, 0))
+    r3("Total non-current assets", *nca)
+    fp.h("Current assets")
+    invs = r3("Inventories", 58_310, 54_970, 52_180)
+    rec = r3("Trade and other receivables", 71_450, 68_230, 63_940)
+    ncl = ((D(90_000), D(100_000), D(110_000)), (D(11_820), D(10_930), D(9_860)),
+           (D(4_250), D(0), D(3_970)))
+    cl = ((D(48_760), D(46_120), D(44_350)), (D(10_000), D(10_000), D(10_000)),
+          (D(3_180), D(2_640), D(2_270)))
+    eq_t = tuple(x[-1] for x in e)
+    liab = add3(*ncl, *cl)
+    cash = add3(eq_t, liab, tuple(-x for x in nca), tuple(-x for x in invs),
+                tuple(-x for x in rec))
+    r3("Cash and cash equivalents", *cash)
+    ca = r3("Total current assets", *add3(invs, rec, cash))
+    r3("Total assets", *add3(nca, ca))
+    fp.h("EQUITY AND LIABILITIES")
+    fp.h("Equity attributable to owners of the Company")
+    for i in range(4):
+        r3(comps[i], *(x[i] for x in e))
+    r3("", *(x[4] for x in e))
+    r3("Non-controlling interests", *(x[5] for x in e))
+    r3("Total equity", *eq_t)
+    fp.h("Non-current liabilities")
+    for label, t in zip(("Borrowings", "Deferred tax liabilities", "Provisions"), ncl):
+        r3(label, *t)
+    r3("Total non-current liabilities", *add3(*ncl))
+    fp.h("Current liabilities")
+    for label, t in zip(("Trade and other payables", "Borrowings", "Current tax liabilities"), cl):
+        r3(label, *t)
+    r3("Total current liabilities", *add3(*cl))
+    r3("Total liabilities", *liab)
+    r3("Total equity and liabilities", *add3(eq_t, liab))
+
+    cf = Stmt("cash_flows", ["CONSOLIDATED STATEMENT OF CASH FLOWS",
+                             "For the year ended 31 December 2025"])
+    cf.h("Cash flows from operating activities")
+    cf.r("Profit for the year", *pat)
+    cf.h("Adjustments for:")
+    da = (D(24_870), D(23_940))
+    adjs = add(cf.r("Depreciation and amortisation", *da), cf.r("Income tax expense", *neg(tax)),
+               cf.r("Net finance costs", *neg(add(fi, fc))),
+               cf.r("Other gains and losses, net", *neg(og)))
+    wc = add(cf.r("Change in inventories", *m(-3_340, -2_790)),
+             cf.r("Change in trade and other receivables", *m(-3_220, -4_290)))
+    taxp, intp = m(-9_180, -8_350), m(-8_320, -9_060)
+    inv_flows = (m(-30_110, -27_380), m(3_420, 0), fi)
+    fin_flows = (m(-10_000, -10_000), (divs["2025"], divs["2024"]))
+    opening_cash = (cash[1], cash[2])
+    fixed = add(pat, adjs, wc, taxp, intp, *inv_flows, *fin_flows, opening_cash)
+    pay = add((cash[0], cash[1]), neg(fixed))
+    wc = add(wc, cf.r("Change in trade and other payables", *pay))
+    cgo = cf.r("Cash generated from operations", *add(pat, adjs, wc))
+    cf.r("Interest paid", *intp)
+    cf.r("Income tax paid", *taxp)
+    nop = cf.r("Net cash generated from operating activities", *add(cgo, intp, taxp))
+    cf.h("Cash flows from investing activities")
+    for label, p in zip(("Purchase of property, plant and equipment",
+                         "Proceeds from sale of property, plant and equipment",
+                         "Interest received"), inv_flows):
+        cf.r(label, *p)
+    ninv = cf.r("Net cash used in investing activities", *add(*inv_flows))
+    cf.h("Cash flows from financing activities")
+    for label, p in zip(("Repayment of borrowings", "Dividends paid to owners of the Company"),
+                        fin_flows):
+        cf.r(label, *p)
+    nfin = cf.r("Net cash used in financing activities", *add(*fin_flows))
+    net = cf.r("Net increase/(decrease) in cash and cash equivalents", *add(nop, ninv, nfin))
+    cf.r("Cash and cash equivalents at 1 January", *opening_cash)
+    end = cf.r("Cash and cash equivalents at 31 December", *add(net, opening_cash))
+    assert end == (cash[0], cash[1])
+    return [inc, oci, fp, eq, cf]
+
+
+def write_e() -> None:
+    inc, oci, fp, eq, cf = company_e()
+    nil_n = [0]
+
+    def cell(v: Decimal) -> str:
+        if v == 0:
+            nil_n[0] += 1
+            return "nil" if nil_n[0] % 2 else "—"
+        return fmt_paren(v)
+
+    def pipe(*cells: str) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    out = ["LARCHMERE INDUSTRIES N.V.", "Annual results 2025", "",
+           "This announcement is fictitious: it was written for the ixbrl-converter tests; the",
+           "company and its figures are invented. The comparative figures are restated for a",
+           "change in accounting policy (note 2).", ""]
+    for s in (inc, oci):
+        out += s.title + [""]
+        out += [pipe("", "Note", "2025", "2024"), pipe("", "", "", "(Restated)"),
+                pipe("", "", "€'000", "€'000"), pipe("---", "---", "---:", "---:")]
+        for row in s.rows:
+            if row[0] == "h":
+                out.append(pipe(row[1], "", "", ""))
+            else:
+                out.append(pipe(row[1], row[2], *(cell(v) for v in row[3])))
+        out.append("")
+    # the balance sheet: three columns, continued on the next page with its header again
+    bs_head = [pipe("", "Note", "31 December 2025", "31 December 2024", "1 January 2024"),
+               pipe("", "", "", "(Restated)", "(Restated)"),
+               pipe("", "", "€'000", "€'000", "€'000"),
+               pipe("---", "---", "---:", "---:", "---:")]
+    out += fp.title + [""] + bs_head
+    for row in fp.rows:
+        if row[0] == "h" and row[1] == "EQUITY AND LIABILITIES":
+            out += ["", "12", "\fLarchmere Industries N.V. — Annual results 2025", "",
+                    f"{fp.title[0]} (continued)", fp.title[1], ""] + bs_head
+        if row[0] == "h":
+            out.append(pipe(row[1], "", "", "", ""))
+        else:
+            out.append(pipe(row[1], row[2], *(cell(v) for v in row[3])))
+    out.append("")
+    out += eq.title + [""]
+    out += [pipe("", *eq.components), pipe("", *("€'000" for _ in eq.components)),
+            pipe(*("---" for _ in range(len(eq.components) + 1)))]
+    for year, rows in eq.blocks:
+        for label, values in rows:
+            out.append(pipe(label, *(cell(v) for v in values)))
+    out.append("")
+    out += cf.title + [""]
+    out += [pipe("", "2025", "2024"), pipe("", "", "(Restated)"), pipe("", "€'000", "€'000"),
+            pipe("---", "---:", "---:")]
+    for row in cf.rows:
+        if row[0] == "h":
+            out.append(pipe(row[1], "", ""))
+        else:
+            out.append(pipe(row[1], *(cell(v) for v in row[3])))
+    out += ["", "NOTES", "", "2. Change in accounting policy",
+            "The Group changed its accounting policy; the comparatives are restated.", ""]
+    (HERE / "larchmere-2025-restated.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
+    rows = truth_rows([inc, oci, cf], eq, ("2025", "2024"))
+    for row in fp.rows:        # the third balance sheet, 1 January 2024, ends 31 December 2023
+        if row[0] == "r":
+            for year, value in zip(("2025", "2024", "2023"), row[3]):
+                rows.append(["financial_position", row[1], year, "",
+                             "nil" if value == 0 else str(value)])
+    write_truth("larchmere-2025-restated", rows)
+
+
 if __name__ == "__main__":
     write_a()
     write_b()
     write_c()
+    write_d()
+    write_e()
