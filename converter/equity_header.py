@@ -18,7 +18,7 @@ from .model import Column, Unit
 # Unit markers as printed after a component name or on their own line.
 _UNIT = re.compile(
     r"(?P<cur>RMB|RM(?![A-Za-z])|MYR|HK\$|US\$|S\$|NT\$|A\$|C\$|\$|USD|HKD|CNY|EUR|€|£|GBP|JPY|"
-    r"SGD)\s*"
+    r"SGD|(?<![A-Za-z])(?:CHF|SEK|NOK|DKK|INR|ZAR|KRW|THB|PHP|IDR|BRL|AED|SAR|QAR))\s*"
     r"(?:'|’)?\s*(?:in\s+)?(?P<scale>000|'000|thousands?|millions?|m|mn)\b", re.IGNORECASE)
 _CURRENCY = {"rmb": "CNY", "cny": "CNY", "hk$": "HKD", "hkd": "HKD", "us$": "USD",
              "usd": "USD", "$": "USD", "s$": "SGD", "sgd": "SGD", "nt$": "TWD", "a$": "AUD",
@@ -81,7 +81,9 @@ def unit_of(text: str) -> Unit | None:
         if bare:
             return Unit(currency=_CURRENCY[bare.group("cur").lower()], scale=0)
         return None
-    cur = _CURRENCY.get(m.group("cur").lower(), "CNY")
+    printed = m.group("cur")
+    cur = _CURRENCY.get(printed.lower(),
+                        printed.upper() if re.fullmatch(r"[A-Za-z]{3}", printed) else "CNY")
     scale_word = m.group("scale").lower().lstrip("'")
     scale = 6 if scale_word in ("million", "millions", "m", "mn") else 3
     return Unit(currency=cur, scale=scale)
@@ -217,7 +219,7 @@ def parse_header(lines: list[LineCells], data: LineCells | None = None) -> Heade
     return _unit_cut(lines, unit)
 
 
-_FIGURE_AT = re.compile(r"\(?\d[\d,]*\)?|(?<!\w)[-–—_](?!\w)|\(?\*\)?")
+_FIGURE_AT = re.compile(r"\(?\d[\d,]*(?:\.\d+)?\)?|(?<!\w)[-–—_](?!\w)|\(?\*\)?")
 
 
 def _from_offsets(lines: list[LineCells], data: LineCells, unit: Unit) -> Header | None:
@@ -234,9 +236,15 @@ def _from_offsets(lines: list[LineCells], data: LineCells, unit: Unit) -> Header
     for ln in lines:
         for m in re.finditer(r"\S+(?: \S+)*", ln.text):
             piece = m.group(0)
-            if _SUPER.search(piece) or m.end() - m.start() > 2.5 * width or \
-                    _SPANNING.match(piece):
+            if _SUPER.search(piece) or _SPANNING.match(piece):
                 continue                      # the super-header spans several columns
+            aligned = _cut_aligned(m, spans) if m.end() - m.start() > width else None
+            if aligned:
+                for col, text in aligned:
+                    names[col].append(text)
+                continue
+            if m.end() - m.start() > 2.5 * width:
+                continue                      # centred over several columns: a super-header
             # Names of neighbouring columns may be one space apart ("interests Total
             # equity"): a piece wider than a column is cut in two at the space that puts
             # each part's right edge nearest a figure's (layout text right-aligns both).
@@ -247,6 +255,24 @@ def _from_offsets(lines: list[LineCells], data: LineCells, unit: Unit) -> Header
         return None
     cols = [Column(header=n, component=component_name(n)) for n in merged]
     return Header(cols, list(range(len(cols))), None, len(cols), unit)
+
+
+def _cut_aligned(m: re.Match[str], spans: list[tuple[int, int]], slack: int = 2
+                 ) -> list[tuple[int, str]] | None:
+    """Cut a piece holding several names one space apart ("Issued capital Hedging reserve
+    Accumulated losses") where word runs end right above figures' right edges (layout text
+    right-aligns names and figures); None unless every part ends over a figure of its own."""
+    ends = [b for _, b in spans]
+    parts: list[tuple[int, str]] = []
+    start = None
+    for w in re.finditer(r"\S+", m.group(0)):
+        a, b = m.start() + w.start(), m.start() + w.end()
+        start = a if start is None else start
+        col = min(range(len(ends)), key=lambda i: abs(ends[i] - b))
+        if abs(ends[col] - b) <= slack and (not parts or col > parts[-1][0]):
+            parts.append((col, m.string[start:b]))
+            start = None
+    return parts if start is None and len(parts) >= 2 else None
 
 
 def _cut_wide(m: re.Match[str], spans: list[tuple[int, int]], width: float

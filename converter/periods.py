@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .column_groups import ColumnHead, column_heads, group_cells, is_fragment_line
@@ -49,6 +49,9 @@ _CURRENCIES: tuple[tuple[str, str], ...] = (
     (r"GBP|£|pounds?\s+sterling", "GBP"),
     (r"JPY|yen", "JPY"),
     (r"MOP|patacas?", "MOP"),
+    (r"(?<![A-Za-z])CHF|Swiss\s+francs?", "CHF"),
+    # other reporters, printed by ISO code only ("SEK m", "INR'000"): the code is the unit
+    (r"(?<![A-Za-z])(?:SEK|NOK|DKK|INR|ZAR|KRW|THB|PHP|IDR|BRL|KZT|AED|SAR|QAR)(?![A-Za-z])", ""),
     (r"\$", "USD"),                  # a bare dollar sign ("$ in millions"): US dollars
 )
 _CURRENCY = "|".join(f"(?:{p})" for p, _ in _CURRENCIES)
@@ -174,6 +177,11 @@ def read_columns(kind: StatementKind, hint: PeriodHint, header_lines: list[str],
         slots = header_slots(text, month_first)
         if len(slots) > len(best):
             best = slots
+    pairs = _day_months(header_lines, len(best))
+    if pairs and all(s.day is None and s.year for s in best):
+        # US style: "June 30,  December 31," over "2025  2024": each column its own day
+        best = [replace(s, day=_safe_date(s.year, m, d))  # type: ignore[arg-type]
+                for s, (m, d) in zip(best, pairs)]
     unit_count = max((len(_SCALED.findall(t)) for t in header_lines), default=0)
     n = n_columns or max(len(best), unit_count, 2)
     flags_u, flags_r = _flags(header_lines, best, n)
@@ -241,11 +249,56 @@ def _without_twins(columns: list[Column], issues: list[Issue], kind: StatementKi
     return columns, issues
 
 
+def _day_months(header_lines: list[str], n: int) -> list[tuple[int, int]] | None:
+    """The (month, day) each of ``n`` columns prints on a header line of its own, without a
+    year ("June 30,   December 31,", "30 June   31 December"); None when no line prints
+    exactly one per column."""
+    if n < 2:
+        return None
+    for text in header_lines:
+        if _YEAR.search(text):
+            continue
+        for pattern, d_i, m_i in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+            found = list(pattern.finditer(text))
+            if len(found) != n:
+                continue
+            keys = [m.group(m_i).lower().rstrip(".") for m in found]
+            keys = [k[:3] if k.startswith("sept") else k for k in keys]
+            if not all(k in _MONTHS for k in keys):
+                continue
+            out = [(_MONTHS[k], int(m.group(d_i))) for k, m in zip(keys, found)]
+            if all(1 <= d <= 31 for _, d in out):
+                return out
+    return None
+
+
+_FLAGS_ONLY = re.compile(r"\s*(?:[(\[]?(?:unaudited|audited|restated|re-presented|represented|"
+                         r"as\s+restated)[)\]]?\*?\s*)+", re.I)
+
+
+def _year_centres(header_lines: list[str], n: int) -> list[float] | None:
+    """Where each of ``n`` columns prints its year on an untabbed header line."""
+    for text in header_lines:
+        found = list(_YEAR.finditer(text))
+        if "\t" not in text and len(found) == n:
+            return [(m.start() + m.end()) / 2 for m in found]
+    return None
+
+
 def _flags(header_lines: list[str], best: list[Slot], n: int) -> tuple[list[bool], list[bool]]:
     """"(Unaudited)" / "(Restated)" per column, by tab field, else by order."""
     flags_u = [False] * n
     flags_r = [False] * n
+    centres = _year_centres(header_lines, n)
     for text in header_lines:
+        if centres and "\t" not in text and _FLAGS_ONLY.fullmatch(text):
+            # layout text: a line of flags only ("(Restated)" under the 2024 column), each
+            # flag to the column whose year it stands under
+            for m in re.finditer(r"\S+(?: \S+)?", text):
+                col = min(range(n), key=lambda c: abs(centres[c] - (m.start() + m.end()) / 2))
+                flags_u[col] |= bool(_UNAUDITED.search(m.group(0)))
+                flags_r[col] |= bool(_RESTATED.search(m.group(0)))
+            continue
         fields = text.split("\t")
         hits = [(i, bool(_UNAUDITED.search(f)), bool(_RESTATED.search(f)))
                 for i, f in enumerate(fields) if _UNAUDITED.search(f) or _RESTATED.search(f)]
@@ -375,7 +428,7 @@ def document_unit(texts: list[str]) -> Unit | None:
 def currency_code(printed: str) -> str:
     for pattern, code in _CURRENCIES:
         if re.fullmatch(pattern, printed.strip(), re.I):
-            return code
+            return code or printed.strip().upper()      # printed as its ISO code
     return "CNY"
 
 

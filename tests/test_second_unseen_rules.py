@@ -163,3 +163,82 @@ def test_a_restated_opening_is_checked_but_no_calculation(restated) -> None:
                if i.name.startswith("changes_in_equity: Balance at 1 April 2023, restated")]
     assert checked and all(i.holds for i in checked)
     assert restated_row.id not in subtotal_tree(soce)
+
+
+# --------------------------------------------------------------------------- a day per column
+@pytest.mark.parametrize("header", [
+    ["\tSeptember 30,\tMarch 31,", "\t2025\t2025"],
+    ["\t30 September\t31 March", "\t2025\t2025"],
+])
+def test_each_column_takes_the_day_printed_over_its_year(header: list[str]) -> None:
+    from converter.periods import period_hint, read_columns
+
+    columns, issues = read_columns("financial_position", period_hint(["BALANCE SHEETS"]), header)
+    assert [c.period.end.isoformat() for c in columns if c.period] == \
+        ["2025-09-30", "2025-03-31"]
+    assert not [i for i in issues if i.severity == "error"]
+
+
+def test_one_period_line_over_two_years_still_gives_both_the_same_day() -> None:
+    from converter.periods import period_hint, read_columns
+
+    header = ["Nine months ended September 30,", "\t2025\t2024"]
+    columns, _ = read_columns("income", period_hint(header), header)
+    assert [(c.period.start.isoformat(), c.period.end.isoformat())  # type: ignore[union-attr]
+            for c in columns] == [("2025-01-01", "2025-09-30"), ("2024-01-01", "2024-09-30")]
+
+
+# --------------------------------------------------------------------------- tight equity header
+_TIGHT_EQUITY = """\
+STATEMENT OF CHANGES IN EQUITY
+(in thousands of euros)
+
+                                    Issued capital Hedging reserve Accumulated losses   Total
+Balance at 1 January 2025                    5,000             (40)            (1,200)   3,760
+Loss for the period                              -                -              (300)    (300)
+Balance at 31 December 2025                  5,000             (40)            (1,500)   3,460
+"""
+
+
+_TIGHT_DECIMALS = """\
+STATEMENT OF CHANGES IN EQUITY
+(£ in millions)
+
+                                    Issued capital Hedging reserve Accumulated losses   Total
+Balance at 1 January 2025                      5.0            (0.4)             (12.0)    (7.4)
+Loss for the period                              -                -              (3.1)    (3.1)
+Balance at 31 December 2025                    5.0            (0.4)             (15.1)   (10.5)
+"""
+
+
+@pytest.mark.parametrize("text", [_TIGHT_EQUITY, _TIGHT_DECIMALS])
+def test_component_names_one_space_apart_are_split_by_the_figure_columns(
+        tmp_path: Path, text: str) -> None:
+    path = tmp_path / "tight.txt"
+    path.write_text(text, encoding="utf-8")
+    soce = extract_file(path).statement("changes_in_equity")
+    assert soce is not None
+    assert [c.component or c.header for c in soce.columns] == \
+        ["Issued capital", "Hedging reserve", "Accumulated losses", "Total"]
+
+
+# --------------------------------------------------------------------------- flags by position
+def test_a_flag_in_layout_text_goes_to_the_column_it_stands_under() -> None:
+    from converter.periods import period_hint, read_columns
+
+    header = ["                                        2025            2024            2023",
+              "                                                 Re-presented     (Unaudited)"]
+    columns, _ = read_columns("income", period_hint(["Year ended 30 June 2025"]), header)
+    assert [c.restated for c in columns] == [False, True, False]
+    assert [c.unaudited for c in columns] == [False, False, True]
+
+
+@pytest.mark.parametrize("line,unit", [
+    ("(CHF in thousands)", Unit("CHF", 3)),
+    ("SEK m", Unit("SEK", 6)),
+    ("(in thousands of Swiss francs)", Unit("CHF", 3)),
+    ("INR'000", Unit("INR", 3)),
+])
+def test_other_currencies_printed_by_iso_code(line: str, unit: Unit) -> None:
+    assert detect_unit([line]) == unit
+    assert detect_unit(["a bazaar of 3 million stalls"]) is None

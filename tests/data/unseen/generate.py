@@ -904,10 +904,10 @@ def write_d() -> None:
     out += table(oci, six, yrs)
     out += table(fp, "June 30, 2025".rjust(w) + "December 31, 2024".rjust(w + 4), "")
     out += [eq.title[0], "($ in millions)", ""]
-    out.append(" " * lw + "".join(c.rjust(w + 5) for c in eq.components))
+    out.append(" " * lw + "".join(c.rjust(w + 4) for c in eq.components))
     for year, rows in eq.blocks:
         for label, values in rows:
-            out.append(f"{label:<{lw}}" + "".join(fmt_usd(v, False).rjust(w + 5) for v in values))
+            out.append(f"{label:<{lw}}" + "".join(fmt_usd(v, False).rjust(w + 4) for v in values))
         out.append("")
     out.append("")
     out += table(cf, six, yrs)
