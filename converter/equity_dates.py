@@ -14,8 +14,8 @@ from datetime import date, timedelta
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTH = r"(?P<m>[A-Za-z]{3,9})\.?"
-_BALANCE = re.compile(r"^(?:balance|balances)?\s*(?:as\s+at|as\s+of|at)\b\s*(?P<rest>.+)$"
-                      r"|^balance\s+(?P<rest2>.+)$", re.IGNORECASE)
+_BALANCE = re.compile(r"^(?:balance|balances)?,?\s*(?:as\s+at|as\s+of|at)\b\s*(?P<rest>.+)$"
+                      r"|^balances?(?:,\s*|\s+)(?P<rest2>.+)$", re.IGNORECASE)
 _DMY = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})")
 _NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
 _MDY = re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})")
@@ -34,6 +34,8 @@ def balance_date(label: str) -> date | None:
     datetime.date(2023, 1, 1)
     >>> balance_date("As at June 30, 2024")
     datetime.date(2024, 6, 30)
+    >>> balance_date("Balance, December 31, 2023")
+    datetime.date(2023, 12, 31)
     """
     m = _BALANCE.match(label.strip())
     if not m:

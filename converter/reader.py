@@ -39,7 +39,15 @@ _CELL_CURRENCY = re.compile(
     r"(?=\(?-?\d[\d,]*(?:\.\d+)?\)?(?:\t|\s{2,}|\s*$))")
 
 
+# ... or inside the parentheses of a negative figure: "($775.2)" → " (775.2)"
+_CELL_CURRENCY_IN_PARENS = re.compile(
+    r"(?:(?<=\t)|(?<=\s\s)|(?<=^))\((?P<sign>(?:US\$|HK\$|S\$|A\$|C\$|\$|£|€|¥)\s?)"
+    r"(?P<figure>\d[\d,]*(?:\.\d+)?\))(?=\t|\s{2,}|\s*$)")
+
+
 def _blank_cell_currency(text: str) -> str:
+    text = _CELL_CURRENCY_IN_PARENS.sub(
+        lambda m: " " * len(m.group("sign")) + "(" + m.group("figure"), text)
     return _CELL_CURRENCY.sub(lambda m: " " * len(m.group(0)), text)
 
 

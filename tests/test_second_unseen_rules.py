@@ -20,6 +20,7 @@ from converter.structure import subtotal_tree
     ("Turnover    £ 1,284.6    £ 1,196.3", ["1,284.6", "1,196.3"]),
     ("Total assets\tHK$ 12,345\tHK$(9,876)", ["12,345", "(9,876)"]),
     ("Net loss                 $(42.0)      $ 17.5", ["(42.0)", "17.5"]),
+    ("Operating loss          ($1,042.0)    (€ 17.5)", ["(1,042.0)", "(17.5)"]),
 ])
 def test_a_currency_sign_before_a_figure_in_a_cell_is_blanked(raw: str, cells: list[str]) -> None:
     text = strip_markup(raw)[0]
@@ -242,3 +243,17 @@ def test_a_flag_in_layout_text_goes_to_the_column_it_stands_under() -> None:
 def test_other_currencies_printed_by_iso_code(line: str, unit: Unit) -> None:
     assert detect_unit([line]) == unit
     assert detect_unit(["a bazaar of 3 million stalls"]) is None
+
+
+# --------------------------------------------------------------------------- US-style balances
+@pytest.mark.parametrize("label,day", [
+    ("Balance, December 31, 2023", "2023-12-31"),
+    ("Balances, January 1, 2024", "2024-01-01"),
+    ("Balance at September 30, 2025", "2025-09-30"),
+])
+def test_us_style_balance_rows_are_dated(label: str, day: str) -> None:
+    from converter.equity_dates import balance_date
+
+    found = balance_date(label)
+    assert found is not None and found.isoformat() == day
+    assert balance_date("Balance sheet reclassification") is None
