@@ -145,6 +145,7 @@ class Engine:
         self.settings = settings
         self._bases: dict[tuple[str, ...], _Base] = {}
         self._seen_keys: set[tuple[str, ...]] = set()
+        self._urls: dict[tuple[str, int, int], set[str]] = {}
         try:
             with _arelle_call():
                 from arelle.CntlrCmdLine import createCntlrAndPreloadPlugins
@@ -274,11 +275,28 @@ class Engine:
         return found
 
     # ------------------------------------------------------------------ bases
+    def _start_urls(self, entry: str) -> set[str] | None:
+        """``referenced_urls`` of a report, read once per file version: the batch plan
+        (``base_key``) and the report's own check (``_unpinned``, in the worker, which
+        inherits this memo) both need it. None when the report cannot be read."""
+        try:
+            stat = os.stat(entry)
+            key = (entry, stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            return None
+        if key not in self._urls:
+            if len(self._urls) > 10_000:    # a long-running pipeline: keep it small
+                self._urls.clear()
+            try:
+                self._urls[key] = referenced_urls(entry)
+            except Exception:
+                return None
+        return self._urls[key]
+
     def base_key(self, entry: str) -> tuple[str, ...]:
         """The pinned-package URLs the report's DTS starts from (empty: nothing to share)."""
-        try:
-            urls = referenced_urls(entry)
-        except Exception:
+        urls = self._start_urls(entry)
+        if urls is None:
             return ()
         packages = self.cntlr.packages
         return tuple(sorted(u for u in urls if packages.is_mapped(u)))
@@ -287,9 +305,8 @@ class Engine:
         """One finding per taxonomy the report starts from that no pinned package holds:
         offline, Arelle can only say it could not load a file; a pipeline needs to know
         which package to add (``--package``)."""
-        try:
-            urls = referenced_urls(entry)
-        except Exception:
+        urls = self._start_urls(entry)
+        if urls is None:
             return []
         packages, cache = self.cntlr.packages, self.cntlr.webCache
         return [Finding(
@@ -413,7 +430,7 @@ class Engine:
                             and len(running) >= jobs - 1:
                         # The parent is the last of the ``jobs`` workers while it pre-warms:
                         # the first ``jobs - 1`` reports run on the base as loaded beside it.
-                        self._prewarm(base)
+                        self._prewarm_base(base)
                     if base is not None:
                         base.uses += 1
                     worker = Worker.start(index, entries[index], functools.partial(
@@ -455,7 +472,7 @@ class Engine:
         return not base.prewarmed and (planned >= _PREWARM_MIN_REPORTS
                                        or base.uses + 1 >= _PREWARM_MIN_REPORTS)
 
-    def _prewarm(self, base: _Base) -> None:
+    def _prewarm_base(self, base: _Base) -> None:
         with _arelle_call():
             _prewarm(base.model)
             base.link_memo = self._memo_links(base.model)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from .currencies import printed_unit_pattern
 from .model import Column, Row, Statement
 from .structure import Structure, arithmetic_rows
 
@@ -36,8 +37,7 @@ def heading(column: Column) -> str:
     ("Share capital RMB'000" → "Share capital"), after its printed group ("Company 2025")
     so that a group's and a company's column of the same year are told apart."""
     text = column.component or column.header
-    text = re.sub(r"\(?\b(RMB|HK\$|US\$|HKD|USD|CNY|EUR|GBP|S\$|NT\$)\s*['’]?\s*(000|m|million)?"
-                  r"\b\)?|\(?\$['’]000\)?", " ", text)
+    text = printed_unit_pattern().sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip() or column.header
     return f"{column.group} {text}" if column.group and not column.component else text
 

@@ -195,12 +195,6 @@ def _cell_view(row: Row, row_id: str, index: int, facts: dict[tuple[str, int], l
     return {"text": text, "open": open_, "close": close, "fact": None, "cls": "untagged"}
 
 
-def statement_view(statement: Statement, facts: Iterable[Fact]) -> dict[str, object]:
-    """One statement as its own table."""
-    return table_view(PrintedTable((statement,), tuple((statement, r) for r in statement.rows)),
-                      facts)
-
-
 def table_view(table: PrintedTable, facts: Iterable[Fact]) -> dict[str, object]:
     """One printed table: a statement, or the two parts of a combined one (``printed_tables``)."""
     statement = table.statements[0]

@@ -35,3 +35,14 @@ def test_statement_unit_header() -> None:
                                      unit=Unit(currency=currency, scale=scale)))
     assert header("MYR", 3) == "RM'000"
     assert header("GBP", 6) == "£ million"
+
+
+def test_identity_names_drop_any_listed_unit() -> None:
+    from converter.identities import heading
+
+    def shown(text: str) -> str:
+        return heading(Column(text, component=text))
+    assert shown("Retained earnings RM'000") == "Retained earnings"
+    assert shown("Total £m") == "Total" and shown("Treasury shares (US$'000)") == "Treasury shares"
+    assert shown("Reserve R'000") == "Reserve"
+    assert shown("Capital R&D reserve") == "Capital R&D reserve"    # a letter is no unit alone
