@@ -49,8 +49,7 @@ def labels() -> list[Label]:
 def clear_all(tx: Taxonomy) -> None:
     """Forget everything a look-up memoises: the next pass is first-time work."""
     tx.clear_cache()
-    taxonomy_index.clean_label.cache_clear()
-    taxonomy_index.canonical.cache_clear()
+    taxonomy_index.clear_memos()
     mapping_query.clear_memo()
 
 

@@ -113,8 +113,9 @@ class FirstCharAlternation:
         if any(nullable for _chars, nullable in parsed):
             raise ValueError("a branch can match the empty string: use re.sub")
         firsts = [chars for chars, _nullable in parsed]
-        at_word = [f is not None and all(_WORD.match(c) for c in f) and _word_start_only(t)
-                   for f, t in zip(firsts, trees)]
+        # a branch that asserts a word boundary first, at a word character, can only
+        # match at the start of a word
+        bounded = [f is not None and _word_start_only(t) for f, t in zip(firsts, trees)]
         alphabet = set().union(*(f for f in firsts if f is not None))
         self._any = [i for i, f in enumerate(firsts) if f is None]
         self._start: dict[str, re.Pattern[str]] = {}     # at the start of a word
@@ -122,7 +123,7 @@ class FirstCharAlternation:
         for ch in alphabet:
             keep = [i for i, f in enumerate(firsts) if f is None or ch in f]
             self._start[ch] = self._compile(keep, branches, names)
-            inside = [i for i in keep if not at_word[i]]
+            inside = [i for i in keep if not (bounded[i] and _WORD.match(ch))]
             if inside:
                 self._inside[ch] = self._compile(inside, branches, names)
         self._fallback = self._compile(self._any, branches, names) if self._any else None

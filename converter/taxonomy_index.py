@@ -221,9 +221,10 @@ def _stem(word: str) -> str:
 
 
 # One alternation of all phrase synonyms (one pass instead of ~110: index load time), each
-# position trying only the phrases that can start with its character (query time).
+# position trying only the phrases that can start with its character (query time). Groups
+# become non-capturing (an escaped parenthesis stays a parenthesis).
 _PHRASE_SCAN = FirstCharAlternation(
-    [re.sub(r'[(](?![?])', '(?:', p.pattern) for p, _r in _PHRASES],
+    [re.sub(r'(?<!\\)[(](?![?])', '(?:', p.pattern) for p, _r in _PHRASES],
     [f"p{i}" for i in range(len(_PHRASES))])
 _PHRASE_REPL = {f"p{i}": r for i, (_p, r) in enumerate(_PHRASES)}
 
@@ -239,8 +240,26 @@ def canonical(text: str) -> str:
         for pattern, repl in _SPELLING:
             text = pattern.sub(repl, text)
     text = _PHRASE_SCAN.sub(text, _PHRASE_REPL.__getitem__)
-    words = _WORD.findall(text.replace("'s", ""))
-    return " ".join(_stem(w) for w in words if w not in STOPWORDS)
+    stems = _STEMS
+    return " ".join([stems.get(w) or _stemmed(w)
+                     for w in _WORD.findall(text.replace("'s", "")) if w not in STOPWORDS])
+
+
+_STEMS: dict[str, str] = {}     # word → stem, as words recur from label to label
+
+
+def _stemmed(word: str) -> str:
+    if len(_STEMS) > 100_000:
+        _STEMS.clear()
+    stem = _STEMS[word] = _stem(word)
+    return stem
+
+
+def clear_memos() -> None:
+    """Forget every memo of the normalisation (benchmarks: first-time cost)."""
+    clean_label.cache_clear()
+    canonical.cache_clear()
+    _STEMS.clear()
 
 
 _PAIR = re.compile(r"(\b[\w-]+(?: [\w-]+)?) \(([\w -]+)\)")

@@ -179,8 +179,8 @@ def test_phrase_scan_is_the_one_alternation(parts):
     """First-character dispatch gives what one regex of all phrase synonyms gives."""
     import re
     from converter.taxonomy_index import _PHRASE_REPL, _PHRASE_SCAN, _PHRASES
-    whole = re.compile("|".join(f"(?P<p{i}>{re.sub(r'[(](?![?])', '(?:', p.pattern)})"
-                                for i, (p, _r) in enumerate(_PHRASES)))
+    plain = [re.sub(r"(?<!\\)[(](?![?])", "(?:", p.pattern) for p, _r in _PHRASES]
+    whole = re.compile("|".join(f"(?P<p{i}>{p})" for i, p in enumerate(plain)))
     text = "".join(parts)
     assert _PHRASE_SCAN.sub(text, _PHRASE_REPL.__getitem__) == \
         whole.sub(lambda m: _PHRASE_REPL[m.lastgroup or ""], text)
