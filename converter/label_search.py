@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
-from itertools import chain
 
 import numpy as np
 
@@ -37,6 +35,9 @@ POOL_LIMIT = 60
 SPELLING_CUTOFF = 0.8
 WEIGHT_UNIT = 2.0 ** -30     # IDF grid: sums of up to 2**23 units of weight < 8 stay exact
 _EMPTY = np.zeros(0, dtype=np.intp)
+_NO_SIMS = np.zeros(0)
+_PARTITION_FROM = 600       # below this many, a plain stable sort is the quicker
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"     # what a canonical token is made of
 
 
 def _on_grid(value: float) -> float:
@@ -61,16 +62,13 @@ class QuerySets(NamedTuple):
 
 
 class Similarities(NamedTuple):
-    """Per concept of a pool: the best IDF-weighted Dice and the reading that gives it
-    (the first maximum in (query set, reading) order)."""
+    """Per concept of a pool (``TokenIndex.names`` positions): the best IDF-weighted Dice
+    and the reading that gives it (``TokenIndex.texts`` position; the first maximum in
+    (query set, reading) order)."""
 
+    concepts: np.ndarray
     sims: np.ndarray
-    readings: np.ndarray                # reading numbers (``texts`` positions)
-    texts: list[str]                    # every reading's canonical text
-
-    def text(self, j: int) -> str:
-        """The best reading of concept ``j``; "" if it shares no word with the label."""
-        return self.texts[self.readings[j]] if self.sims[j] > 0.0 else ""
+    readings: np.ndarray
 
 
 class TokenIndex:
@@ -100,8 +98,8 @@ class TokenIndex:
             self.readings[name] = tuple((s, text, self.weight(s))
                                         for s, text in zip(sets, entries[name].search))
         self._build_arrays(members)
-        self._bigram_index: dict[str, tuple[str, ...]] | None = None     # built on first use
-        self._needed: dict[int, dict[int, int]] = {}
+        self._bigram_index: dict[str, np.ndarray] | None = None     # built on first use
+        self._needed: dict[int, np.ndarray] = {}
         self._spelling: dict[str, str] = {}
 
     def _build_arrays(self, members: dict[str, list[int]]) -> None:
@@ -130,6 +128,14 @@ class TokenIndex:
         self._rows = np.array([r + [self._no_reading] * (width - len(r)) for r in rows],
                               dtype=np.intp)
         self._row_weight = np.array([*weights, 1.0])[self._rows]
+        self._row_starts = np.arange(len(rows), dtype=np.intp)
+        # each word's reading and concept postings in one array, concepts shifted past the
+        # readings (and the reading of no words): one bincount counts both
+        self._concept_base = self._no_reading + 1
+        self._span = self._concept_base + len(self.names)
+        self._both = [np.concatenate((r, c.astype(np.intp) + self._concept_base))
+                      for r, c in zip(self._read_post, self._post)]
+        self._both_count = [len(b) for b in self._both]
 
     def clear_memo(self) -> None:
         """Forget spelling repairs (they are memoised per unknown word)."""
@@ -188,36 +194,73 @@ class TokenIndex:
         also has: at least M - k >= 3M - T - 1 of the token's pair positions are shared.
         """
         bigrams = self._bigrams()
-        hits = Counter(chain.from_iterable(
-            bigrams.get(token[i:i + 2], ()) for i in range(len(token) - 1)))
-        need = self._shared_pairs_needed(len(token))
-        return [w for w, shared in hits.items()
-                if (least := need.get(len(w))) is not None and shared >= least]
+        found = [bigrams[pair] for pair in (token[i:i + 2] for i in range(len(token) - 1))
+                 if pair in bigrams]
+        if not found:
+            return []
+        shared = np.bincount(np.concatenate(found), minlength=len(self.vocabulary))
+        words = (shared >= self._shared_pairs_needed(len(token))).nonzero()[0]
+        # and whose letters in common (``quick_ratio``, which ``get_close_matches`` checks
+        # before its costly ``ratio``) reach it: counted for all of them at once
+        letters = np.zeros(len(_LETTERS), dtype=np.intp)
+        for ch in token:
+            at = _LETTERS.find(ch)
+            if at >= 0:
+                letters[at] += 1
+        common = np.minimum(self._letter_counts.take(words, axis=0), letters).sum(axis=1)
+        lengths = self._lengths.take(words)
+        words = words.compress(2.0 * common / (len(token) + lengths) >= SPELLING_CUTOFF)
+        vocabulary = self.vocabulary
+        return [vocabulary[k] for k in words.tolist()]
 
-    def _bigrams(self) -> dict[str, tuple[str, ...]]:
-        """Letter pair → vocabulary words having it (each word once per pair)."""
+    def _bigrams(self) -> dict[str, np.ndarray]:
+        """Letter pair → vocabulary positions of the words having it (each word once)."""
         if self._bigram_index is None:
-            pairs: dict[str, dict[str, None]] = {}
-            for word in self.vocabulary:
+            pairs: dict[str, dict[int, None]] = {}
+            for k, word in enumerate(self.vocabulary):
                 for i in range(len(word) - 1):
-                    pairs.setdefault(word[i:i + 2], {})[word] = None
-            self._bigram_index = {pair: tuple(words) for pair, words in pairs.items()}
+                    pairs.setdefault(word[i:i + 2], {})[k] = None
+            self._bigram_index = {pair: np.array(list(words), dtype=np.intp)
+                                  for pair, words in pairs.items()}
+            self._letter_counts = np.array([[w.count(ch) for ch in _LETTERS]
+                                            for w in self.vocabulary], dtype=np.intp)
+            self._lengths = np.array([len(w) for w in self.vocabulary])
         return self._bigram_index
 
-    def _shared_pairs_needed(self, la: int) -> dict[int, int]:
-        """Word length → shared pair positions a word needs (absent: cannot reach cutoff)."""
+    def _shared_pairs_needed(self, la: int) -> np.ndarray:
+        """Per vocabulary word: the shared pair positions it needs with a token of length
+        ``la`` (at least one; more than any token has where it cannot reach the cutoff)."""
         need = self._needed.get(la)
         if need is None:
-            need = self._needed[la] = {}
+            by_length: dict[int, int] = {}
             for lw in {len(w) for w in self.vocabulary}:
                 total = la + lw
                 least = next((m for m in range(min(la, lw) + 1)
                               if 2.0 * m / total >= SPELLING_CUTOFF), None)
-                if least is not None:
-                    need[lw] = 3 * least - total - 1
+                by_length[lw] = max(1, 3 * least - total - 1) if least is not None else la + 1
+            need = self._needed[la] = np.array([by_length[len(w)] for w in self.vocabulary])
         return need
 
-    # ------------------------------------------------------------------ pool
+    # ------------------------------------------------------------------ pool and similarity
+    def search(self, q: QuerySets, limit: int = POOL_LIMIT) -> Similarities:
+        """The pool (``pool``) and the similarity of each pooled concept
+        (``similarities``). A label of one reading (most) counts the shared weight of
+        every concept and every reading in one ``bincount``: each word's postings of both
+        kinds are stored together (readings first, then concepts after ``_concept_base``).
+        """
+        if not q.known:
+            return Similarities(_EMPTY, _NO_SIMS, _EMPTY)
+        if len(q.sets) > 1:
+            pool = self.pool(q, limit)
+            return self.similarities(q, pool)
+        both = self._both
+        ids = np.concatenate([both[k] for k in q.known]) if len(q.known) > 1 else \
+            both[q.known[0]]
+        counts = self._both_count
+        shared = np.bincount(ids, q.idf.repeat([counts[k] for k in q.known]), self._span)
+        pool = self._pool(q, shared[self._concept_base:], limit)
+        return self._similar(q, pool, shared)
+
     def pool(self, q: QuerySets, limit: int = POOL_LIMIT) -> np.ndarray:
         """Concepts sharing recruiting words with the label (positions in ``names``), best
         Dice upper bound first, at most ``limit``.
@@ -228,17 +271,20 @@ class TokenIndex:
         """
         if not q.known:
             return _EMPTY
-        post, df, n = self._post, self._df, len(self.names)
+        post, df = self._post, self._df
         ids = np.concatenate([post[k] for k in q.known])
-        lengths = [df[k] for k in q.known]
-        shared = np.bincount(ids, q.idf.repeat(lengths), n)
+        shared = np.bincount(ids, q.idf.repeat([df[k] for k in q.known]), len(self.names))
+        return self._pool(q, shared, limit)
+
+    def _pool(self, q: QuerySets, shared: np.ndarray, limit: int) -> np.ndarray:
         if q.recruiting < len(q.known):     # the recruiting words' postings come first
-            ids = ids[:sum(lengths[:q.recruiting])]
-            recruited = (np.bincount(ids, minlength=n) > 0).nonzero()[0]
+            post = self._post
+            rare = np.concatenate([post[k] for k in q.known[:q.recruiting]])
+            recruited = (np.bincount(rare, minlength=len(shared)) > 0).nonzero()[0]
         else:       # (a boolean array's nonzero is the fast one)
             recruited = (shared > 0.0).nonzero()[0]
         keys = -shared.take(recruited) / (q.least() + self._min_weight.take(recruited))
-        if len(keys) > limit:   # sort only what can be among the first ``limit``
+        if len(keys) > _PARTITION_FROM:   # sort only what can be among the first ``limit``
             last = np.partition(keys, limit - 1)[limit - 1]
             recruited = recruited.compress(keys <= last)
             keys = keys.compress(keys <= last)
@@ -247,24 +293,37 @@ class TokenIndex:
     # ------------------------------------------------------------------ similarity
     def similarities(self, q: QuerySets, concepts: np.ndarray) -> Similarities:
         """The best IDF-weighted Dice coefficient over query sets × label readings, for
-        each of ``concepts`` (positions in ``names``, at least one): the shared weight of
-        every reading with every query set in one ``bincount`` over the words' postings,
-        then the Dice of the concepts' readings (rows padded with a reading of no words)."""
+        each of ``concepts`` (positions in ``names``): the shared weight of every reading
+        with every query set in one ``bincount`` over the words' postings, then the Dice
+        of the concepts' readings (rows padded with a reading of no words)."""
+        if not len(concepts):
+            return Similarities(_EMPTY, _NO_SIMS, _EMPTY)
         post, counts = self._read_post, self._read_count
         n, sets = self._no_reading + 1, len(q.sets)
         ids = np.concatenate([post[k] for k in q.known])
         lengths = [counts[k] for k in q.known]
+        if sets == 1:
+            return self._similar(q, concepts, np.bincount(ids, q.idf.repeat(lengths), n))
+        # one bincount for all sets: set i counts at i * n + reading
+        ids = (ids + np.arange(0, n * sets, n)[:, None]).ravel()
+        shared = np.bincount(ids, q.per_set.repeat(lengths, axis=1).ravel(),
+                             n * sets).reshape(sets, n)
+        return self._similar(q, concepts, shared)
+
+    def _similar(self, q: QuerySets, concepts: np.ndarray, shared: np.ndarray
+                 ) -> Similarities:
+        """``similarities`` from the shared weight of each reading (one row per query
+        set, or one vector)."""
         rows = self._rows.take(concepts, axis=0)
         width = rows.shape[1]
-        if sets == 1:
-            shared = np.bincount(ids, q.idf.repeat(lengths), n).take(rows)
-        else:               # one bincount for all sets: set i counts at i * n + reading
-            ids = (ids + np.arange(0, n * sets, n)[:, None]).ravel()
-            shared = np.bincount(ids, q.per_set.repeat(lengths, axis=1).ravel(),
-                                 n * sets).reshape(sets, n).take(rows, axis=1)
-        dice = 2.0 * shared / (q.weight_column + self._row_weight.take(concepts, axis=0))
-        if sets > 1:        # concepts × (sets × readings): row-major = set outer, reading inner
-            dice = dice.transpose(1, 0, 2).reshape(len(rows), sets * width)
-        best = dice.argmax(axis=1)
-        at = np.arange(len(rows))
-        return Similarities(dice[at, best], rows[at, best % width], self.texts)
+        if shared.ndim == 1:
+            dice = 2.0 * shared.take(rows) / (q.weight_column
+                                               + self._row_weight.take(concepts, axis=0))
+        else:   # concepts × (sets × readings): row-major = set outer, reading inner
+            dice = (2.0 * shared.take(rows, axis=1) / (
+                q.weight_column + self._row_weight.take(concepts, axis=0))
+                    ).transpose(1, 0, 2).reshape(len(rows), -1)
+            width = dice.shape[1]
+            rows = np.tile(rows, len(q.sets))
+        flat = self._row_starts[:len(rows)] * width + dice.argmax(axis=1)
+        return Similarities(concepts, dice.take(flat), rows.take(flat))

@@ -42,8 +42,7 @@ def _candidate_dict(c: Candidate) -> dict[str, object]:
 
 
 def _one(taxonomy: Taxonomy, label: str, statement: str | None, section: str | None,
-         top: int) -> dict[str, object]:
-    found = taxonomy.match(label, statement, section, top=top)
+         found: list[Candidate]) -> dict[str, object]:
     out: dict[str, object] = {"label": label, "statement": statement, "section": section,
                               "candidates": [_candidate_dict(c) for c in found]}
     if not found or found[0].score < EXTENSION_THRESHOLD:
@@ -60,9 +59,10 @@ def run_map(label: str | None, statement: str | None, section: str | None, top: 
             labels_file: str | None, as_json: bool) -> str:
     """Map one label or a CSV of labels; return the printable result."""
     taxonomy = Taxonomy.load()
-    items = _read_labels(labels_file) if labels_file else [(label or "", statement, section)]
-    results = [_one(taxonomy, lab, st or statement, sec or section, top)
-               for lab, st, sec in items]
+    items = [(lab, st or statement, sec or section) for lab, st, sec in (
+        _read_labels(labels_file) if labels_file else [(label or "", statement, section)])]
+    results = [_one(taxonomy, *item, found)
+               for item, found in zip(items, taxonomy.match_many(items, top=top))]
     if as_json:
         return json.dumps(results[0] if len(results) == 1 and not labels_file else results,
                           indent=2, ensure_ascii=False)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .taxonomy_index import canonical, clean_label, query_variants
 
@@ -43,8 +44,10 @@ _TOTAL_LABEL = re.compile(r"^(total|sub-?total|net)?$")
 
 
 # ----------------------------------------------------------------------------- query context
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
+    """A label ready to rank (a named tuple: one is made per look-up, and a tuple is the
+    cheapest to make)."""
+
     cleaned: str
     variants: tuple[str, ...]           # canonical
     statement: str | None

@@ -192,18 +192,20 @@ def map_statement(statement: Statement, taxonomy: Taxonomy | None = None, *,
     taxonomy = taxonomy or Taxonomy.load()
     kind = statement.kind
     rows = statement.value_rows()
-    ranked: dict[str, list[Candidate]] = {}
     ids: dict[int, str] = {}
+    requests: dict[str, tuple[object, ...] | None] = {}     # in row order
     for i, row in enumerate(rows):
         rid = row.id or f"r{i}"
         ids[id(row)] = rid
         label, period_type, negative = _row_query(row, kind)
-        if not clean_label(label) and not row.section:
-            if others:
-                ranked[rid] = []
-            continue
-        ranked[rid] = taxonomy.match(label, kind, tuple(row.section), period_type=period_type,
-                                     printed_negative=negative, top=8)
+        if clean_label(label) or row.section:
+            requests[rid] = (label, kind, tuple(row.section), period_type, negative)
+        elif others:
+            requests[rid] = None
+    # every row's look-up in one call (the scoring runs as one set of array operations)
+    found = iter(taxonomy.match_many([r for r in requests.values() if r is not None], top=8))
+    ranked: dict[str, list[Candidate]] = {
+        rid: [] if request is None else next(found) for rid, request in requests.items()}
     if kind == "financial_position":
         _prefer_block_balance(rows, ranked, ids, taxonomy)
     if kind in ("income", "comprehensive_income"):

@@ -893,10 +893,12 @@ def _unpruned(tx: Taxonomy, label, statement, section, top: int,
     return scored[:top]
 
 
-@pytest.mark.parametrize("top", [1, 5, 8])
+@pytest.mark.parametrize("top", [1, 5, 8, 15])
 def test_pruning_never_changes_a_ranking(tx, top):
-    """The array search and the scoring headroom give every ranking of every label we have,
-    under its statement and under none, as the plain reference gives it."""
+    """The array search and the array scoring give every ranking of every label we have,
+    under its statement and under none, as the plain reference (``score_candidate`` one
+    candidate at a time) gives it: concepts, scores and reasons (top 15 reaches every
+    finalist's score)."""
     for label, statement, section in _stream():
         for kind in (statement, None):
             tx.clear_cache()
@@ -935,3 +937,51 @@ def test_spelling_repair_is_the_whole_vocabulary_answer(tx, data):
         return
     assert difflib.get_close_matches(word, tx.search._spelling_candidates(word), 1, 0.8) == \
         difflib.get_close_matches(word, vocab, 1, 0.8)
+
+
+# ----------------------------------------------------------------------------- many at once
+def test_match_many_is_match_label_by_label(tx):
+    """One call for a list gives, in order, what ``match`` gives for each label."""
+    stream = _stream()
+    requests = [(label, kind, section, None, negative) for label, kind, section in stream
+                for negative in (None, True)]
+    tx.clear_cache()
+    together = tx.match_many(requests, top=8)
+    tx.clear_cache()
+    alone = [tx.match(*r[:3], printed_negative=r[4], top=8) for r in requests]
+    assert together == alone
+    assert len(together) == len(requests) > 1000
+
+
+def test_match_many_requests_and_errors(tx):
+    from converter.mapping import LabelRequest
+    tx.clear_cache()
+    a, b, c, d = tx.match_many([
+        "Revenue", ("Revenue",), ("Inventories", "financial_position", ("Current assets",)),
+        LabelRequest("Revenue", "income", ("Continuing operations",))])
+    assert a == b == tx.match("Revenue")
+    assert c[0].concept.name == "Inventories" and d[0].concept.name == "Revenue"
+    assert tx.match_many([]) == []
+    with pytest.raises(InputError, match="statement kind"):
+        tx.match_many([("Revenue", "balance_sheet")])
+    with pytest.raises(InputError, match="period type"):
+        tx.match_many([("Revenue", None, None, "annual")])
+
+
+def test_candidates_explain_themselves_when_read(tx):
+    """Reasons are worked out on first read, and a lazy candidate equals, pickles and
+    prints as the eager one."""
+    import pickle
+    from converter.mapping_score import Candidate
+    tx.clear_cache()
+    found = tx.match("Trade and other receivables", "financial_position",
+                     ("Current assets",), top=3)
+    best = found[0]
+    assert best._reasons is None                    # not explained yet
+    eager = Candidate(best.concept, best.score, best.reasons, best.also)
+    assert best == eager and hash(best) == hash(eager)
+    assert any("section fit: current" in r for r in best.reasons)
+    assert pickle.loads(pickle.dumps(found[1])) == found[1]
+    assert "reasons=" in repr(found[2])
+    with pytest.raises(AttributeError):
+        best.score = 1.0
