@@ -37,6 +37,7 @@ WEIGHT_UNIT = 2.0 ** -30     # IDF grid: sums of up to 2**23 units of weight < 8
 _EMPTY = np.zeros(0, dtype=np.intp)
 _NO_SIMS = np.zeros(0)
 _PARTITION_FROM = 600       # below this many, a plain stable sort is the quicker
+_FOUND_MEMO = 20_000
 _LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"     # what a canonical token is made of
 
 
@@ -101,6 +102,7 @@ class TokenIndex:
         self._bigram_index: dict[str, np.ndarray] | None = None     # built on first use
         self._needed: dict[int, np.ndarray] = {}
         self._spelling: dict[str, str] = {}
+        self._found: dict[tuple[str, ...], Similarities] = {}
 
     def _build_arrays(self, members: dict[str, list[int]]) -> None:
         """Postings as one small array per word (word → concepts, word → readings), and each
@@ -138,8 +140,13 @@ class TokenIndex:
         self._both_count = [len(b) for b in self._both]
 
     def clear_memo(self) -> None:
-        """Forget spelling repairs (they are memoised per unknown word)."""
+        """Forget spelling repairs (memoised per unknown word) and look-ups (per reading)."""
         self._spelling.clear()
+        self.clear_found()
+
+    def clear_found(self) -> None:
+        """Forget look-ups (memoised per label reading)."""
+        self._found.clear()
 
     # ------------------------------------------------------------------ weights
     def weight(self, tokens: Iterable[str]) -> float:
@@ -242,6 +249,16 @@ class TokenIndex:
         return need
 
     # ------------------------------------------------------------------ pool and similarity
+    def lookup(self, variants: tuple[str, ...]) -> Similarities:
+        """``search(query(variants))``, memoised per canonical readings: labels of other
+        statements, sections or wordings often read the same (read-only arrays)."""
+        found = self._found.get(variants)
+        if found is None:
+            if len(self._found) >= _FOUND_MEMO:
+                self._found.clear()
+            found = self._found[variants] = self.search(self.query(variants))
+        return found
+
     def search(self, q: QuerySets, limit: int = POOL_LIMIT) -> Similarities:
         """The pool (``pool``) and the similarity of each pooled concept
         (``similarities``). A label of one reading (most) counts the shared weight of

@@ -78,12 +78,12 @@ from .model import Concept
 from .resources import taxonomy_dir
 from .statement_mapping import map_statement
 from .taxonomy_index import (
-    NUMERIC_TYPES, PRIMARY_ROLES, RELATED_ROLES, ConceptEntry, default_index_path, load_entries,
+    NUMERIC_TYPES, PRIMARY_ROLES, ConceptEntry, default_index_path, load_entries,
 )
 
-__all__ = ["Taxonomy", "Candidate", "LabelRequest", "Alias", "map_label", "map_statement", "load_aliases",
-           "EXTENSION_THRESHOLD", "PER_SHARE_TYPE", "MONETARY_TYPE", "SHARES_TYPE",
-           "STATEMENT_KINDS"]
+__all__ = ["Taxonomy", "Candidate", "LabelRequest", "Alias", "map_label", "map_statement",
+           "load_aliases", "EXTENSION_THRESHOLD", "PER_SHARE_TYPE", "MONETARY_TYPE",
+           "SHARES_TYPE", "STATEMENT_KINDS"]
 
 ALIASES_NAME = "aliases.csv"
 STATEMENT_KINDS = frozenset(PRIMARY_ROLES)
@@ -171,6 +171,7 @@ class Taxonomy:
         self.aliases = aliases
         self.source = source
         self._cache: dict[tuple[object, ...], list[Candidate]] = {}
+        self._finals: dict[tuple[object, ...], Finalists] = {}
         self.search = TokenIndex(entries)
         self._alias_by_char = _aliases_by_first_char(aliases)
         self._alias_buckets: dict[tuple[str, str | None], tuple[re.Pattern[str] | None,
@@ -195,9 +196,15 @@ class Taxonomy:
     def clear_cache(self) -> None:
         """Forget every look-up result, spelling repair and context row (benchmarks:
         first-time cost)."""
-        self._cache.clear()
+        self.clear_results()
         self.search.clear_memo()
         self.table.clear_memo()
+
+    def clear_results(self) -> None:
+        """Forget look-up results: per request, per label reading, per finalist set."""
+        self._cache.clear()
+        self._finals.clear()
+        self.search.clear_found()
 
     # -------------------------------------------------------------------- lookups
     def concept(self, name: str) -> Concept:
@@ -226,8 +233,8 @@ class Taxonomy:
             self._cache[key] = hit
         return list(hit)
 
-    def match_many(self, requests: Iterable[str | LabelRequest | Sequence[object]], top: int = 5
-                   ) -> list[list[Candidate]]:
+    def match_many(self, requests: Iterable[str | LabelRequest | Sequence[object]],
+                   top: int = 5) -> list[list[Candidate]]:
         """``match`` for many labels in one call, in order: the same rankings, faster (the
         scoring runs as one set of array operations over all of them). A request is a
         label, a ``LabelRequest`` or a tuple of its fields (label first; the rest
@@ -325,7 +332,17 @@ class Taxonomy:
         Aliases come first (their rough score, 0.9 or 1.0, is above any reading's 0.8),
         then the admissible pooled concepts by rough score, ties in pool order: the
         similarity of every pooled concept is one array pass (``TokenIndex.search``).
+        Memoised per what they depend on: labels under other headings often share them.
         """
+        key = (q.cleaned, q.variants, q.statement, q.period_type, q.per_share, q.shares, keep)
+        found = self._finals.get(key)
+        if found is None:
+            if len(self._finals) >= _RESULT_CACHE_SIZE:
+                self._finals.clear()
+            found = self._finals[key] = self._find(q, keep)
+        return found
+
+    def _find(self, q: Query, keep: int) -> Finalists:
         search = self.search
         aliases = self._aliases_for(q)
         rough: list[tuple[float, str]] = []
@@ -338,7 +355,7 @@ class Taxonomy:
         head = [self.table.position[n] for _r, n in rough]
         if room <= 0:
             return Finalists(aliases, head, _NO_POSITIONS, _NO_SIMS, _NO_POSITIONS)
-        found = search.search(search.query(q.variants))
+        found = search.lookup(q.variants)
         pool = found.concepts
         if not len(pool):
             return Finalists(aliases, head, _NO_POSITIONS, _NO_SIMS, _NO_POSITIONS)
