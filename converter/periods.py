@@ -55,9 +55,12 @@ _CURRENCIES: tuple[tuple[str, str], ...] = (
     (r"\$", "USD"),                  # a bare dollar sign ("$ in millions"): US dollars
 )
 _CURRENCY = "|".join(f"(?:{p})" for p, _ in _CURRENCIES)
+# "k" is continental shorthand for thousands, after the currency ("EUR k", "€k") or before it
+# ("kEUR", "TEUR", "T€": tausend Euro).
 _SCALED = re.compile(
     r"(?P<cur>" + _CURRENCY + r")\s*['’‘`]?\s*(?:in\s+)?"
-    r"(?P<scale>000|'000|million|millions|mn|m\b|thousands?|billion|bn)", re.I)
+    r"(?P<scale>000|'000|million|millions|mn|m\b|k\b|thousands?|billion|bn)"
+    r"|(?<![\w$])(?P<pscale>[kT])(?P<pcur>EUR|€|CHF|GBP|£|USD|SEK|DKK|NOK|PLN|CZK)(?!\w)", re.I)
 _IN_THOUSANDS = re.compile(
     r"in\s+(?P<scale>thousands|millions)\s+of\s+(?P<cur>" + _CURRENCY + r")", re.I)
 _PER_SHARE_UNIT = re.compile(r"\((?P<cur>" + _CURRENCY + r")\)|\b(?:HK|RMB|US)\s*cents\b", re.I)
@@ -411,8 +414,15 @@ def detect_unit(texts: list[str], default: Unit | None = None) -> Unit | None:
     for text in texts:
         m = _SCALED.search(text) or _IN_THOUSANDS.search(text)
         if m:
-            return Unit(currency=currency_code(m.group("cur")), scale=_scale(m.group("scale")))
+            return _unit_of(m)
     return default
+
+
+def _unit_of(m: re.Match[str]) -> Unit:
+    groups = m.groupdict()
+    if groups.get("pcur"):
+        return Unit(currency=currency_code(groups["pcur"]), scale=_scale(groups["pscale"]))
+    return Unit(currency=currency_code(m.group("cur")), scale=_scale(m.group("scale")))
 
 
 def document_unit(texts: list[str]) -> Unit | None:
@@ -420,7 +430,7 @@ def document_unit(texts: list[str]) -> Unit | None:
     counts: dict[Unit, int] = {}
     for text in texts:
         for m in list(_SCALED.finditer(text)) + list(_IN_THOUSANDS.finditer(text)):
-            unit = Unit(currency=currency_code(m.group("cur")), scale=_scale(m.group("scale")))
+            unit = _unit_of(m)
             counts[unit] = counts.get(unit, 0) + 1
     return max(counts, key=lambda u: counts[u]) if counts else None
 
@@ -434,7 +444,7 @@ def currency_code(printed: str) -> str:
 
 def _scale(printed: str) -> int:
     p = printed.lower().strip("'’ ")
-    if p in ("000", "thousand", "thousands"):
+    if p in ("000", "thousand", "thousands", "k", "t"):
         return 3
     if p in ("million", "millions", "mn", "m"):
         return 6

@@ -19,10 +19,11 @@ from .periods import header_slots, is_header_line
 
 # "4", "3(a), 4(b)", "12A"; Bursa Malaysia quarterly reports number their notes by part:
 # "A8", "B5" (part A: MFRS 134 notes, part B: Listing Requirements notes).
+# Continental reports number notes by section: "4.1", "5.12" (note 4, section 1).
 _NOTE = re.compile(
-    r"^(?:(?:[AB]\d{1,2}|\d{1,2}[A-Za-z]?)(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\))"
-    r"(?:(?:\s*(?:,|&|and)\s*|\s+)(?:(?:[AB]\d{1,2}|\d{1,2}[A-Za-z]?)(?:\s*\([a-z]{1,4}\))*|"
-    r"\([a-z]{1,4}\)))*$")
+    r"^(?:(?:[AB]\d{1,2}|\d{1,2}(?:\.\d{1,2}|[A-Za-z])?)(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\))"
+    r"(?:(?:\s*(?:,|&|and)\s*|\s+)(?:(?:[AB]\d{1,2}|\d{1,2}(?:\.\d{1,2}|[A-Za-z])?)"
+    r"(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\)))*$")
 
 
 _INLINE_NOTE = re.compile(r"\s*\(?\bnotes?\s+(\d{1,2}(?:\s*\([a-z]{1,3}\))?"
@@ -33,8 +34,8 @@ _INLINE_NOTE = re.compile(r"\s*\(?\bnotes?\s+(\d{1,2}(?:\s*\([a-z]{1,3}\))?"
 _VALUE_LIKE = re.compile(r"\(?\d{1,3}(?:,\d{3})+\)?|\(\d+\)")
 
 
-_UNIT_TOKEN = re.compile(r"(?:RMB|HK\$|US\$|HKD|USD|CNY|EUR|GBP|S\$)\s*['’]?\s*(?:000|million)",
-                         re.I)
+_UNIT_TOKEN = re.compile(r"(?:RMB|HK\$|US\$|HKD|USD|CNY|EUR|€|GBP|£|S\$)\s*['’]?\s*"
+                         r"(?:000|million|k\b)|(?<!\w)[kT](?:EUR|€)(?!\w)", re.I)
 
 
 @dataclass
@@ -71,7 +72,8 @@ def is_note_ref(text: str) -> bool:
 _FIGURE = r"(?:\(?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|\(?\d+(?:\.\d+)?\)?|[-–—_*])"
 
 
-_NOTE_TOKEN = r"(?:[AB]?\d{1,2}(?:\([a-z]{1,3}\))?(?:,\s*[AB]?\d{1,2}(?:\([a-z]{1,3}\))?)*)"
+_NOTE_TOKEN = (r"(?:[AB]?\d{1,2}(?:\.\d{1,2})?(?:\([a-z]{1,3}\))?"
+               r"(?:,\s*[AB]?\d{1,2}(?:\.\d{1,2})?(?:\([a-z]{1,3}\))?)*)")
 
 
 def _space_separated(text: str, n: int) -> str:

@@ -36,7 +36,8 @@ from converter.model import STATEMENT_KINDS, Extraction, Row, Statement
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 NAMES = ["meranti-2025-layout", "thistledown-2025-minus", "kestrel-2025-ocr",
-         "harborview-2025-bank", "larchmere-2025-restated"]
+         "harborview-2025-bank", "larchmere-2025-restated", "auental-2025-continental",
+         "wrenfield-2025-netassets"]
 # A third balance sheet at the start of the comparative year (IAS 1.40A): "1 January 2024"
 # is the instant that ends 31 December 2023, so its truth period is 2023.
 THIRD_BALANCE_SHEET = {"larchmere-2025-restated"}
