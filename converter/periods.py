@@ -130,11 +130,24 @@ def header_slots(text: str, month_first: bool | None = None) -> list[Slot]:
     return slots
 
 
+# The head of a year-on-year change column ("Change", "Change in %", "in %", "Δ %", "+/-",
+# "Var."), printed after the periods by continental issuers: a header, never a row.
+_CHANGE_HEAD = re.compile(r"(?:change|variance|var\.|Δ|\+/-|yoy)(?:\s*(?:in\s*)?%)?|"
+                          r"(?:in\s*)?%", re.I)
+
+
+def has_change_column(header_lines: list[str]) -> bool:
+    """Whether a statement's header names a change column after its periods."""
+    return any(re.search(r"\b(?:change|variance)\b|%|Δ|\+/-", t, re.I) for t in header_lines)
+
+
 def is_header_line(text: str) -> bool:
     """A column-header line: years, dates, units or header words, and no amounts."""
     s = text.strip()
     if not s:
         return False
+    if _CHANGE_HEAD.fullmatch(s):
+        return True             # the head of a change column alone: "in %", "Change", "+/-"
     if re.search(r"\d{1,3},\d{3}|\(\d", s):
         return False
     tokens = s.split()

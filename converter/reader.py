@@ -47,9 +47,19 @@ _CELL_CURRENCY_IN_PARENS = re.compile(
     r"(?P<figure>\d[\d,]*(?:\.\d+)?\))(?=\t|\s{2,}|\s*$)")
 
 
+# A per-share figure printed with its sub-unit glued on ("21.4p", "(3.2)p", "12.5c", "8¢"),
+# at a cell boundary: the label or header says pence or cents; the letter hides the figure.
+# Blanked, like the currency sign, so that columns keep their places.
+_CELL_SUBUNIT = re.compile(r"(?P<figure>(?:^|\t|\s\s)\(?-?\d[\d,]*(?:\.\d+)?\)?)(?:p|c|¢)"
+                           r"(?=\t|\s{2,}|\s*$)")
+# A minus sign (U+2212) before a figure is the hyphen-minus every later stage reads.
+_MINUS_SIGN = re.compile(r"\u2212(?=\s?\d)")
+
+
 def _blank_cell_currency(text: str) -> str:
     text = _CELL_CURRENCY_IN_PARENS.sub(
         lambda m: " " * len(m.group("sign")) + "(" + m.group("figure"), text)
+    text = _CELL_SUBUNIT.sub(lambda m: m.group("figure") + " ", _MINUS_SIGN.sub("-", text))
     return _CELL_CURRENCY.sub(lambda m: " " * len(m.group(0)), text)
 
 

@@ -89,23 +89,34 @@ def split_packed(label: str) -> list[str]:
             segments.append([])
         segments[-1].append(w)
     merged: list[list[str]] = []
-    for seg in segments:
-        if merged and seg and _is_name_tail(seg):
-            merged[-1] += seg          # "... shareholders of Auental" + "Antriebe SE"
-        elif seg:
-            merged.append(seg)
+    for seg in filter(None, segments):
+        merged.append(seg)
+        # "... shareholders of Auental" + "Antriebe SE", "... of Brightwater" + "Holdings"
+        # + "Limited": the rest of a name, not packed labels
+        while len(merged) > 1 and _is_name_tail(merged[-1]):
+            tail = merged.pop()
+            merged[-1] = merged[-1] + tail
     return [" ".join(s) for s in merged]
 
 
 # Legal forms that end a company's name ("Acme Holdings Limited", "Auental Antriebe SE",
 # "Wrenfield Brands plc"): a run of capitalised words ending in one is the rest of a name the
 # label began ("attributable to shareholders of Auental Antriebe SE"), not a packed label.
-_LEGAL_FORMS = frozenset("""se ag plc ltd limited inc corp corporation nv n.v. sa s.a. spa
-s.p.a. gmbh kgaa ab asa oyj berhad bhd llc sarl bv b.v. a/s""".split())
+# Compared without their dots ("S.A." is "sa").
+_LEGAL_FORMS = frozenset("""se ag plc ltd limited inc corp corporation nv sa spa gmbh kgaa ab
+asa oyj berhad bhd llc sarl bv a/s""".split())
+_LEGAL_FORM_RE = "|".join(r"\.?".join(map(re.escape, f)) + r"\.?"
+                          for f in sorted(_LEGAL_FORMS, key=len, reverse=True))
+
+
+def _is_legal_form(word: str) -> bool:
+    return word.lower().strip(",").replace(".", "") in _LEGAL_FORMS
 
 
 def _is_name_tail(words: list[str]) -> bool:
-    if words[-1].lower().strip(".,") not in _LEGAL_FORMS:
+    """Capitalised words ending in a legal form ("Antriebe SE", "Énergie S.A."), or capitalised
+    words followed by one ("Holdings" before "Limited") once merged."""
+    if not _is_legal_form(words[-1]):
         return False
     return all(w[:1].isupper() for w in words[:-1])
 
@@ -201,9 +212,8 @@ _END_MARK = re.compile(r"\s*(?:[*†‡#]+|\((?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))
 # The issuer named in a label ("attributable to shareholders of Auental Antriebe SE",
 # "owners of Acme Holdings Limited"): the mapper knows "the Company", not each name.
 _NAMED_ISSUER = re.compile(
-    r"\b(?P<lead>of|to)\s+(?:[A-Z][\w&'.-]*\s+){1,6}"
-    r"(?i:" + "|".join(sorted((re.escape(f) for f in _LEGAL_FORMS), key=len, reverse=True)) +
-    r")(?=\W|$)")
+    r"\b(?P<lead>of|to)\s+(?:[A-ZÀ-ÖØ-Þ][\w&'.-]*\s+){1,6}"
+    r"(?i:" + _LEGAL_FORM_RE + r")(?=\W|$)")
 _BREAKDOWN_LEAD = re.compile(r"^(?:thereof|hereof|whereof|of which|out of which|davon)\s*:?\s*",
                              re.IGNORECASE)
 

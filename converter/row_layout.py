@@ -69,7 +69,7 @@ def is_note_ref(text: str) -> bool:
     return bool(_NOTE.match(text.strip()))
 
 
-_FIGURE = r"(?:\(?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|\(?\d+(?:\.\d+)?\)?|[-–—_*])"
+_FIGURE = r"(?:\(?[-–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|\(?[-–]?\d+(?:\.\d+)?\)?|[-–—_*])"
 
 
 _NOTE_TOKEN = (r"(?:[AB]?\d{1,2}(?:\.\d{1,2})?(?:\([a-z]{1,3}\))?"
@@ -91,6 +91,17 @@ def _space_separated(text: str, n: int) -> str:
     if not m or re.search(r"\d[\d,]{3,}", m.group("label")):
         return text
     return "\t".join([m.group("label"), m.group("note") or "", *m.group("figs").split()])
+
+
+# A cell of a year-on-year change column: "+5.7%", "-12.0 %", "n/a", "n.m.", ">100%".
+_CHANGE_CELL = re.compile(r"(?:(?<=\t)|(?<=\s\s))(?:[+\-−–]?\s?>?\s?\d+(?:[.,]\d+)?\s?%|"
+                          r"n/?a|n\.\s?m\.?|nm)\s*$", re.I)
+
+
+def strip_change_cells(text: str) -> str:
+    """A row without its trailing change-column cell (the statement's header names such a
+    column): "Revenue   4   842,316   797,254   +5.7%" → the row and its two periods."""
+    return _CHANGE_CELL.sub("", text).rstrip(" \t")
 
 
 def _dedupe_note(text: str) -> str:

@@ -1319,6 +1319,14 @@ def fmt_space(v: Decimal, zero: str = "–") -> str:
     return f"-{s}" if v < 0 else s
 
 
+def _change(cur: Decimal, prior: Decimal) -> str:
+    """Year-on-year change in per cent, as continental income statements print it."""
+    if prior == 0 or cur == 0 or (cur < 0) != (prior < 0) or "." in str(cur):
+        return "n/a"
+    pct = ((cur - prior) / abs(prior) * 100).quantize(D("0.1"))
+    return f"{'+' if pct > 0 else ''}{pct}%" if pct else "0.0%"
+
+
 def write_f() -> None:
     inc, oci, fp, eq, cf = company_f()
     out = ["Auental Antriebe SE", "Annual Report 2025 – Consolidated Financial Statements", "",
@@ -1327,7 +1335,8 @@ def write_f() -> None:
            "rounding differences may occur.", ""]
     lw, nw, w = 60, 8, 13
 
-    def table(s, head: list[str], ascending: bool, zero: str = "–"):
+    def table(s, head: list[str], ascending: bool, zero: str = "–", change: bool = False,
+              minus: str = "-"):
         lines = [s.title[0], s.title[1], "", *head, ""]
         for row in s.rows:
             if row[0] == "h":
@@ -1336,12 +1345,16 @@ def write_f() -> None:
             label, note, vals = row[1], row[2], row[3]
             if ascending:
                 vals = vals[::-1]
-            figs = "".join(fmt_space(v, zero).rjust(w) for v in vals)
+            figs = "".join(fmt_space(v, zero).replace("-", minus).rjust(w) for v in vals)
+            if change:     # a "Change in %" column after the years: not a period
+                figs += _change(row[3][0], row[3][1]).rjust(w)
             lines.append(f"{label:<{lw}}{note:<{nw}}{figs}".rstrip())
         return lines + ["", ""]
 
-    up = [f"in € thousand{'Notes'.rjust(lw - 13 + 5)}{'':<3}{'2024'.rjust(w)}{'2025'.rjust(w)}"]
-    out += table(inc, up, True)
+    up = [f"in € thousand{'Notes'.rjust(lw - 13 + 5)}{'':<3}{'2024'.rjust(w)}{'2025'.rjust(w)}"
+          f"{'Change'.rjust(w)}",
+          f"{'in %'.rjust(lw + nw + 3 * w)}"]
+    out += table(inc, up, True, change=True)
     out += table(oci, [f"in € thousand{'2024'.rjust(lw - 13 + nw + w)}{'2025'.rjust(w)}"], True)
     bs_head = [f"in € thousand{'Notes'.rjust(lw - 13 + 5)}{'':<3}"
                f"{'31.12.2024'.rjust(w)}{'31.12.2025'.rjust(w)}"]
@@ -1361,11 +1374,12 @@ def write_f() -> None:
     out.append("")
     for year, rows in eq.blocks:
         for label, values in rows:
-            out.append(f"{label:<36}" + "".join(fmt_space(v).rjust(cw) for v in values))
+            out.append(f"{label:<36}" + "".join(fmt_space(v).replace(" ", "\u202f").rjust(cw)
+                                                 for v in values))
         out.append("")
     out.append("")
     out += table(cf, [f"{'FY2025'.rjust(lw + nw + w)}{'FY2024'.rjust(w)}",
-                      f"{'EUR k'.rjust(lw + nw + w)}{'EUR k'.rjust(w)}"], False)
+                      f"{'EUR k'.rjust(lw + nw + w)}{'EUR k'.rjust(w)}"], False, minus="−")
     out += ["Notes to the consolidated financial statements", "",
             "1 General information",
             "Auental Antriebe SE is a listed stock corporation; its financial statements are",
@@ -1561,7 +1575,8 @@ def write_g() -> None:
                 lines.append(row[1])
                 continue
             label, note, (a, b) = row[1], row[2], row[3]
-            figs = fmt_paren(a).rjust(w) + fmt_paren(b).rjust(w)
+            p = "p" if "pence" in label else ""     # "21.4p": pence printed after the figure
+            figs = (fmt_paren(a) + p).rjust(w) + (fmt_paren(b) + p).rjust(w)
             shift = G_SHIFT.get(label, 0)
             if shift > 0:
                 figs = " " * shift + figs
