@@ -45,6 +45,9 @@ _POLARITY = re.compile(r"\((expenses?|charges?|costs?|losses?|loss|deficit|outfl
                        r"decrease|used in)\)")
 
 
+# Profit or loss measures (ProfitLoss, ProfitLossBeforeTax, ProfitLossFromOperatingActivities,
+# ...): in a cash-flow statement they are the figure the income statement reports.
+_PROFIT_MEASURE = re.compile(r"^ProfitLoss")
 # Liabilities printed as deductions: UK "net assets" balance sheets and those that print
 # "Current liabilities (36,434)" to show the subtraction. The row is a liability by its
 # innermost section ("Current liabilities", "Creditors: amounts falling due within one year",
@@ -81,6 +84,10 @@ def xbrl_sign(printed_value: Decimal, concept: Concept, statement: StatementKind
     total = TOTAL_BALANCE.get(statement)
     if total is None:
         return value, f"statement {statement!r}: printed sign kept"
+    if statement == "cash_flows" and _PROFIT_MEASURE.match(concept.name):
+        # the indirect method starts from the profit itself ("Profit before taxation 79,780"):
+        # it is the income statement's figure, not a deduction from the net cash flow
+        return value, f"{concept.name} opens the indirect method: printed sign kept"
     if concept.balance == total:
         return value, (f"{concept.balance} concept in a statement of {_bottom(statement)}: "
                        "printed sign kept")

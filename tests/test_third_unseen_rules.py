@@ -271,3 +271,19 @@ def test_a_section_note_in_the_note_column_is_not_an_untagged_figure() -> None:
              '</table></body></html>')
     found = list(untagged_figure_findings(etree.fromstring(xhtml.encode())))
     assert [f.value for f in found] == ["3,900"]
+
+
+@pytest.mark.parametrize("name,printed", [("ProfitLoss", -1_250), ("ProfitLossBeforeTax", 8_300),
+                                          ("ProfitLossFromOperatingActivities", 410)])
+def test_the_profit_that_opens_the_indirect_method_keeps_its_printed_sign(name: str,
+                                                                         printed: int) -> None:
+    """'Loss for the period (1,250)' at the top of a cash-flow statement is the income
+    statement's ProfitLoss, −1,250: not a deduction from the net cash flow (a negated value
+    would contradict the income statement's fact and push the row onto an extension)."""
+    concept = Concept(name, balance="credit")
+    got, _reason = xbrl_sign(Decimal(printed), concept, "cash_flows", "Loss for the period")
+    assert got == Decimal(printed)
+    # an outflow of the same (credit) balance is still a deduction
+    outflow = Concept("PurchaseOfPropertyPlantAndEquipmentClassifiedAsInvestingActivities",
+                      balance="credit")
+    assert xbrl_sign(Decimal(-400), outflow, "cash_flows")[0] == Decimal(400)
