@@ -93,6 +93,11 @@ def period_hint(texts: list[str]) -> PeriodHint:
     for text in texts:
         if months is None and (m := _DURATION.search(text)):
             months = _DURATION_MONTHS[m.group(1).split()[0].split("-")[0].lower()]
+        if month is None and (span := _date_span(text)) is not None:
+            # "for the financial year from 1 January to 31 December 2025": ends at the second
+            month, day, year, span_months = span
+            months = months or span_months
+            continue
         if month is None:
             for pattern, d_i, m_i in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
                 m = pattern.search(text)
@@ -109,6 +114,44 @@ def period_hint(texts: list[str]) -> PeriodHint:
         if year is None and (y := _YEAR.search(text)) and _DURATION.search(text):
             year = int(y.group(1))
     return PeriodHint(months=months, month=month, day=day, year=year)
+
+
+_SPAN_JOIN = re.compile(r"^\s*(?:,?\s*(?:to|until|till|through)|[-–—])\s*$", re.I)
+
+
+def _month_day(m: re.Match[str], d_i: int, m_i: int) -> tuple[int, int, int | None] | None:
+    key = m.group(m_i).lower().rstrip(".")
+    month = _MONTHS.get(key[:3] if key.startswith("sept") else key)
+    if month is None:
+        return None
+    return month, int(m.group(d_i)), int(m.group(3)) if m.group(3) else None
+
+
+def _date_span(text: str) -> tuple[int, int, int | None, int | None] | None:
+    """A period printed as its first and last day ("from 1 January to 31 December 2025",
+    "1 July 2024 – 30 June 2025", "January 1 through December 31, 2025"): (month, day, year)
+    of the last day and the months spanned (when the first day opens a month)."""
+    found = []
+    for pattern, d_i, m_i in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        for m in pattern.finditer(text):
+            md = _month_day(m, d_i, m_i)
+            if md is not None:
+                found.append((m.start(), m.end(), md))
+    found.sort()
+    kept: list[tuple[int, int, tuple[int, int, int | None]]] = []
+    for item in found:              # "July 2024" read again as "July 20": overlaps go
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    for (_, end1, first), (start2, _, last) in zip(kept, kept[1:]):
+        if not _SPAN_JOIN.match(text[end1:start2]):
+            continue
+        months = None
+        if first[1] == 1:
+            years = (last[2] - first[2]) if last[2] and first[2] else 0
+            months = (last[0] - first[0]) % 12 + 1 + 12 * max(years - 1, 0) if years > 1 \
+                else (last[0] - first[0]) % 12 + 1
+        return last[0], last[1], last[2], months
+    return None
 
 
 def header_slots(text: str, month_first: bool | None = None) -> list[Slot]:

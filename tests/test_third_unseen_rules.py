@@ -287,3 +287,26 @@ def test_the_profit_that_opens_the_indirect_method_keeps_its_printed_sign(name: 
     outflow = Concept("PurchaseOfPropertyPlantAndEquipmentClassifiedAsInvestingActivities",
                       balance="credit")
     assert xbrl_sign(Decimal(-400), outflow, "cash_flows")[0] == Decimal(400)
+
+
+# --------------------------------------------------------------------------- periods as spans
+@pytest.mark.parametrize("title,months,end", [
+    ("for the financial year from 1 January to 31 December 2025", 12, (12, 31, 2025)),
+    ("For the period 1 July 2024 – 30 June 2025", 12, (6, 30, 2025)),
+    ("January 1 through December 31, 2025", 12, (12, 31, 2025)),
+    ("for the half-year from 1 April to 30 September 2025", 6, (9, 30, 2025)),
+])
+def test_a_period_printed_as_first_and_last_day_ends_on_the_last(title: str, months: int,
+                                                                  end: tuple[int, int, int]) -> None:
+    from converter.periods import period_hint
+
+    hint = period_hint([title])
+    assert (hint.month, hint.day, hint.year) == end
+    assert hint.months == months
+
+
+def test_two_dates_that_are_not_a_span_keep_the_first() -> None:
+    from converter.periods import period_hint
+
+    hint = period_hint(["As at 31 December 2025 and 1 January 2024"])
+    assert (hint.month, hint.day, hint.year) == (12, 31, 2025)

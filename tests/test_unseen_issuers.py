@@ -202,3 +202,35 @@ def test_interim_periods_units_and_restated_flags(extracted: dict[str, Extractio
     for kind in ("income", "financial_position", "cash_flows"):
         flags = [c.restated for c in restated.statement(kind).columns]  # type: ignore[union-attr]
         assert flags[0] is False and all(flags[1:]), (kind, flags)
+
+
+# (month, day) each document's periods end on, and how many months its flows cover; the
+# balance sheet of the interim report compares with the last year end (checked above).
+PERIOD_ENDS = {"meranti-2025-layout": ((12, 31), 12), "thistledown-2025-minus": ((3, 31), 12),
+               "kestrel-2025-ocr": ((6, 30), 12), "harborview-2025-bank": ((6, 30), 6),
+               "larchmere-2025-restated": ((12, 31), 12),
+               "auental-2025-continental": ((12, 31), 12),
+               "wrenfield-2025-netassets": ((9, 30), 12)}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_column_ends_on_the_period_end_and_spans_the_period(
+        extracted: dict[str, Extraction], name: str) -> None:
+    """Not only the year: "for the financial year from 1 January to 31 December 2025" ends on
+    31 December, and a flow column starts on the first day after the previous period."""
+    (month, day), months = PERIOD_ENDS[name]
+    for stmt in extracted[name].statements:
+        if stmt.kind == "financial_position" and name == "harborview-2025-bank":
+            continue
+        periods = [c.period for c in stmt.columns if c.period is not None]
+        if stmt.kind == "changes_in_equity":
+            periods = [r.period for r in stmt.rows if r.period is not None]
+        assert periods, stmt.kind
+        for period in periods:
+            ends = (period.end.month, period.end.day)
+            assert ends == (month, day) or (name in THIRD_BALANCE_SHEET and ends == (12, 31)), \
+                (stmt.kind, period)
+            if period.start is not None:
+                first = period.end.year * 12 + period.end.month - months
+                assert (period.start.year, period.start.month, period.start.day) == \
+                    (first // 12, first % 12 + 1, 1), (stmt.kind, period)
