@@ -173,6 +173,14 @@ def _to_rows(slots: list[Slot], kind: StatementKind, issues: list[Issue],
             hit = next((i for i, (_, h) in enumerate(stack) if h.lower().endswith(topic)), None)
             if hit is not None:
                 stack = stack[:hit]
+    while rows and rows[-1].kind == "heading":
+        # text after the last figures heads nothing: footnotes under the table ("(a) Revenue
+        # for 2024 has been re-presented ...", "¹ Other income comprises ..."), a caption
+        dropped = rows.pop()
+        issues.append(Issue("info", "extract.trailing_text",
+                            f"'{dropped.label[:60]}' follows the last figures of the "
+                            f"statement: read as a footnote, not a row", line=dropped.line,
+                            statement=kind))
     for i, row in enumerate(rows, start=1):
         row.id = f"r{i}"
     return rows

@@ -310,3 +310,23 @@ def test_two_dates_that_are_not_a_span_keep_the_first() -> None:
 
     hint = period_hint(["As at 31 December 2025 and 1 January 2024"])
     assert (hint.month, hint.day, hint.year) == (12, 31, 2025)
+
+
+# --------------------------------------------------------------------------- footnotes
+def test_footnotes_under_a_statement_are_not_rows(tmp_path: Path) -> None:
+    text = ("CONSOLIDATED INCOME STATEMENT\nFor the year ended 31 March 2025\n"
+            "\t2025\t2024\n\tNZ$'000\tNZ$'000\n"
+            "Operating revenue†\t8,000\t7,000\n"
+            "Operating expenses\t(5,000)\t(4,600)\n"
+            "Profit for the year\t3,000\t2,400\n"
+            "Earnings per share (cents)\n"
+            "Basic\t12.0\t9.6\n\n"
+            "† Operating revenue for 2024 is restated for the change in agency accounting.\n"
+            "* Less than NZ$1,000.\n")
+    ext = _extract(tmp_path, text)
+    income = ext.statement("income")
+    assert income is not None
+    assert [r.label for r in income.rows] == ["Operating revenue", "Operating expenses",
+                                              "Profit for the year", "Earnings per share (cents)",
+                                              "Basic"]
+    assert any(i.code == "extract.trailing_text" for i in ext.issues)
