@@ -24,8 +24,8 @@ from .model import Issue, Line, Row, StatementKind
 from .row_assembly import Assembler, Slot
 from .layer_lending import lend_from_layers
 from .row_cleanup import document_vocabulary, drop_layers
-from .row_layout import (Layout, Piece, header_layout, infer_layout, is_header, is_note_ref,
-                         is_run_together, label_field, read_piece)
+from .row_layout import (Layout, Piece, figure_edges, header_layout, infer_layout, is_header,
+                         is_note_ref, is_run_together, label_field, read_piece)
 
 _PAGE_MARK = re.compile(r"^\s*(?:[-–—]\s*\d{1,3}\s*[-–—]|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)\s*$",
                         re.IGNORECASE)
@@ -42,6 +42,7 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
     """Parse a statement's body lines (after its header) into rows with ids r1, r2, ..."""
     layout = layout or infer_layout(lines, n)
     layout.label = label_field(lines, layout)
+    layout.edges = figure_edges([line.text for line in lines], n)
     pieces: list[Piece] = []
     issues: list[Issue] = []
     layer_texts: list[str] = []

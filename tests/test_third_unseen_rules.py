@@ -330,3 +330,37 @@ def test_footnotes_under_a_statement_are_not_rows(tmp_path: Path) -> None:
                                               "Profit for the year", "Earnings per share (cents)",
                                               "Basic"]
     assert any(i.code == "extract.trailing_text" for i in ext.issues)
+
+
+# --------------------------------------------------------------------------- blank cells
+_BLANK_CELLS = """\
+STATEMENT OF CASH FLOWS
+For the year ended 30 June 2025
+                                                 Note        2025        2024
+                                                          A$'000      A$'000
+Receipts from customers                                    41,200      38,900
+Payments to suppliers                                     (30,100)    (29,000)
+Government grants received                                              1,250
+Proceeds from share placement                        14     5,000
+Net cash from operating activities                         16,100      11,150
+"""
+
+
+def test_a_lone_figure_in_layout_text_goes_to_the_column_it_stands_under(tmp_path: Path) -> None:
+    flows = _extract(tmp_path, _BLANK_CELLS).statement("cash_flows")
+    assert flows is not None
+    printed = {r.label: [c.value if c is not None and c.provenance == "printed" else None
+                         for c in r.cells] for r in flows.rows}
+    assert printed["Government grants received"] == [None, Decimal(1250)]
+    assert printed["Proceeds from share placement"] == [Decimal(5000), None]
+    row = next(r for r in flows.rows if r.label == "Proceeds from share placement")
+    assert row.note == "14"
+
+
+def test_figure_edges_need_rows_that_print_every_column() -> None:
+    from converter.row_layout import figure_edges
+
+    lines = _BLANK_CELLS.splitlines()
+    assert figure_edges(lines, 2) == [lines[4].index("41,200") + 6, len(lines[4])]
+    assert figure_edges(lines[:6], 2) is None      # two full rows are not enough to go by
+    assert figure_edges(lines[2:4] * 3, 2) is None  # header lines are not figure rows

@@ -1504,7 +1504,7 @@ def company_g():
               cf.r("Increase in inventories", *m(-1_428, -1_906)),
               cf.r("Increase in trade and other receivables", *m(-1_529, -2_214)))
     taxp = m(-3_862, -3_341)
-    inv_flows = (m(-8_037, -7_112), m(-1_315, -1_208), fi)
+    inv_flows = (m(-8_037, -7_112), m(-1_315, -1_208), m(0, 412), fi)
     fin_flows = (m(-2_714, -3_006), m(-4_000, -4_000), m(-1_861, -1_793),
                  (divs["2025"], divs["2024"]), (iss["2025"][0] + iss["2025"][1], z))
     opening_cash = (cash[1], D(36_520))
@@ -1516,7 +1516,9 @@ def company_g():
     nop = cf.r("Net cash inflow from operating activities", *add(cgo, taxp))
     cf.h("Cash flows from investing activities")
     for label, p in zip(("Purchase of property, plant and equipment",
-                         "Purchase of intangible assets", "Interest received"), inv_flows):
+                         "Purchase of intangible assets",
+                         "Proceeds from disposal of property, plant and equipment",
+                         "Interest received"), inv_flows):
         cf.r(label, *p)
     ninv = cf.r("Net cash outflow from investing activities", *add(*inv_flows))
     cf.h("Cash flows from financing activities")
@@ -1535,6 +1537,10 @@ def company_g():
 # Rows whose figures pdftotext shifted (by row label): how many spaces, and which way.
 G_SHIFT = {"Cost of sales": 7, "Inventories": -3, "Net current assets": 9,
            "Tax paid": 5, "Dividends paid to shareholders": -4}
+# Cells printed blank, not as a dash (label, column: 0 for 2025, 1 for 2024): the figure left
+# on the line must be read in its own column, by where it stands.
+G_BLANK = {("Proceeds from issue of shares", 1),
+           ("Proceeds from disposal of property, plant and equipment", 0)}
 # Labels that run up to the first figure with a single space (a long label in a narrow column).
 G_TIGHT = {"Total assets less current liabilities", "Principal element of lease payments"}
 
@@ -1576,7 +1582,11 @@ def write_g() -> None:
                 continue
             label, note, (a, b) = row[1], row[2], row[3]
             p = "p" if "pence" in label else ""     # "21.4p": pence printed after the figure
-            figs = (fmt_paren(a) + p).rjust(w) + (fmt_paren(b) + p).rjust(w)
+            cells = [fmt_paren(v) + p for v in (a, b)]
+            for col in (0, 1):
+                if (label, col) in G_BLANK:
+                    cells[col] = ""
+            figs = cells[0].rjust(w) + cells[1].rjust(w)
             shift = G_SHIFT.get(label, 0)
             if shift > 0:
                 figs = " " * shift + figs
@@ -1618,7 +1628,9 @@ def write_g() -> None:
             "The financial information has been prepared in accordance with UK-adopted",
             "international accounting standards.", ""]
     (HERE / "wrenfield-2025-netassets.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
-    write_truth("wrenfield-2025-netassets", truth_rows([inc, oci, fp, cf], eq, ("2025", "2024")))
+    rows = [r for r in truth_rows([inc, oci, fp, cf], eq, ("2025", "2024"))
+            if (r[1], 0 if r[2] == "2025" else 1) not in G_BLANK]
+    write_truth("wrenfield-2025-netassets", rows)
 
 
 if __name__ == "__main__":
