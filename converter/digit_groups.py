@@ -7,8 +7,8 @@ no-break or thin space, which the reader has already turned into one): "842 316"
 thousands separator is a property of the whole document, not of one cell: where the
 document's figures are grouped by spaces and (almost) never by commas, each space-grouped
 figure is rewritten with commas of the same width, so that columns keep their places and the
-rest of the pipeline sees the one form it knows. A document that groups by commas is left
-alone (a stray "12 345" there is OCR damage, for reconciliation to read).
+rest of the pipeline sees the one form it knows; a decimal comma ("2,33"), which goes with
+space groups, becomes a point. A document that groups by commas is left alone (a stray "12 345" there is OCR damage, for reconciliation to read).
 """
 from __future__ import annotations
 
@@ -45,13 +45,25 @@ def groups_by_space(texts: Iterable[str]) -> bool:
     return spaced >= _MIN_FIGURES and spaced >= _DOMINANCE * max(commas, 1)
 
 
+# A decimal comma in a figure cell ("2,33", "-0,5", "1 234,56"): one or two digits after the
+# comma (three would be as well read as a thousands group, and are left alone).
+_DECIMAL_COMMA = re.compile(
+    r"(?:(?<=^)|(?<=\t)|(?<=\s\s)|(?<=[(\-−–]))"
+    r"(?P<int>\d{1,3}(?: \d{3})*|\d+),(?P<frac>\d{1,2})"
+    r"(?=\)?(?:\t|\s\s|\s*$))")
+
+
 def comma_grouped(text: str) -> str:
-    """Rewrite each space-grouped figure of one line with commas (same width).
+    """Rewrite each space-grouped figure of one line with commas (same width); a decimal
+    comma, which goes with space groups, becomes a decimal point.
 
     >>> comma_grouped("Cost of sales   4.2   -561 482   -538 907")
     'Cost of sales   4.2   -561,482   -538,907'
     >>> comma_grouped("As of 1 January 2024   24 000   (1 250.5)")
     'As of 1 January 2024   24,000   (1,250.5)'
+    >>> comma_grouped("Earnings per share (€)   2,33   1,96")
+    'Earnings per share (€)   2.33   1.96'
     """
+    text = _DECIMAL_COMMA.sub(lambda m: f"{m.group('int')}.{m.group('frac')}", text)
     return _SPACE_GROUPED.sub(lambda m: m.group("fig").replace(" ", ",") + (m.group("frac") or ""),
                               text)

@@ -106,7 +106,9 @@ def _note_in_first_column(text: str, n: int, edges: Sequence[int]) -> bool:
     if len(figs) != n or not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?[A-Za-z]?", figs[0][0]):
         return False
     pitch = min((b - a for a, b in zip(edges, edges[1:])), default=12)
-    return edges[0] - figs[0][2] > pitch // 2
+    # and the figures after it stand in columns (a ragged line is no evidence)
+    return edges[0] - figs[0][2] > pitch // 2 and \
+        all(min(abs(f[2] - e) for e in edges) <= 2 for f in figs[1:])
 
 
 def _trailing_figures(text: str, n: int) -> tuple[list[tuple[str, int, int]], int]:
@@ -137,11 +139,11 @@ def figure_edges(texts: Sequence[str], n: int) -> list[int] | None:
         return None
     edges = [sorted(e)[len(e) // 2] for e in ends]
     # only a table whose figures stand in columns: most full rows end each figure within two
-    # characters of its column's edge, and the columns are apart (a ragged "label  1  2"
-    # layout has no positions to go by)
+    # characters of its column's edge, and the columns are a figure's width apart (a ragged
+    # "label  1  2" layout has no positions to go by)
     aligned = sum(all(abs(ends[k][i] - edges[k]) <= 2 for k in range(n))
                   for i in range(len(ends[0])))
-    if aligned < 0.6 * len(ends[0]) or any(b - a < 6 for a, b in zip(edges, edges[1:])):
+    if aligned < 0.6 * len(ends[0]) or any(b - a < 8 for a, b in zip(edges, edges[1:])):
         return None
     return edges
 

@@ -40,6 +40,12 @@ def test_a_document_grouping_thousands_by_spaces_reads_them_as_one_figure() -> N
     assert comma_grouped(lines[0]) == "Net sales            1,204,388      987,010"
     assert comma_grouped(lines[1]) == "Cost of goods sold    (612,900)     -455,120"
     assert comma_grouped(lines[2]) == lines[2]
+    # a decimal comma goes with space groups ("3,25" kronor per share, "-0,8" million)
+    assert comma_grouped("Earnings per share (SEK)      3,25      2,90") == \
+        "Earnings per share (SEK)      3.25      2.90"
+    assert comma_grouped("Currency effects   (0,8)   -1 204,5") == \
+        "Currency effects   (0.8)   -1,204.5"
+    assert comma_grouped("Bonds   1,250   900") == "Bonds   1,250   900"    # three digits: left
 
 
 def test_a_comma_document_with_a_few_spaced_figures_is_left_to_reconciliation() -> None:
@@ -364,3 +370,44 @@ def test_figure_edges_need_rows_that_print_every_column() -> None:
     assert figure_edges(lines, 2) == [lines[4].index("41,200") + 6, len(lines[4])]
     assert figure_edges(lines[:6], 2) is None      # two full rows are not enough to go by
     assert figure_edges(lines[2:4] * 3, 2) is None  # header lines are not figure rows
+
+
+# --------------------------------------------------------------------------- activity sections
+_NO_HEADINGS_CF = """\
+STATEMENT OF CASH FLOWS
+For the year ended 31 December 2025
+\t2025\t2024
+\tCHF'000\tCHF'000
+Receipts from customers\t9,000\t8,000
+Payments to suppliers and staff\t(6,000)\t(5,500)
+Interest paid\t(200)\t(250)
+Cash flow from operating activities\t2,800\t2,250
+Purchase of equipment\t(1,000)\t(900)
+Cash flow used in investing activities\t(1,000)\t(900)
+Change in cash and cash equivalents\t1,800\t1,350
+Cash and cash equivalents at 1 January\t3,000\t1,650
+Cash and cash equivalents at 31 December\t4,800\t3,000
+"""
+
+
+def test_activity_totals_give_the_rows_above_them_their_section(tmp_path: Path) -> None:
+    flows = _extract(tmp_path, _NO_HEADINGS_CF).statement("cash_flows")
+    assert flows is not None
+    section = {r.label: r.section for r in flows.rows}
+    assert section["Interest paid"] == ("Cash flows from operating activities",)
+    assert section["Purchase of equipment"] == ("Cash flows from investing activities",)
+    assert section["Cash flow from operating activities"] == ()
+    assert section["Change in cash and cash equivalents"] == ()
+    kinds = {r.label: r.kind for r in flows.rows}
+    assert kinds["Cash flow from operating activities"] == "subtotal"
+
+
+def test_an_activity_total_closes_its_heading(tmp_path: Path) -> None:
+    text = _NO_HEADINGS_CF.replace("Receipts from customers",
+                                   "Operating activities\nReceipts from customers")
+    text = text.replace("Purchase of equipment", "Investing activities\nPurchase of equipment")
+    flows = _extract(tmp_path, text).statement("cash_flows")
+    assert flows is not None
+    section = {r.label: r.section for r in flows.rows}
+    assert section["Interest paid"] == ("Operating activities",)
+    assert section["Cash and cash equivalents at 31 December"] == ()

@@ -1155,7 +1155,8 @@ def write_e() -> None:
 # --------------------------------------------------------------------------- F: continental, € k
 def company_f():
     """A continental-European group: € thousand, expenses by function, a net financial result,
-    'thereof' attributions, a direct-method cash-flow statement (figures invented)."""
+    'thereof' attributions, a direct-method cash-flow statement whose totals are labelled
+    'Cash flow from ... activities' under no section heading (figures invented)."""
     z = D(0)
 
     def m(*v):
@@ -1270,7 +1271,6 @@ def company_f():
 
     cf = Stmt("cash_flows", ["Consolidated statement of cash flows",
                              "for the financial year from 1 January to 31 December 2025"])
-    cf.h("Cash flows from operating activities")
     paid = m(-703_571, -668_405)
     intp, taxp = m(-8_966, -9_874), m(-24_718, -21_206)
     inv_flows = (m(-41_382, -38_914), m(-6_207, -5_861), m(1_874, 926), m(2_148, 1_672))
@@ -1286,22 +1286,20 @@ def company_f():
     cgo = cf.r("Cash generated from operations", *add(receipts, paid))
     cf.r("Interest paid", *intp)
     cf.r("Income taxes paid", *taxp)
-    nop = cf.r("Net cash from operating activities", *add(cgo, intp, taxp))
-    cf.h("Cash flows from investing activities")
+    nop = cf.r("Cash flow from operating activities", *add(cgo, intp, taxp))
     for label, p in zip(("Purchase of property, plant and equipment",
                          "Purchase of intangible assets",
                          "Proceeds from disposal of property, plant and equipment",
                          "Interest received"), inv_flows):
         cf.r(label, *p)
-    ninv = cf.r("Net cash used in investing activities", *add(*inv_flows))
-    cf.h("Cash flows from financing activities")
+    ninv = cf.r("Cash flow from investing activities", *add(*inv_flows))
     for label, p in zip(("Proceeds from financial liabilities",
                          "Repayment of financial liabilities",
                          "Repayment of lease liabilities",
                          "Dividends paid to shareholders of Auental Antriebe SE",
                          "Dividends paid to non-controlling interests"), fin_flows):
         cf.r(label, *p)
-    nfin = cf.r("Net cash used in financing activities", *add(*fin_flows))
+    nfin = cf.r("Cash flow from financing activities", *add(*fin_flows))
     net = cf.r("Net change in cash and cash equivalents", *add(nop, ninv, nfin))
     cf.r("Cash and cash equivalents at the beginning of the year", *opening_cash)
     cf.r("Effect of exchange rate changes on cash and cash equivalents", *fx_cash)
@@ -1345,7 +1343,10 @@ def write_f() -> None:
             label, note, vals = row[1], row[2], row[3]
             if ascending:
                 vals = vals[::-1]
-            figs = "".join(fmt_space(v, zero).replace("-", minus).rjust(w) for v in vals)
+            texts = [fmt_space(v, zero).replace("-", minus) for v in vals]
+            if "per share" in label:       # "2,33": a decimal comma
+                texts = [t.replace(".", ",") for t in texts]
+            figs = "".join(t.rjust(w) for t in texts)
             if change:     # a "Change in %" column after the years: not a period
                 figs += _change(row[3][0], row[3][1]).rjust(w)
             lines.append(f"{label:<{lw}}{note:<{nw}}{figs}".rstrip())
