@@ -167,10 +167,23 @@ def header_slots(text: str, month_first: bool | None = None) -> list[Slot]:
                 slots.append(Slot(i, d.year, d, bool(_UNAUDITED.search(field)),
                                   bool(_RESTATED.search(field))))
             continue
-        for y in _YEAR.findall(field):
+        for y in _YEAR.findall(_SPLIT_YEAR.sub(_year_ended, field)):
             slots.append(Slot(i, int(y), None, bool(_UNAUDITED.search(field)),
                               bool(_RESTATED.search(field))))
     return slots
+
+
+# A financial year across two calendar years, named by both ("2024/25", "2024-25",
+# "2024/2025"): UK and Indian issuers head their columns so; the year is the one it ends in.
+_SPLIT_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d{2})\s?[/\-–]\s?(\d{2}|(?:19|20)\d{2})"
+                         r"(?![\d,.])")
+
+
+def _year_ended(m: re.Match[str]) -> str:
+    first, second = int(m.group(1)), int(m.group(2))
+    if second < 100:
+        second += first - first % 100
+    return str(second) if second == first + 1 else m.group(0)
 
 
 # The head of a year-on-year change column ("Change", "Change in %", "in %", "Δ %", "+/-",

@@ -411,3 +411,15 @@ def test_an_activity_total_closes_its_heading(tmp_path: Path) -> None:
     section = {r.label: r.section for r in flows.rows}
     assert section["Interest paid"] == ("Operating activities",)
     assert section["Cash and cash equivalents at 31 December"] == ()
+
+
+@pytest.mark.parametrize("header,years", [
+    ("\t2024/25\t2023/24", [2025, 2024]), ("\t2025-26\t2024-25", [2026, 2025]),
+    ("\t2024/2025\t2023/2024", [2025, 2024]), ("\t2025\t2024", [2025, 2024]),
+    ("\t2020-2024\t2019", [2020, 2024, 2019]),     # not one year apart: both years read
+])
+def test_a_year_named_by_the_two_calendar_years_it_spans_is_the_one_it_ends_in(
+        header: str, years: list[int]) -> None:
+    from converter.periods import header_slots
+
+    assert [s.year for s in header_slots(header)] == years

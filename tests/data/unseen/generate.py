@@ -1571,8 +1571,9 @@ def write_g() -> None:
                 cur = f"{cur} {word}".strip()
         return lines + [f"{cur:<{lw}}{note:<{nw}}{figs}".rstrip()]
 
-    def table(s, break_before: str | None = None):
-        lines = [s.title[0], s.title[1], "", *head, ""]
+    def table(s, break_before: str | None = None, years: tuple[str, str] = ("2025", "2024")):
+        top = " " * lw + "Notes".ljust(nw) + years[0].rjust(w) + years[1].rjust(w)
+        lines = [s.title[0], s.title[1], "", top, head[1], ""]
         for row in s.rows:
             if break_before and row[0] == "h" and row[1] == break_before:
                 page[0] += 1
@@ -1624,7 +1625,7 @@ def write_g() -> None:
             out.append(f"{label:<{elw}}" + "".join(fmt_paren(v).rjust(cw) for v in values))
         out.append("")
     out.append("")
-    out += table(cf)
+    out += table(cf, years=("2024/25", "2023/24"))     # UK style: the years a period spans
     out += ["", "Notes", "", "1. Basis of preparation",
             "The financial information has been prepared in accordance with UK-adopted",
             "international accounting standards.", ""]
