@@ -56,11 +56,13 @@ _CURRENCIES: tuple[tuple[str, str], ...] = (
 )
 _CURRENCY = "|".join(f"(?:{p})" for p, _ in _CURRENCIES)
 # "k" is continental shorthand for thousands, after the currency ("EUR k", "€k") or before it
-# ("kEUR", "TEUR", "T€": tausend Euro).
+# ("kEUR", "TEUR", "T€": tausend Euro); Nordic and German reports prefix millions with "M"
+# ("MSEK", "MEUR"). The prefixed forms are matched in their printed case.
 _SCALED = re.compile(
     r"(?P<cur>" + _CURRENCY + r")\s*['’‘`]?\s*(?:in\s+)?"
     r"(?P<scale>000|'000|million|millions|mn|m\b|k\b|thousands?|billion|bn)"
-    r"|(?<![\w$])(?P<pscale>[kT])(?P<pcur>EUR|€|CHF|GBP|£|USD|SEK|DKK|NOK|PLN|CZK)(?!\w)", re.I)
+    r"|(?<![\w$])(?-i:(?P<pscale>[kTM])(?P<pcur>EUR|€|CHF|GBP|£|USD|SEK|DKK|NOK|PLN|CZK))(?!\w)",
+    re.I)
 _IN_THOUSANDS = re.compile(
     r"in\s+(?P<scale>thousands|millions)\s+of\s+(?P<cur>" + _CURRENCY + r")", re.I)
 _PER_SHARE_UNIT = re.compile(r"\((?P<cur>" + _CURRENCY + r")\)|\b(?:HK|RMB|US)\s*cents\b", re.I)

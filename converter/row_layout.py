@@ -36,7 +36,8 @@ _VALUE_LIKE = re.compile(r"\(?\d{1,3}(?:,\d{3})+\)?|\(\d+\)")
 
 
 _UNIT_TOKEN = re.compile(r"(?:RMB|HK\$|US\$|HKD|USD|CNY|EUR|€|GBP|£|S\$)\s*['’]?\s*"
-                         r"(?:000|million|k\b)|(?<!\w)[kT](?:EUR|€)(?!\w)", re.I)
+                         r"(?:000|million|k\b)|(?<!\w)(?-i:[kTM](?:EUR|€|CHF|SEK|DKK|NOK))(?!\w)",
+                         re.I)
 
 
 @dataclass

@@ -77,7 +77,7 @@ def test_no_break_and_narrow_spaces_group_thousands_too(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text,unit", [
     ("EUR k", Unit("EUR", 3)), ("in €k", Unit("EUR", 3)), ("TEUR", Unit("EUR", 3)),
     ("kEUR", Unit("EUR", 3)), ("T€", Unit("EUR", 3)), ("CHF k", Unit("CHF", 3)),
-    ("in € thousand", Unit("EUR", 3)),
+    ("in € thousand", Unit("EUR", 3)), ("MSEK", Unit("SEK", 6)), ("MEUR", Unit("EUR", 6)),
 ])
 def test_continental_thousands(text: str, unit: Unit) -> None:
     assert detect_unit([text]) == unit
@@ -89,7 +89,7 @@ def test_continental_thousands_over_equity_columns(text: str) -> None:
     assert unit_of(text) == Unit("EUR", 3)
 
 
-@pytest.mark.parametrize("prose", ["Kick-off meeting", "the EUR key rate", "TEURO"])
+@pytest.mark.parametrize("prose", ["Kick-off meeting", "the EUR key rate", "TEURO", "Meur"])
 def test_k_and_t_need_a_currency_beside_them(prose: str) -> None:
     assert detect_unit([prose]) is None
 
@@ -423,3 +423,11 @@ def test_a_year_named_by_the_two_calendar_years_it_spans_is_the_one_it_ends_in(
     from converter.periods import header_slots
 
     assert [s.year for s in header_slots(header)] == years
+
+
+@pytest.mark.parametrize("header", ["\t30 Sept 2025\t30 Sept 2024", "\tSept. 30, 2025\tSept. 30, 2024"])
+def test_sept_is_september(header: str) -> None:
+    from converter.periods import header_slots
+
+    assert [s.day.isoformat() for s in header_slots(header) if s.day] == \
+        ["2025-09-30", "2024-09-30"]

@@ -1571,14 +1571,18 @@ def write_g() -> None:
                 cur = f"{cur} {word}".strip()
         return lines + [f"{cur:<{lw}}{note:<{nw}}{figs}".rstrip()]
 
-    def table(s, break_before: str | None = None, years: tuple[str, str] = ("2025", "2024")):
-        top = " " * lw + "Notes".ljust(nw) + years[0].rjust(w) + years[1].rjust(w)
-        lines = [s.title[0], s.title[1], "", top, head[1], ""]
+    def table(s, break_before: str | None = None, years: tuple[str, str] = ("2025", "2024"),
+              days: tuple[str, str] | None = None):
+        top = [" " * lw + "Notes".ljust(nw) + years[0].rjust(w) + years[1].rjust(w)]
+        if days:        # "30 Sept" over "2025": the day and month on a line of their own
+            top = [" " * (lw + nw) + days[0].rjust(w) + days[1].rjust(w),
+                   " " * lw + "Notes".ljust(nw) + years[0].rjust(w) + years[1].rjust(w)]
+        lines = [s.title[0], s.title[1], "", *top, head[1], ""]
         for row in s.rows:
             if break_before and row[0] == "h" and row[1] == break_before:
                 page[0] += 1
                 lines += ["", str(page[0]).rjust(78), "\f" + furniture[0], furniture[1], "",
-                          *head, ""]
+                          *top, head[1], ""]
             if row[0] == "h":
                 lines.append(row[1])
                 continue
@@ -1606,7 +1610,7 @@ def write_g() -> None:
             "¹ Other income comprises government grants and sub-letting income.",
             "² Tax on profit includes a credit of £0.2m in respect of prior years.", "", ""]
     out += table(oci) + [""]
-    out += table(fp, break_before="Non-current liabilities") + [""]
+    out += table(fp, break_before="Non-current liabilities", days=("30 Sept", "30 Sept")) + [""]
     # changes in equity: component names over three lines, £'000 under each
     cw, elw = 13, 40
     heads = [_wrap_words(c.split(), cw - 2) for c in eq.components]
