@@ -1,6 +1,6 @@
 """Announcements of issuers the converter was not built on: other wording, other damage.
 
-tests/data/unseen/ holds three fictitious announcements written by ``generate.py`` with their
+tests/data/unseen/ holds seven fictitious announcements written by ``generate.py`` with their
 truth (every printed figure, by statement, label, period and equity component):
 
 * ``meranti-2025-layout``: pdftotext "layout" text (columns by runs of spaces), RM'000, page
@@ -17,9 +17,26 @@ truth (every printed figure, by statement, label, period and equity component):
 * ``larchmere-2025-restated``: markdown pipe tables, €'000, the comparative "(Restated)", a
   third balance sheet at 1 January 2024, the balance sheet continued on the next page
   (page number flush left, a form feed, "(continued)" and the column header again), nil
-  printed as "nil" or "—", an opening equity "as previously reported" and "as restated".
+  printed as "nil" or "—", an opening equity "as previously reported" and "as restated";
+* ``auental-2025-continental``: a continental-European report in "€ thousand" / "EUR k",
+  figures grouped by spaces ("842 316", narrow no-break spaces in the equity statement), a
+  leading minus (and U+2212), a decimal comma in earnings per share, the prior year first
+  ("2024  2025", "31.12.2024  31.12.2025"), then "FY2025  FY2024" in the cash-flow statement,
+  a "Change in %" column, notes numbered by section ("4.1") between label and figures,
+  expenses by function, a net financial result, "thereof attributable to ..." rows naming the
+  issuer ("... of Auental Antriebe SE"), a direct-method cash-flow statement whose activity
+  totals ("Cash flow from operating activities") stand under no heading, the period printed
+  as "from 1 January to 31 December 2025", equity balances "As of Jan. 1, 2024";
+* ``wrenfield-2025-netassets``: UK, £'000, a net-assets balance sheet (liabilities printed
+  in parentheses as deductions, net current assets, total assets less current liabilities,
+  net assets, capital and reserves), footnote markers on labels ("Revenue (a)", "Other
+  income¹") and the footnotes under the table, labels wrapped with the figures on their last
+  line, the balance sheet split by a page break (page number, form feed, running header
+  naming the report and its period, column header repeated), figures shifted by runs of
+  spaces or pulled against the label, blank cells, "21.4p", "30 Sept" over the years, the
+  cash-flow columns headed "2024/25  2023/24", year ended 30 September.
 
-The taxonomy is loaded once: the three reports are validated in one batch.
+The taxonomy is loaded once: the reports are validated in one batch.
 """
 from __future__ import annotations
 
