@@ -1,4 +1,4 @@
-"""Generate five fictitious announcements of issuers the converter has never seen, with truth.
+"""Generate seven fictitious announcements of issuers the converter has never seen, with truth.
 
 Run ``python tests/data/unseen/generate.py`` to rewrite ``<name>.txt`` (the announcement) and
 ``<name>.csv`` (statement,label,period,component,value: every printed figure, the value as
