@@ -212,11 +212,12 @@ def section_level(heading: str) -> int:
 # under the table and say nothing about the line item.
 _SUPERSCRIPT_MARK = re.compile(r"(?<=[\w)])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+(?=\W|$)")
 _END_MARK = re.compile(r"\s*(?:[*†‡#]+|\((?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))$")
-# The issuer named in a label ("attributable to shareholders of Auental Antriebe SE",
-# "owners of Acme Holdings Limited"): the mapper knows "the Company", not each name.
+# The issuer named as the owners' company ("attributable to shareholders of Auental Antriebe
+# SE", "owners of Acme Holdings Limited"): the mapper knows "the Company", not each name. A
+# counterparty ("Amount due to Orchid Trading Limited") is not the issuer and keeps its name.
 _NAMED_ISSUER = re.compile(
-    r"\b(?P<lead>of|to)\s+(?:[A-ZÀ-ÖØ-Þ][\w&'.-]*\s+){1,6}"
-    r"(?i:" + _LEGAL_FORM_RE + r")(?=\W|$)")
+    r"\b(?P<lead>(?i:owners|shareholders|stockholders|equity\s+holders|holders|members)\s+of)"
+    r"\s+(?:[A-ZÀ-ÖØ-Þ][\w&'.-]*\s+){1,6}(?i:" + _LEGAL_FORM_RE + r")(?=\W|$)")
 _BREAKDOWN_LEAD = re.compile(r"^(?:thereof|hereof|whereof|of which|out of which|davon)\s*:?\s*",
                              re.IGNORECASE)
 
@@ -236,6 +237,6 @@ def mapping_label(label: str) -> str:
         if trimmed == out or not re.search(r"[A-Za-z]{2,}", trimmed):
             break
         out = trimmed
-    out = _NAMED_ISSUER.sub(lambda m: m.group("lead").lower() + " the Company", out)
+    out = _NAMED_ISSUER.sub(lambda m: m.group("lead") + " the Company", out)
     out = _BREAKDOWN_LEAD.sub("", out)
     return normalise_label(out) or label

@@ -151,6 +151,7 @@ def test_breakdown_rows_under_a_total_keep_their_own_figures(tmp_path: Path) -> 
     ("Turnover³", "Turnover"),
     ("Dividends paid to owners of Norrland Kraft AB", "Dividends paid to owners of the Company"),
     ("of which: interest expense", "interest expense"),
+    ("Amount due to Orchid Trading Limited", "Amount due to Orchid Trading Limited"),
     ("Equity attributable to shareholders of Ventoux Énergie S.A.",
      "Equity attributable to shareholders of the Company"),
     ("Income tax (expense)/credit", "Income tax (expense)/credit"),
