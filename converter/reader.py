@@ -54,12 +54,16 @@ _CELL_SUBUNIT = re.compile(r"(?P<figure>(?:^|\t|\s\s)\(?-?\d[\d,]*(?:\.\d+)?\)?)
                            r"(?=\t|\s{2,}|\s*$)")
 # A minus sign (U+2212) before a figure is the hyphen-minus every later stage reads.
 _MINUS_SIGN = re.compile(r"\u2212(?=\s?\d)")
+# A minus set off from its figure by a space at a cell's start ("-  1 234" typeset as "- 1 234"):
+# the space goes before the sign, so that the cell reads as one negative figure.
+_SPACED_MINUS = re.compile(r"(?P<lead>^|\t|\s\s)[-−–] (?=\d)")
 
 
 def _blank_cell_currency(text: str) -> str:
     text = _CELL_CURRENCY_IN_PARENS.sub(
         lambda m: " " * len(m.group("sign")) + "(" + m.group("figure"), text)
-    text = _CELL_SUBUNIT.sub(lambda m: m.group("figure") + " ", _MINUS_SIGN.sub("-", text))
+    text = _SPACED_MINUS.sub(lambda m: m.group("lead") + " -", _MINUS_SIGN.sub("-", text))
+    text = _CELL_SUBUNIT.sub(lambda m: m.group("figure") + " ", text)
     return _CELL_CURRENCY.sub(lambda m: " " * len(m.group(0)), text)
 
 

@@ -432,3 +432,14 @@ def test_sept_is_september(header: str) -> None:
 
     assert [s.day.isoformat() for s in header_slots(header) if s.day] == \
         ["2025-09-30", "2024-09-30"]
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("Financial expenses        - 9 734       - 10 515",
+     "Financial expenses         -9 734        -10 515"),
+    ("Net result\t\u2212 1,204\t\u2013 3", "Net result\t -1,204\t -3"),
+    ("Years 2024 - 2025", "Years 2024 - 2025"),
+    ("Other  \u2013  1,234", "Other  \u2013  1,234"),        # a nil dash, then a figure
+])
+def test_a_minus_set_off_by_a_space_joins_its_figure(raw: str, clean: str) -> None:
+    assert strip_markup(raw)[0] == clean

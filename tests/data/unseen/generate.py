@@ -1356,7 +1356,8 @@ def write_f() -> None:
           f"{'Change'.rjust(w)}",
           f"{'in %'.rjust(lw + nw + 3 * w)}"]
     out += table(inc, up, True, change=True)
-    out += table(oci, [f"in € thousand{'2024'.rjust(lw - 13 + nw + w)}{'2025'.rjust(w)}"], True)
+    out += table(oci, [f"in € thousand{'2024'.rjust(lw - 13 + nw + w)}{'2025'.rjust(w)}"], True,
+                 minus="- ")          # the minus set off from its figure by a space
     bs_head = [f"in € thousand{'Notes'.rjust(lw - 13 + 5)}{'':<3}"
                f"{'31.12.2024'.rjust(w)}{'31.12.2025'.rjust(w)}"]
     out += table(fp, bs_head, True, zero="0")
