@@ -181,7 +181,8 @@ _AMOUNT = re.compile(r"\d,\d{3}|\(\d|\d\.\d")
 # A running header that names the document before its period ("Final results for the year
 # ended 30 September 2025", "Audited results for the financial year ended ...") is furniture:
 # only a line that opens with the period is a statement's period line.
-_PERIOD_HEADER = re.compile(r"^(?:for the|as at|as of|at)\b|^(?:the )?(?:(?:six|three|nine|"
+_PERIOD_HEADER = re.compile(r"^(?:\(?(?:un)?audited\)?\s+)?(?:for the|as at|as of|at)\b|"
+                            r"^(?:\(?(?:un)?audited\)?\s+)?(?:the )?(?:(?:six|three|nine|"
                             r"twelve|\d{1,2}|52|53)[\s-])?(?:financial )?(?:year|months|weeks|"
                             r"period)s? ended\b", re.I)
 # Words of a running page header or footer (issuer, document), when it is printed only once.
