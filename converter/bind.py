@@ -28,7 +28,7 @@ def _factor(row: Row, concept: Concept, statement: Statement) -> tuple[int, str]
     printed = _first_printed(row)
     if printed is None:
         return 1, "all figures nil: sign immaterial"
-    value, reason = xbrl_sign(printed, concept, statement.kind, row.label)
+    value, reason = xbrl_sign(printed, concept, statement.kind, row.label, section=row.section)
     return (1 if (value < 0) == (printed < 0) else -1), reason
 
 

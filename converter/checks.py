@@ -188,7 +188,7 @@ def untagged_figure_findings(root: Any, file: str | None = None) -> Iterator[Fin
         if _inside_hidden(table) or not any(True for _ in _nonfractions(table)):
             continue
         for cell in table.iter("{http://www.w3.org/1999/xhtml}td", "td"):
-            if any(True for _ in _nonfractions(cell)):
+            if any(True for _ in _nonfractions(cell)) or _is_note_cell(cell):
                 continue
             text = " ".join("".join(cell.itertext()).split())
             if not (_FIGURE.match(text) or _PAREN_INT.match(text)) or _YEAR.match(text):
@@ -200,6 +200,12 @@ def untagged_figure_findings(root: Any, file: str | None = None) -> Iterator[Fin
                 message=f"figure {text!r} printed in a tagged table is not inside any "
                         f"ix:nonFraction" + (f" (row {row_label!r})" if row_label else ""),
                 value=text, file=file, line=cell.sourceline, element_id=cell.get("id"))
+
+
+def _is_note_cell(cell: Any) -> bool:
+    """A cell of the notes column (``class="note"``): a reference such as "4.1" or "12.3",
+    which continental reports number by section, is not an amount."""
+    return "note" in (cell.get("class") or "").split()
 
 
 def _nonfractions(elt: Any) -> Iterator[Any]:

@@ -39,7 +39,7 @@ def printed_unit_pattern() -> re.Pattern[str]:
     tokens = {t for code, (symbol, _name) in _table().items() for t in (code, symbol)}
     def alternation(items: set[str]) -> str:
         return "|".join(re.escape(t) for t in sorted(items, key=len, reverse=True))
-    scale = r"\s*['’]?\s*(?:000|m|million)"
+    scale = r"\s*['’]?\s*(?:000|m|million|k)"
     long, short = {t for t in tokens if len(t) > 1}, {t for t in tokens if len(t) == 1}
     parts = [rf"(?:{alternation(long)})(?:{scale})?"] + (
         [rf"(?:{alternation(short)}){scale}"] if short else [])

@@ -19,7 +19,9 @@ from .model import Column, Unit
 _UNIT = re.compile(
     r"(?P<cur>RMB|RM(?![A-Za-z])|MYR|HK\$|US\$|S\$|NT\$|A\$|C\$|\$|USD|HKD|CNY|EUR|€|£|GBP|JPY|"
     r"SGD|(?<![A-Za-z])(?:CHF|SEK|NOK|DKK|INR|ZAR|KRW|THB|PHP|IDR|BRL|AED|SAR|QAR))\s*"
-    r"(?:'|’)?\s*(?:in\s+)?(?P<scale>000|'000|thousands?|millions?|m|mn)\b", re.IGNORECASE)
+    r"(?:'|’)?\s*(?:in\s+)?(?P<scale>000|'000|thousands?|millions?|m|mn|k)\b"
+    # continental prefixed thousands: "TEUR", "kEUR", "T€"
+    r"|(?<!\w)(?-i:(?P<pscale>[kTM])(?P<pcur>EUR|€|CHF|SEK|DKK|NOK))(?!\w)", re.IGNORECASE)
 _CURRENCY = {"rmb": "CNY", "cny": "CNY", "hk$": "HKD", "hkd": "HKD", "us$": "USD",
              "usd": "USD", "$": "USD", "s$": "SGD", "sgd": "SGD", "nt$": "TWD", "a$": "AUD",
              "c$": "CAD", "rm": "MYR", "myr": "MYR", "eur": "EUR", "€": "EUR", "£": "GBP",
@@ -81,10 +83,11 @@ def unit_of(text: str) -> Unit | None:
         if bare:
             return Unit(currency=_CURRENCY[bare.group("cur").lower()], scale=0)
         return None
-    printed = m.group("cur")
+    printed = m.group("cur") or m.group("pcur")
     cur = _CURRENCY.get(printed.lower(),
                         printed.upper() if re.fullmatch(r"[A-Za-z]{3}", printed) else "CNY")
-    scale_word = m.group("scale").lower().lstrip("'")
+    scale_word = (m.group("scale") or ("m" if m.group("pscale") == "M" else "000")
+                  ).lower().lstrip("'")
     scale = 6 if scale_word in ("million", "millions", "m", "mn") else 3
     return Unit(currency=cur, scale=scale)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from .combined import split_combined
@@ -26,9 +27,11 @@ from .errors import InputError
 from .label_borrow import borrow_labels
 from .locate import Block, locate_statements, separate_statements, title_kinds
 from .model import Document, Extraction, Issue, Statement, Unit
-from .periods import (detect_unit, document_unit, fiscal_year_end, is_header_line,
-                      is_period_line, per_share_unit, period_hint, read_columns)
+from .periods import (detect_unit, document_unit, fiscal_year_end, has_change_column,
+                      is_header_line, is_period_line, per_share_unit, period_hint, read_columns)
 from .reader import read_document
+from .row_labels import mapping_label
+from .row_layout import strip_change_cells
 from .rows import Layout, document_vocabulary, header_layout, parse_rows
 
 __all__ = ["extract_file", "extract_document", "parse_block"]
@@ -77,6 +80,8 @@ def extract_document(doc: Document) -> Extraction:
             f"company's own statement, printed apart from the group's: not converted (its "
             f"figures are kept out of the group's statement)", line=block.first_line,
             statement=block.kind))
+    for stmt in statements:
+        name_line_items(stmt)
     issues.extend(borrow_labels(statements))
     extraction = Extraction(document=doc, statements=statements, issues=issues)
     reconcile = _optional("converter.reconcile", "reconcile")
@@ -86,6 +91,18 @@ def extract_document(doc: Document) -> Extraction:
         except Exception as exc:  # noqa: BLE001 - keep the parsed statements and say why
             extraction.issues.append(_stage_failed("reconciliation", exc))
     return extraction
+
+
+def name_line_items(statement: Statement) -> None:
+    """Each row's ``label`` names its line item for the later stages (footnote markers, the
+    issuer's own name and a "thereof" lead taken out: ``row_labels.mapping_label``); the
+    label as printed stays in ``printed_label`` for the page."""
+    for row in statement.rows:
+        if row.printed_label is not None or not row.label:
+            continue
+        named = mapping_label(row.label)
+        if named != row.label:
+            row.printed_label, row.label = row.label, named
 
 
 def parse_block(doc: Document, block: Block, fallback_unit: Unit | None = None,
@@ -127,7 +144,11 @@ def parse_block(doc: Document, block: Block, fallback_unit: Unit | None = None,
     unit = detect_unit([*header, title]) or fallback_unit or Unit()
     if vocabulary is None:
         vocabulary = document_vocabulary(doc.lines)
-    rows, row_issues = parse_rows(lines[body_start:], n, block.kind, layout, vocabulary)
+    body = list(lines[body_start:])
+    if has_change_column(header):
+        # a year-on-year change column after the periods: its cells are not figures
+        body = [replace(ln, text=strip_change_cells(ln.text)) for ln in body]
+    rows, row_issues = parse_rows(body, n, block.kind, layout, vocabulary)
     issues.extend(row_issues)
     if not any(r.kind != "heading" for r in rows):
         issues.append(Issue("warning", "extract.empty_statement",

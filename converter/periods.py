@@ -55,9 +55,14 @@ _CURRENCIES: tuple[tuple[str, str], ...] = (
     (r"\$", "USD"),                  # a bare dollar sign ("$ in millions"): US dollars
 )
 _CURRENCY = "|".join(f"(?:{p})" for p, _ in _CURRENCIES)
+# "k" is continental shorthand for thousands, after the currency ("EUR k", "€k") or before it
+# ("kEUR", "TEUR", "T€": tausend Euro); Nordic and German reports prefix millions with "M"
+# ("MSEK", "MEUR"). The prefixed forms are matched in their printed case.
 _SCALED = re.compile(
     r"(?P<cur>" + _CURRENCY + r")\s*['’‘`]?\s*(?:in\s+)?"
-    r"(?P<scale>000|'000|million|millions|mn|m\b|thousands?|billion|bn)", re.I)
+    r"(?P<scale>000|'000|million|millions|mn|m\b|k\b|thousands?|billion|bn)"
+    r"|(?<![\w$])(?-i:(?P<pscale>[kTM])(?P<pcur>EUR|€|CHF|GBP|£|USD|SEK|DKK|NOK|PLN|CZK))(?!\w)",
+    re.I)
 _IN_THOUSANDS = re.compile(
     r"in\s+(?P<scale>thousands|millions)\s+of\s+(?P<cur>" + _CURRENCY + r")", re.I)
 _PER_SHARE_UNIT = re.compile(r"\((?P<cur>" + _CURRENCY + r")\)|\b(?:HK|RMB|US)\s*cents\b", re.I)
@@ -90,6 +95,11 @@ def period_hint(texts: list[str]) -> PeriodHint:
     for text in texts:
         if months is None and (m := _DURATION.search(text)):
             months = _DURATION_MONTHS[m.group(1).split()[0].split("-")[0].lower()]
+        if month is None and (span := _date_span(text)) is not None:
+            # "for the financial year from 1 January to 31 December 2025": ends at the second
+            month, day, year, span_months = span
+            months = months or span_months
+            continue
         if month is None:
             for pattern, d_i, m_i in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
                 m = pattern.search(text)
@@ -108,6 +118,44 @@ def period_hint(texts: list[str]) -> PeriodHint:
     return PeriodHint(months=months, month=month, day=day, year=year)
 
 
+_SPAN_JOIN = re.compile(r"^\s*(?:,?\s*(?:to|until|till|through)|[-–—])\s*$", re.I)
+
+
+def _month_day(m: re.Match[str], d_i: int, m_i: int) -> tuple[int, int, int | None] | None:
+    key = m.group(m_i).lower().rstrip(".")
+    month = _MONTHS.get(key[:3] if key.startswith("sept") else key)
+    if month is None:
+        return None
+    return month, int(m.group(d_i)), int(m.group(3)) if m.group(3) else None
+
+
+def _date_span(text: str) -> tuple[int, int, int | None, int | None] | None:
+    """A period printed as its first and last day ("from 1 January to 31 December 2025",
+    "1 July 2024 – 30 June 2025", "January 1 through December 31, 2025"): (month, day, year)
+    of the last day and the months spanned (when the first day opens a month)."""
+    found = []
+    for pattern, d_i, m_i in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        for m in pattern.finditer(text):
+            md = _month_day(m, d_i, m_i)
+            if md is not None:
+                found.append((m.start(), m.end(), md))
+    found.sort()
+    kept: list[tuple[int, int, tuple[int, int, int | None]]] = []
+    for item in found:              # "July 2024" read again as "July 20": overlaps go
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    for (_, end1, first), (start2, _, last) in zip(kept, kept[1:]):
+        if not _SPAN_JOIN.match(text[end1:start2]):
+            continue
+        months = None
+        if first[1] == 1:
+            years = (last[2] - first[2]) if last[2] and first[2] else 0
+            months = (last[0] - first[0]) % 12 + 1 + 12 * max(years - 1, 0) if years > 1 \
+                else (last[0] - first[0]) % 12 + 1
+        return last[0], last[1], last[2], months
+    return None
+
+
 def header_slots(text: str, month_first: bool | None = None) -> list[Slot]:
     """The column slots one header line prints: years or dates, by tab field. Numeric dates
     are read in the order the whole line (or ``month_first``, for the whole header) uses."""
@@ -121,10 +169,34 @@ def header_slots(text: str, month_first: bool | None = None) -> list[Slot]:
                 slots.append(Slot(i, d.year, d, bool(_UNAUDITED.search(field)),
                                   bool(_RESTATED.search(field))))
             continue
-        for y in _YEAR.findall(field):
+        for y in _YEAR.findall(_SPLIT_YEAR.sub(_year_ended, field)):
             slots.append(Slot(i, int(y), None, bool(_UNAUDITED.search(field)),
                               bool(_RESTATED.search(field))))
     return slots
+
+
+# A financial year across two calendar years, named by both ("2024/25", "2024-25",
+# "2024/2025"): UK and Indian issuers head their columns so; the year is the one it ends in.
+_SPLIT_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d{2})\s?[/\-–]\s?(\d{2}|(?:19|20)\d{2})"
+                         r"(?![\d,.])")
+
+
+def _year_ended(m: re.Match[str]) -> str:
+    first, second = int(m.group(1)), int(m.group(2))
+    if second < 100:
+        second += first - first % 100
+    return str(second) if second == first + 1 else m.group(0)
+
+
+# The head of a year-on-year change column ("Change", "Change in %", "in %", "Δ %", "+/-",
+# "Var."), printed after the periods by continental issuers: a header, never a row.
+_CHANGE_HEAD = re.compile(r"(?:change|variance|var\.|Δ|\+/-|yoy)(?:\s*(?:in\s*)?%)?|"
+                          r"(?:in\s*)?%", re.I)
+
+
+def has_change_column(header_lines: list[str]) -> bool:
+    """Whether a statement's header names a change column after its periods."""
+    return any(re.search(r"\b(?:change|variance)\b|%|Δ|\+/-", t, re.I) for t in header_lines)
 
 
 def is_header_line(text: str) -> bool:
@@ -132,6 +204,8 @@ def is_header_line(text: str) -> bool:
     s = text.strip()
     if not s:
         return False
+    if _CHANGE_HEAD.fullmatch(s):
+        return True             # the head of a change column alone: "in %", "Change", "+/-"
     if re.search(r"\d{1,3},\d{3}|\(\d", s):
         return False
     tokens = s.split()
@@ -411,8 +485,15 @@ def detect_unit(texts: list[str], default: Unit | None = None) -> Unit | None:
     for text in texts:
         m = _SCALED.search(text) or _IN_THOUSANDS.search(text)
         if m:
-            return Unit(currency=currency_code(m.group("cur")), scale=_scale(m.group("scale")))
+            return _unit_of(m)
     return default
+
+
+def _unit_of(m: re.Match[str]) -> Unit:
+    groups = m.groupdict()
+    if groups.get("pcur"):
+        return Unit(currency=currency_code(groups["pcur"]), scale=_scale(groups["pscale"]))
+    return Unit(currency=currency_code(m.group("cur")), scale=_scale(m.group("scale")))
 
 
 def document_unit(texts: list[str]) -> Unit | None:
@@ -420,7 +501,7 @@ def document_unit(texts: list[str]) -> Unit | None:
     counts: dict[Unit, int] = {}
     for text in texts:
         for m in list(_SCALED.finditer(text)) + list(_IN_THOUSANDS.finditer(text)):
-            unit = Unit(currency=currency_code(m.group("cur")), scale=_scale(m.group("scale")))
+            unit = _unit_of(m)
             counts[unit] = counts.get(unit, 0) + 1
     return max(counts, key=lambda u: counts[u]) if counts else None
 
@@ -434,7 +515,7 @@ def currency_code(printed: str) -> str:
 
 def _scale(printed: str) -> int:
     p = printed.lower().strip("'’ ")
-    if p in ("000", "thousand", "thousands"):
+    if p in ("000", "thousand", "thousands", "k", "t"):
         return 3
     if p in ("million", "millions", "mn", "m"):
         return 6

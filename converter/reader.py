@@ -8,8 +8,10 @@ PDF-to-markdown tool (``<b>``, ``<u>``, ``<i>``, ``<hr/>``, ``**``, ``__``, ``#`
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
+from .digit_groups import comma_grouped, groups_by_space
 from .errors import InputError
 from .locate import title_kinds
 from .model import Document, Line
@@ -45,9 +47,23 @@ _CELL_CURRENCY_IN_PARENS = re.compile(
     r"(?P<figure>\d[\d,]*(?:\.\d+)?\))(?=\t|\s{2,}|\s*$)")
 
 
+# A per-share figure printed with its sub-unit glued on ("21.4p", "(3.2)p", "12.5c", "8¢"),
+# at a cell boundary: the label or header says pence or cents; the letter hides the figure.
+# Blanked, like the currency sign, so that columns keep their places.
+_CELL_SUBUNIT = re.compile(r"(?P<figure>(?:^|\t|\s\s)\(?-?\d[\d,]*(?:\.\d+)?\)?)(?:p|c|¢)"
+                           r"(?=\t|\s{2,}|\s*$)")
+# A minus sign (U+2212) before a figure is the hyphen-minus every later stage reads.
+_MINUS_SIGN = re.compile(r"\u2212(?=\s?\d)")
+# A minus set off from its figure by a space at a cell's start ("-  1 234" typeset as "- 1 234"):
+# the space goes before the sign, so that the cell reads as one negative figure.
+_SPACED_MINUS = re.compile(r"(?P<lead>^|\t|\s\s)[-−–] (?=\d)")
+
+
 def _blank_cell_currency(text: str) -> str:
     text = _CELL_CURRENCY_IN_PARENS.sub(
         lambda m: " " * len(m.group("sign")) + "(" + m.group("figure"), text)
+    text = _SPACED_MINUS.sub(lambda m: m.group("lead") + " -", _MINUS_SIGN.sub("-", text))
+    text = _CELL_SUBUNIT.sub(lambda m: m.group("figure") + " ", text)
     return _CELL_CURRENCY.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -64,6 +80,7 @@ def _nil_cells_as_dashes(text: str) -> str:
     return _NIL_CELL.sub("  –", text)
 
 
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 _BINARY_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
 
 
@@ -136,12 +153,22 @@ def document_from_text(text: str, source: str = "<text>") -> Document:
     """Split text into ``Line``s (1-based numbers) with markup stripped."""
     lines = []
     page_starts: set[int] = set()
-    for i, chunk in enumerate(text.splitlines(keepends=True)):
-        raw = chunk.splitlines()[0] if chunk.splitlines() else ""
-        if "\f" in chunk[len(raw):]:
-            page_starts.add(i + 1)          # a form feed ends the page: the next line opens one
+    # Lines end at newlines only: a form feed (pdftotext's page break, printed before a page's
+    # first line or after its last) marks a page, it is not a line of its own, so that line
+    # numbers are those an editor shows (``str.splitlines`` would count one line more).
+    chunks = _NEWLINE.split(text)
+    if chunks and chunks[-1] == "":
+        chunks.pop()
+    for i, chunk in enumerate(chunks):
+        if "\f" in chunk:
+            before, _, after = chunk.rpartition("\f")
+            ends_page = bool(before.strip()) and not after.strip()
+            page_starts.add(i + 1 if ends_page else i)   # the index of the page's first line
+        raw = chunk.replace("\f", "")
         clean, bold, underline = strip_markup(raw)
         lines.append(Line(no=i + 1, raw=raw, text=clean, bold=bold, underline=underline))
+    if groups_by_space(line.text for line in lines):
+        lines = [replace(line, text=comma_grouped(line.text)) for line in lines]
     return Document(source=source, lines=blank_page_furniture(lines, frozenset(page_starts)))
 
 
@@ -151,8 +178,13 @@ _PAGE_NUMBER = re.compile(
 _AMOUNT = re.compile(r"\d,\d{3}|\(\d|\d\.\d")
 # A statement's title and period line, when a page starts with them, are not furniture even
 # where they recur (duplicated layers, a statement continued on the next page).
-_PERIOD_HEADER = re.compile(r"^(?:for the|as at|as of|at)\b|\b(?:year|months|weeks|period) ended\b",
-                            re.I)
+# A running header that names the document before its period ("Final results for the year
+# ended 30 September 2025", "Audited results for the financial year ended ...") is furniture:
+# only a line that opens with the period is a statement's period line.
+_PERIOD_HEADER = re.compile(r"^(?:\(?(?:un)?audited\)?\s+)?(?:for the|as at|as of|at)\b|"
+                            r"^(?:\(?(?:un)?audited\)?\s+)?(?:the )?(?:(?:six|three|nine|"
+                            r"twelve|\d{1,2}|52|53)[\s-])?(?:financial )?(?:year|months|weeks|"
+                            r"period)s? ended\b", re.I)
 # Words of a running page header or footer (issuer, document), when it is printed only once.
 _FURNITURE_CUE = re.compile(r"\b(?:berhad|bhd|limited|ltd|plc|inc|holdings|corporation|"
                             r"registration|company\s+no|announcement|results|report|page)\b", re.I)

@@ -43,6 +43,9 @@ _SUBTOTAL = re.compile(
     r"net cash (?:(?:used in|generated from|from|inflow from|outflow from|\(used in\)/generated from|"
     r"generated from/\(used in\)|\(outflow\)/inflow from|inflow/\(outflow\) from)\s+)?"
     r"[\w\s]*activities|"
+    # continental: the activity's total printed as "Cash flow from operating activities"
+    r"cash flows? (?:from|used in|\(used in\)/from|from/\(used in\)) "
+    r"(?:operating|investing|financing) activities|"
     r"net (?:increase|decrease|\(decrease\)/increase|increase/\(decrease\)) in cash.*|"
     r"other comprehensive (?:income|loss|\(loss\)/income|income/\(loss\)).*for the (?:year|period).*|"
     r"finance (?:income|costs?|expenses?)\s*[-–—]\s*net|net finance .*|"
@@ -88,7 +91,37 @@ def split_packed(label: str) -> list[str]:
         if i and _starts_label(w) and _can_end(words[i - 1]) and segments[-1]:
             segments.append([])
         segments[-1].append(w)
-    return [" ".join(s) for s in segments if s]
+    merged: list[list[str]] = []
+    for seg in filter(None, segments):
+        merged.append(seg)
+        # "... shareholders of Auental" + "Antriebe SE", "... of Brightwater" + "Holdings"
+        # + "Limited": the rest of a name, not packed labels
+        while len(merged) > 1 and _is_name_tail(merged[-1]):
+            tail = merged.pop()
+            merged[-1] = merged[-1] + tail
+    return [" ".join(s) for s in merged]
+
+
+# Legal forms that end a company's name ("Acme Holdings Limited", "Auental Antriebe SE",
+# "Wrenfield Brands plc"): a run of capitalised words ending in one is the rest of a name the
+# label began ("attributable to shareholders of Auental Antriebe SE"), not a packed label.
+# Compared without their dots ("S.A." is "sa").
+_LEGAL_FORMS = frozenset("""se ag plc ltd limited inc corp corporation nv sa spa gmbh kgaa ab
+asa oyj berhad bhd llc sarl bv a/s""".split())
+_LEGAL_FORM_RE = "|".join(r"\.?".join(map(re.escape, f)) + r"\.?"
+                          for f in sorted(_LEGAL_FORMS, key=len, reverse=True))
+
+
+def _is_legal_form(word: str) -> bool:
+    return word.lower().strip(",").replace(".", "") in _LEGAL_FORMS
+
+
+def _is_name_tail(words: list[str]) -> bool:
+    """Capitalised words ending in a legal form ("Antriebe SE", "Énergie S.A."), or capitalised
+    words followed by one ("Holdings" before "Limited") once merged."""
+    if not _is_legal_form(words[-1]):
+        return False
+    return all(w[:1].isupper() for w in words[:-1])
 
 
 def _starts_label(word: str) -> bool:
@@ -118,9 +151,16 @@ def is_open_ended(label: str) -> bool:
     return last in _OPEN_ENDINGS or words[-1].endswith(("-", ",", "/"))
 
 
+# A breakdown line under a row ("thereof attributable to non-controlling interests", "of
+# which: trade receivables", German-English "thereof"/"hereof"): lower-case, yet its own row.
+_BREAKDOWN = re.compile(r"^(?:thereof|hereof|whereof|of which|out of which|davon)\b", re.I)
+
+
 def starts_lowercase(label: str) -> bool:
+    """A label line that begins in lower case: the continuation of a wrapped label (not a
+    breakdown line such as "thereof ..." or "of which ...")."""
     core = label.lstrip("(\"'“ ")
-    return bool(core) and core[0].islower()
+    return bool(core) and core[0].islower() and not _BREAKDOWN.match(core)
 
 
 def is_section_heading(label: str) -> bool:
@@ -164,3 +204,39 @@ _SECTION_LEVEL0 = re.compile(r"^(?:assets|liabilities|equity|equity and liabilit
 def section_level(heading: str) -> int:
     """0 for a statement part (Assets, Equity, Liabilities), 1 for a group within it."""
     return 0 if _SECTION_LEVEL0.match(normalise_label(heading)) else 1
+
+
+# Footnote markers a label carries: superscript digits stuck to a word ("Other income¹"),
+# daggers and stars at its end ("Revenue*", "Tax†"), a letter or roman numeral in
+# parentheses at its end ("Revenue (a)", "Other reserves (ii)"). They refer to a footnote
+# under the table and say nothing about the line item.
+_SUPERSCRIPT_MARK = re.compile(r"(?<=[\w)])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+(?=\W|$)")
+_END_MARK = re.compile(r"\s*(?:[*†‡#]+|\((?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))$")
+# The issuer named as the owners' company ("attributable to shareholders of Auental Antriebe
+# SE", "owners of Acme Holdings Limited"): the mapper knows "the Company", not each name. A
+# counterparty ("Amount due to Orchid Trading Limited") is not the issuer and keeps its name.
+_NAMED_ISSUER = re.compile(
+    r"\b(?P<lead>(?i:owners|shareholders|stockholders|equity\s+holders|holders|members)\s+of)"
+    r"\s+(?:[A-ZÀ-ÖØ-Þ][\w&'.-]*\s+){1,6}(?i:" + _LEGAL_FORM_RE + r")(?=\W|$)")
+_BREAKDOWN_LEAD = re.compile(r"^(?:thereof|hereof|whereof|of which|out of which|davon)\s*:?\s*",
+                             re.IGNORECASE)
+
+
+def mapping_label(label: str) -> str:
+    """The words of a printed label that name its line item: footnote markers dropped, the
+    issuer's own name as "the Company", a breakdown's lead ("thereof", "of which") dropped.
+
+    >>> mapping_label("Other income¹")
+    'Other income'
+    >>> mapping_label("thereof attributable to owners of Acme Holdings Limited")
+    'attributable to owners of the Company'
+    """
+    out = _SUPERSCRIPT_MARK.sub("", label)
+    while True:
+        trimmed = _END_MARK.sub("", out)
+        if trimmed == out or not re.search(r"[A-Za-z]{2,}", trimmed):
+            break
+        out = trimmed
+    out = _NAMED_ISSUER.sub(lambda m: m.group("lead") + " the Company", out)
+    out = _BREAKDOWN_LEAD.sub("", out)
+    return normalise_label(out) or label

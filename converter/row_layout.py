@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import combinations
 from dataclasses import dataclass, field
 
 from . import row_labels as rl
@@ -19,10 +20,11 @@ from .periods import header_slots, is_header_line
 
 # "4", "3(a), 4(b)", "12A"; Bursa Malaysia quarterly reports number their notes by part:
 # "A8", "B5" (part A: MFRS 134 notes, part B: Listing Requirements notes).
+# Continental reports number notes by section: "4.1", "5.12" (note 4, section 1).
 _NOTE = re.compile(
-    r"^(?:(?:[AB]\d{1,2}|\d{1,2}[A-Za-z]?)(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\))"
-    r"(?:(?:\s*(?:,|&|and)\s*|\s+)(?:(?:[AB]\d{1,2}|\d{1,2}[A-Za-z]?)(?:\s*\([a-z]{1,4}\))*|"
-    r"\([a-z]{1,4}\)))*$")
+    r"^(?:(?:[AB]\d{1,2}|\d{1,2}(?:\.\d{1,2}|[A-Za-z])?)(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\))"
+    r"(?:(?:\s*(?:,|&|and)\s*|\s+)(?:(?:[AB]\d{1,2}|\d{1,2}(?:\.\d{1,2}|[A-Za-z])?)"
+    r"(?:\s*\([a-z]{1,4}\))*|\([a-z]{1,4}\)))*$")
 
 
 _INLINE_NOTE = re.compile(r"\s*\(?\bnotes?\s+(\d{1,2}(?:\s*\([a-z]{1,3}\))?"
@@ -33,7 +35,8 @@ _INLINE_NOTE = re.compile(r"\s*\(?\bnotes?\s+(\d{1,2}(?:\s*\([a-z]{1,3}\))?"
 _VALUE_LIKE = re.compile(r"\(?\d{1,3}(?:,\d{3})+\)?|\(\d+\)")
 
 
-_UNIT_TOKEN = re.compile(r"(?:RMB|HK\$|US\$|HKD|USD|CNY|EUR|GBP|S\$)\s*['’]?\s*(?:000|million)",
+_UNIT_TOKEN = re.compile(r"(?:RMB|HK\$|US\$|HKD|USD|CNY|EUR|€|GBP|£|S\$)\s*['’]?\s*"
+                         r"(?:000|million|k\b)|(?<!\w)(?-i:[kTM](?:EUR|€|CHF|SEK|DKK|NOK))(?!\w)",
                          re.I)
 
 
@@ -61,6 +64,8 @@ class Layout:
     columns: list[int]          # tab-field index of each value column
     note: int | None            # tab-field index of the note column
     label: int = 0              # tab-field index of the label; fields before it are layers
+    # where each figure column ends (character offset) in lines laid out with spaces
+    edges: list[int] | None = None
 
 
 def is_note_ref(text: str) -> bool:
@@ -68,15 +73,17 @@ def is_note_ref(text: str) -> bool:
     return bool(_NOTE.match(text.strip()))
 
 
-_FIGURE = r"(?:\(?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|\(?\d+(?:\.\d+)?\)?|[-–—_*])"
+_FIGURE = r"(?:\(?[-–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|\(?[-–]?\d+(?:\.\d+)?\)?|[-–—_*])"
 
 
-_NOTE_TOKEN = r"(?:[AB]?\d{1,2}(?:\([a-z]{1,3}\))?(?:,\s*[AB]?\d{1,2}(?:\([a-z]{1,3}\))?)*)"
+_NOTE_TOKEN = (r"(?:[AB]?\d{1,2}(?:\.\d{1,2})?(?:\([a-z]{1,3}\))?"
+               r"(?:,\s*[AB]?\d{1,2}(?:\.\d{1,2})?(?:\([a-z]{1,3}\))?)*)")
 
 
-def _space_separated(text: str, n: int) -> str:
+def _space_separated(text: str, n: int, edges: Sequence[int] | None = None) -> str:
     """A row laid out with spaces instead of tabs ("Revenue   4   1,234   1,000") → tab fields
-    (label, note, figures), when the line ends with exactly one figure per column."""
+    (label, note, figures), when the line ends with exactly one figure per column; with
+    fewer figures (a cell printed blank), by where each figure ends against ``edges``."""
     if re.fullmatch(r"[\s\-–—_=~]+", text) and len(text.strip()) >= 3:
         return ""                  # rules only
     figs_only = re.fullmatch(r"\s*(" + _FIGURE + r"(?:\s+" + _FIGURE + r"){" + str(n - 1) +
@@ -86,9 +93,104 @@ def _space_separated(text: str, n: int) -> str:
     m = re.match(r"^(?P<label>.*?[A-Za-z:)].*?)\s+(?:(?P<note>" + _NOTE_TOKEN + r")\s+)?"
                  r"(?P<figs>" + _FIGURE + r"(?:\s+" + _FIGURE + r"){" + str(n - 1) + r"})\s*$",
                  text.strip())
-    if not m or re.search(r"\d[\d,]{3,}", m.group("label")):
-        return text
+    if not m or re.search(r"\d[\d,]{3,}", m.group("label")) or (
+            edges and not m.group("note") and _note_in_first_column(text, n, edges)):
+        placed = _by_position(text, n, edges) if edges else None
+        return placed if placed is not None else text
     return "\t".join([m.group("label"), m.group("note") or "", *m.group("figs").split()])
+
+
+def _note_in_first_column(text: str, n: int, edges: Sequence[int]) -> bool:
+    """"Proceeds from placement   14   5,000" with the comparative blank: the first of the n
+    trailing tokens is a note reference standing left of every figure column."""
+    figs, _ = _trailing_figures(text, n)
+    if len(figs) != n or not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?[A-Za-z]?", figs[0][0]):
+        return False
+    pitch = min((b - a for a, b in zip(edges, edges[1:])), default=12)
+    # and the figures after it stand in columns (a ragged line is no evidence)
+    return edges[0] - figs[0][2] > pitch // 2 and \
+        all(min(abs(f[2] - e) for e in edges) <= 2 for f in figs[1:])
+
+
+def _trailing_figures(text: str, n: int) -> tuple[list[tuple[str, int, int]], int]:
+    """The figure tokens that end a line (at most ``n``), as (text, start, end), and where
+    the text before them ends."""
+    tokens = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    figs: list[tuple[str, int, int]] = []
+    while tokens and len(figs) < n and re.fullmatch(_FIGURE, tokens[-1][0]):
+        figs.insert(0, tokens.pop())
+    return figs, tokens[-1][2] if tokens else 0
+
+
+def figure_edges(texts: Sequence[str], n: int) -> list[int] | None:
+    """Where each figure column ends in a statement laid out with spaces: the median end of
+    the k-th figure over the lines that print one figure per column (figures are right-aligned
+    under their year). ``None`` without enough such lines."""
+    ends: list[list[int]] = [[] for _ in range(n)]
+    for text in texts:
+        if "\t" in text:
+            continue
+        figs, label_end = _trailing_figures(text, n + 1)
+        if len(figs) != n or not re.search(r"[A-Za-z]", text[:label_end] or "x") or \
+                is_header_line(text):
+            continue
+        for k, (_tok, _start, end) in enumerate(figs):
+            ends[k].append(end)
+    if len(ends[0]) < 3:
+        return None
+    edges = [sorted(e)[len(e) // 2] for e in ends]
+    # only a table whose figures stand in columns: most full rows end each figure within two
+    # characters of its column's edge, and the columns are a figure's width apart (a ragged
+    # "label  1  2" layout has no positions to go by)
+    aligned = sum(all(abs(ends[k][i] - edges[k]) <= 2 for k in range(n))
+                  for i in range(len(ends[0])))
+    if aligned < 0.6 * len(ends[0]) or any(b - a < 8 for a, b in zip(edges, edges[1:])):
+        return None
+    return edges
+
+
+def _by_position(text: str, n: int, edges: Sequence[int]) -> str | None:
+    """A row with fewer figures than columns ("Proceeds from issue of shares   330" with the
+    comparative blank): each figure goes to the column whose edge is nearest its end, in
+    order; a note reference standing far from every column is the row's note."""
+    figs, label_end = _trailing_figures(text, n)
+    if not figs or not any(ch.isdigit() for f, _s, _e in figs for ch in f):
+        return None
+    if len(figs) == 1 and re.fullmatch(r"\d{1,2}", figs[0][0]):
+        return None     # "Earnings per share ...   11": a lone small integer is a note
+    pitch = min((b - a for a, b in zip(edges, edges[1:])), default=12)
+    note = ""
+    if len(figs) > 1 and is_note_ref(figs[0][0]) and \
+            min(abs(figs[0][2] - e) for e in edges) > pitch // 2:
+        note = figs.pop(0)[0]
+    label = text[:label_end].strip() if label_end else ""
+    if label and (not re.search(r"[A-Za-z]", label) or re.search(r"\d[\d,]{3,}", label)):
+        return None
+    if not note and label:
+        parts = label.rsplit(None, 1)
+        if len(parts) == 2 and is_note_ref(parts[1]) and re.search(r"\s{2,}\S+$", label):
+            label, note = parts[0].strip(), parts[1]
+    best: tuple[int, tuple[int, ...]] | None = None
+    for cols in combinations(range(n), len(figs)):
+        cost = sum(abs(f[2] - edges[c]) for f, c in zip(figs, cols))
+        if best is None or cost < best[0]:
+            best = (cost, cols)
+    assert best is not None
+    cells = [""] * n
+    for f, c in zip(figs, best[1]):
+        cells[c] = f[0]
+    return "\t".join([label, note, *cells])
+
+
+# A cell of a year-on-year change column: "+5.7%", "-12.0 %", "n/a", "n.m.", ">100%".
+_CHANGE_CELL = re.compile(r"(?:(?<=\t)|(?<=\s\s))(?:[+\-−–]?\s?>?\s?\d+(?:[.,]\d+)?\s?%|"
+                          r"n/?a|n\.\s?m\.?|nm)\s*$", re.I)
+
+
+def strip_change_cells(text: str) -> str:
+    """A row without its trailing change-column cell (the statement's header names such a
+    column): "Revenue   4   842,316   797,254   +5.7%" → the row and its two periods."""
+    return _CHANGE_CELL.sub("", text).rstrip(" \t")
 
 
 def _dedupe_note(text: str) -> str:
@@ -142,7 +244,7 @@ def read_piece(line: Line, layout: Layout, n: int, per_share_hint: bool = False)
     """Read one line into label, note and per-column figures; ``None`` for blank lines."""
     if not line.text.strip():
         return None
-    text = line.text if "\t" in line.text else _space_separated(line.text, n)
+    text = line.text if "\t" in line.text else _space_separated(line.text, n, layout.edges)
     raw = text.split("\t")
     fields = [f.strip() for f in raw]
     last = layout.columns[-1]

@@ -24,8 +24,8 @@ from .model import Issue, Line, Row, StatementKind
 from .row_assembly import Assembler, Slot
 from .layer_lending import lend_from_layers
 from .row_cleanup import document_vocabulary, drop_layers
-from .row_layout import (Layout, Piece, header_layout, infer_layout, is_header, is_note_ref,
-                         is_run_together, label_field, read_piece)
+from .row_layout import (Layout, Piece, figure_edges, header_layout, infer_layout, is_header,
+                         is_note_ref, is_run_together, label_field, read_piece)
 
 _PAGE_MARK = re.compile(r"^\s*(?:[-–—]\s*\d{1,3}\s*[-–—]|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)\s*$",
                         re.IGNORECASE)
@@ -42,6 +42,7 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
     """Parse a statement's body lines (after its header) into rows with ids r1, r2, ..."""
     layout = layout or infer_layout(lines, n)
     layout.label = label_field(lines, layout)
+    layout.edges = figure_edges([line.text for line in lines], n)
     pieces: list[Piece] = []
     issues: list[Issue] = []
     layer_texts: list[str] = []
@@ -173,6 +174,52 @@ def _to_rows(slots: list[Slot], kind: StatementKind, issues: list[Issue],
             hit = next((i for i, (_, h) in enumerate(stack) if h.lower().endswith(topic)), None)
             if hit is not None:
                 stack = stack[:hit]
+    if kind == "cash_flows":
+        activity_sections(rows)
+    while rows and rows[-1].kind == "heading":
+        # text after the last figures heads nothing: footnotes under the table ("(a) Revenue
+        # for 2024 has been re-presented ...", "¹ Other income comprises ..."), a caption
+        dropped = rows.pop()
+        issues.append(Issue("info", "extract.trailing_text",
+                            f"'{dropped.label[:60]}' follows the last figures of the "
+                            f"statement: read as a footnote, not a row", line=dropped.line,
+                            statement=kind))
     for i, row in enumerate(rows, start=1):
         row.id = f"r{i}"
     return rows
+
+
+_ACTIVITY = re.compile(r"\b(operating|investing|financing)\s+activities\b", re.IGNORECASE)
+
+
+def activity_sections(rows: list[Row]) -> None:
+    """Sections of a cash-flow statement by activity, from its totals.
+
+    The row that totals an activity ("Net cash used in investing activities", continental
+    "Cash flow from investing activities") closes it: the rows after it (net change, opening
+    and closing cash) are in no activity. Where no heading names the activities, the rows up
+    to such a total are that activity's, as if a heading had said so, so that "Interest
+    paid" above "Cash flow from operating activities" is an operating cash flow."""
+    pending: list[Row] = []
+    open_heading: str | None = None
+    closed: set[str] = set()
+    for row in rows:
+        if row.kind == "heading":
+            if _ACTIVITY.search(row.label):
+                open_heading = row.label
+                closed.discard(row.label)
+            continue
+        row.section = tuple(h for h in row.section if h not in closed)
+        m = _ACTIVITY.search(row.label)
+        if m is None:
+            if open_heading is None:
+                pending.append(row)
+            continue
+        if open_heading is None:
+            heading = f"Cash flows from {m.group(1).lower()} activities"
+            for r in pending:       # the total itself stays where it is printed
+                r.section = (heading, *r.section)
+            closed.add(heading)
+        else:
+            closed.add(open_heading)
+        pending, open_heading = [], None

@@ -45,19 +45,49 @@ _POLARITY = re.compile(r"\((expenses?|charges?|costs?|losses?|loss|deficit|outfl
                        r"decrease|used in)\)")
 
 
+# Profit or loss measures (ProfitLoss, ProfitLossBeforeTax, ProfitLossFromOperatingActivities,
+# ...): in a cash-flow statement they are the figure the income statement reports.
+_PROFIT_MEASURE = re.compile(r"^ProfitLoss")
+# Liabilities printed as deductions: UK "net assets" balance sheets and those that print
+# "Current liabilities (36,434)" to show the subtraction. The row is a liability by its
+# innermost section ("Current liabilities", "Creditors: amounts falling due within one year",
+# not "Equity and liabilities" nor "Net current assets/(liabilities)") or by its own label
+# ("Total liabilities"); a net concept (one naming assets or equity) keeps its sign.
+_LIABILITY_SECTION = re.compile(r"\bliabilit|\bcreditors\b", re.I)
+_NOT_LIABILITY_SECTION = re.compile(r"\bequity\b|\bassets?\b|\bcapital\b", re.I)
+_LIABILITY_TOTAL = re.compile(r"^total\s+(?:(?:non-?\s?)?current\s+)?liabilities$", re.I)
+_NET_CONCEPT = re.compile(r"Asset|Equity")
+
+
+def is_liability_row(label: str, section: tuple[str, ...]) -> bool:
+    """A balance-sheet row that is a liability by its section or its own label."""
+    inner = section[-1] if section else ""
+    return bool(_LIABILITY_TOTAL.match(label.strip()) or (
+        _LIABILITY_SECTION.search(inner) and not _NOT_LIABILITY_SECTION.search(inner)))
+
+
 def xbrl_sign(printed_value: Decimal, concept: Concept, statement: StatementKind | str,
-              label: str = "", *, expenses_negative: bool = True) -> tuple[Decimal, str]:
-    """The XBRL value of a printed figure for ``concept`` and why (see module docstring)."""
+              label: str = "", *, expenses_negative: bool = True,
+              section: tuple[str, ...] = ()) -> tuple[Decimal, str]:
+    """The XBRL value of a printed figure for ``concept`` and why (see module docstring);
+    ``section``: the row's headings, outermost first (a liability printed as a deduction)."""
     value = Decimal(printed_value)
     if concept.balance is None or concept.data_type != "xbrli:monetaryItemType":
         return value, "no balance: printed sign kept"
     if concept.period_type == "instant":
         if value < 0 and _CONTRA.search(concept.name):
             return -value, f"contra item printed as a deduction: {concept.name} is positive"
+        if value < 0 and statement == "financial_position" and concept.balance == "credit" \
+                and not _NET_CONCEPT.search(concept.name) and is_liability_row(label, section):
+            return -value, (f"liability printed as a deduction: {concept.name} is positive")
         return value, "instant balance: printed sign kept"
     total = TOTAL_BALANCE.get(statement)
     if total is None:
         return value, f"statement {statement!r}: printed sign kept"
+    if statement == "cash_flows" and _PROFIT_MEASURE.match(concept.name):
+        # the indirect method starts from the profit itself ("Profit before taxation 79,780"):
+        # it is the income statement's figure, not a deduction from the net cash flow
+        return value, f"{concept.name} opens the indirect method: printed sign kept"
     if concept.balance == total:
         return value, (f"{concept.balance} concept in a statement of {_bottom(statement)}: "
                        "printed sign kept")

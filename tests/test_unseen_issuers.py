@@ -1,6 +1,6 @@
 """Announcements of issuers the converter was not built on: other wording, other damage.
 
-tests/data/unseen/ holds three fictitious announcements written by ``generate.py`` with their
+tests/data/unseen/ holds seven fictitious announcements written by ``generate.py`` with their
 truth (every printed figure, by statement, label, period and equity component):
 
 * ``meranti-2025-layout``: pdftotext "layout" text (columns by runs of spaces), RM'000, page
@@ -17,9 +17,26 @@ truth (every printed figure, by statement, label, period and equity component):
 * ``larchmere-2025-restated``: markdown pipe tables, €'000, the comparative "(Restated)", a
   third balance sheet at 1 January 2024, the balance sheet continued on the next page
   (page number flush left, a form feed, "(continued)" and the column header again), nil
-  printed as "nil" or "—", an opening equity "as previously reported" and "as restated".
+  printed as "nil" or "—", an opening equity "as previously reported" and "as restated";
+* ``auental-2025-continental``: a continental-European report in "€ thousand" / "EUR k",
+  figures grouped by spaces ("842 316", narrow no-break spaces in the equity statement), a
+  leading minus (and U+2212), a decimal comma in earnings per share, the prior year first
+  ("2024  2025", "31.12.2024  31.12.2025"), then "FY2025  FY2024" in the cash-flow statement,
+  a "Change in %" column, notes numbered by section ("4.1") between label and figures,
+  expenses by function, a net financial result, "thereof attributable to ..." rows naming the
+  issuer ("... of Auental Antriebe SE"), a direct-method cash-flow statement whose activity
+  totals ("Cash flow from operating activities") stand under no heading, the period printed
+  as "from 1 January to 31 December 2025", equity balances "As of Jan. 1, 2024";
+* ``wrenfield-2025-netassets``: UK, £'000, a net-assets balance sheet (liabilities printed
+  in parentheses as deductions, net current assets, total assets less current liabilities,
+  net assets, capital and reserves), footnote markers on labels ("Revenue (a)", "Other
+  income¹") and the footnotes under the table, labels wrapped with the figures on their last
+  line, the balance sheet split by a page break (page number, form feed, running header
+  naming the report and its period, column header repeated), figures shifted by runs of
+  spaces or pulled against the label, blank cells, "21.4p", "30 Sept" over the years, the
+  cash-flow columns headed "2024/25  2023/24", year ended 30 September.
 
-The taxonomy is loaded once: the three reports are validated in one batch.
+The taxonomy is loaded once: the reports are validated in one batch.
 """
 from __future__ import annotations
 
@@ -36,7 +53,8 @@ from converter.model import STATEMENT_KINDS, Extraction, Row, Statement
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 NAMES = ["meranti-2025-layout", "thistledown-2025-minus", "kestrel-2025-ocr",
-         "harborview-2025-bank", "larchmere-2025-restated"]
+         "harborview-2025-bank", "larchmere-2025-restated", "auental-2025-continental",
+         "wrenfield-2025-netassets"]
 # A third balance sheet at the start of the comparative year (IAS 1.40A): "1 January 2024"
 # is the instant that ends 31 December 2023, so its truth period is 2023.
 THIRD_BALANCE_SHEET = {"larchmere-2025-restated"}
@@ -201,3 +219,35 @@ def test_interim_periods_units_and_restated_flags(extracted: dict[str, Extractio
     for kind in ("income", "financial_position", "cash_flows"):
         flags = [c.restated for c in restated.statement(kind).columns]  # type: ignore[union-attr]
         assert flags[0] is False and all(flags[1:]), (kind, flags)
+
+
+# (month, day) each document's periods end on, and how many months its flows cover; the
+# balance sheet of the interim report compares with the last year end (checked above).
+PERIOD_ENDS = {"meranti-2025-layout": ((12, 31), 12), "thistledown-2025-minus": ((3, 31), 12),
+               "kestrel-2025-ocr": ((6, 30), 12), "harborview-2025-bank": ((6, 30), 6),
+               "larchmere-2025-restated": ((12, 31), 12),
+               "auental-2025-continental": ((12, 31), 12),
+               "wrenfield-2025-netassets": ((9, 30), 12)}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_column_ends_on_the_period_end_and_spans_the_period(
+        extracted: dict[str, Extraction], name: str) -> None:
+    """Not only the year: "for the financial year from 1 January to 31 December 2025" ends on
+    31 December, and a flow column starts on the first day after the previous period."""
+    (month, day), months = PERIOD_ENDS[name]
+    for stmt in extracted[name].statements:
+        if stmt.kind == "financial_position" and name == "harborview-2025-bank":
+            continue
+        periods = [c.period for c in stmt.columns if c.period is not None]
+        if stmt.kind == "changes_in_equity":
+            periods = [r.period for r in stmt.rows if r.period is not None]
+        assert periods, stmt.kind
+        for period in periods:
+            ends = (period.end.month, period.end.day)
+            assert ends == (month, day) or (name in THIRD_BALANCE_SHEET and ends == (12, 31)), \
+                (stmt.kind, period)
+            if period.start is not None:
+                first = period.end.year * 12 + period.end.month - months
+                assert (period.start.year, period.start.month, period.start.day) == \
+                    (first // 12, first % 12 + 1, 1), (stmt.kind, period)

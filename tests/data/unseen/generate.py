@@ -1,4 +1,4 @@
-"""Generate five fictitious announcements of issuers the converter has never seen, with truth.
+"""Generate seven fictitious announcements of issuers the converter has never seen, with truth.
 
 Run ``python tests/data/unseen/generate.py`` to rewrite ``<name>.txt`` (the announcement) and
 ``<name>.csv`` (statement,label,period,component,value: every printed figure, the value as
@@ -1152,9 +1152,499 @@ def write_e() -> None:
     write_truth("larchmere-2025-restated", rows)
 
 
+# --------------------------------------------------------------------------- F: continental, € k
+def company_f():
+    """A continental-European group: € thousand, expenses by function, a net financial result,
+    'thereof' attributions, a direct-method cash-flow statement whose totals are labelled
+    'Cash flow from ... activities' under no section heading (figures invented)."""
+    z = D(0)
+
+    def m(*v):
+        return tuple(D(str(x)) for x in v)
+
+    inc = Stmt("income", ["Consolidated income statement",
+                          "for the financial year from 1 January to 31 December 2025"])
+    rev = inc.r("Revenue", *m(842_316, 797_254), "4.1")
+    cos = inc.r("Cost of sales", *m(-561_482, -538_907), "4.2")
+    gp = inc.r("Gross profit", *add(rev, cos))
+    fn = [inc.r("Selling expenses", *m(-98_415, -93_220), "4.3"),
+          inc.r("General administrative expenses", *m(-52_307, -49_881), "4.3"),
+          inc.r("Research and development expenses", *m(-41_926, -38_604), "4.4"),
+          inc.r("Other operating income", *m(7_214, 6_093), "4.5"),
+          inc.r("Other operating expenses", *m(-4_861, -5_372), "4.5")]
+    ebit = inc.r("Operating result (EBIT)", *add(gp, *fn))
+    fi = inc.r("Financial income", *m(2_148, 1_672), "4.6")
+    fe = inc.r("Financial expenses", *m(-9_734, -10_515), "4.6")
+    nfr = inc.r("Net financial result", *add(fi, fe))
+    ebt = inc.r("Earnings before taxes", *add(ebit, nfr))
+    tax = inc.r("Income taxes", *m(-25_119, -19_862), "4.7")
+    pat = inc.r("Net profit for the year", *add(ebt, tax))
+    nci_p = m(1_874, 1_536)
+    own_p = inc.r("thereof attributable to shareholders of Auental Antriebe SE",
+                  *add(pat, neg(nci_p)))
+    inc.r("thereof attributable to non-controlling interests", *nci_p)
+    shares = D(24_000)
+    eps = tuple((v / shares).quantize(D("0.01")) for v in own_p)
+    inc.r("Earnings per share, basic and diluted (in €)", *eps, "4.8")
+
+    oci = Stmt("comprehensive_income", ["Consolidated statement of comprehensive income",
+                                        "for the financial year from 1 January to 31 December 2025"])
+    oci.r("Net profit for the year", *pat)
+    oci.h("Items that will not be reclassified to the income statement")
+    rem = oci.r("Remeasurement of defined benefit pension plans", *m(3_412, -2_180))
+    rtx = oci.r("Deferred taxes thereon", *m(-1_024, 654))
+    oci.h("Items that may be reclassified to the income statement in future")
+    fx = oci.r("Currency translation differences", *m(-4_286, 2_915))
+    cfh = oci.r("Change in fair value of cash flow hedges", *m(612, -388))
+    oci_t = oci.r("Other comprehensive income after taxes", *add(rem, rtx, fx, cfh))
+    tci = oci.r("Total comprehensive income", *add(pat, oci_t))
+    nci_fx = m(-96, 71)
+    tci_nci = add(nci_p, nci_fx)
+    oci.r("thereof attributable to shareholders of Auental Antriebe SE", *add(tci, neg(tci_nci)))
+    oci.r("thereof attributable to non-controlling interests", *tci_nci)
+
+    comps = ["Subscribed capital", "Capital reserve", "Retained earnings", "Other reserves",
+             "Total", "Non-controlling interests", "Total equity"]
+    divs = {"2025": D(-33_600), "2024": D(-28_800)}
+    nci_div = {"2025": D(-900), "2024": D(-750)}
+    opening = with_totals([D(24_000), D(186_420), D(241_873), D(-12_648)], D(14_206))
+    blocks, close, bal = [], {}, opening
+    for i, year in ((1, "2024"), (0, "2025")):
+        p = [z, z, own_p[i], z]
+        o = [z, z, rem[i] + rtx[i], fx[i] - nci_fx[i] + cfh[i]]
+        moves = [("Net profit for the year", with_totals(p, nci_p[i])),
+                 ("Other comprehensive income", with_totals(o, nci_fx[i])),
+                 ("=Total comprehensive income",
+                  with_totals([a + b for a, b in zip(p, o)], nci_p[i] + nci_fx[i])),
+                 ("Dividends", with_totals([z, z, divs[year], z], nci_div[year]))]
+        rows, bal = _roll(bal, moves, f"As of Jan. 1, {year}", f"As of Dec. 31, {year}")
+        blocks.append((year, rows))
+        close[year] = bal
+    eq = Equity(["Consolidated statement of changes in equity",
+                 "for the financial year from 1 January to 31 December 2025"], comps, blocks)
+    c25, c24 = close["2025"], close["2024"]
+
+    fp = Stmt("financial_position", ["Consolidated balance sheet", "as of 31 December 2025"])
+    fp.h("ASSETS")
+    fp.h("Non-current assets")
+    nca = add(fp.r("Intangible assets", *m(68_214, 71_930), "5.1"),
+              fp.r("Property, plant and equipment", *m(296_518, 284_077), "5.2"),
+              fp.r("Right-of-use assets", *m(22_406, 24_811), "5.3"),
+              fp.r("Investments accounted for using the equity method", *m(9_812, 9_145)),
+              fp.r("Deferred tax assets", *m(14_327, 15_982), "4.7"))
+    fp.r("Total non-current assets", *nca)
+    fp.h("Current assets")
+    invs = fp.r("Inventories", *m(187_604, 176_215), "5.4")
+    rec = fp.r("Trade receivables", *m(142_938, 131_406), "5.5")
+    orec = fp.r("Other receivables and other assets", *m(18_225, 16_874))
+    itr = fp.r("Income tax receivables", *m(2_061, 0))
+    ncl = (m(58_342, 62_118), m(11_906, 10_584), m(120_000, 135_000), m(17_815, 19_406),
+           m(20_274, 22_497))
+    cl = (m(34_119, 31_847), m(97_462, 92_318), m(25_000, 20_000), m(4_883, 3_261),
+          m(2_531, 2_644), m(45_608, 41_956))
+    eq_t = (c25[-1], c24[-1])
+    liab = add(*ncl, *cl)
+    cash = add(eq_t, liab, neg(nca), neg(invs), neg(rec), neg(orec), neg(itr))
+    fp.r("Cash and cash equivalents", *cash, "5.6")
+    ca = fp.r("Total current assets", *add(invs, rec, orec, itr, cash))
+    fp.r("Total assets", *add(nca, ca))
+    fp.h("EQUITY AND LIABILITIES")
+    fp.h("Equity")
+    for i in range(4):
+        fp.r(comps[i], c25[i], c24[i])
+    fp.r("Equity attributable to shareholders of Auental Antriebe SE", c25[4], c24[4])
+    fp.r("Non-controlling interests", c25[5], c24[5])
+    fp.r("Total equity", *eq_t, "5.7")
+    fp.h("Non-current liabilities")
+    for label, p in zip(("Provisions for pensions and similar obligations", "Other provisions",
+                         "Financial liabilities", "Lease liabilities",
+                         "Deferred tax liabilities"), ncl):
+        fp.r(label, *p)
+    fp.r("Total non-current liabilities", *add(*ncl))
+    fp.h("Current liabilities")
+    for label, p in zip(("Other provisions", "Trade payables", "Financial liabilities",
+                         "Income tax liabilities", "Lease liabilities",
+                         "Other liabilities"), cl):
+        fp.r(label, *p)
+    fp.r("Total current liabilities", *add(*cl))
+    fp.r("Total equity and liabilities", *add(eq_t, liab))
+
+    cf = Stmt("cash_flows", ["Consolidated statement of cash flows",
+                             "for the financial year from 1 January to 31 December 2025"])
+    paid = m(-703_571, -668_405)
+    intp, taxp = m(-8_966, -9_874), m(-24_718, -21_206)
+    inv_flows = (m(-41_382, -38_914), m(-6_207, -5_861), m(1_874, 926), m(2_148, 1_672))
+    fin_flows = (m(15_000, 20_000), m(-30_000, -25_000), m(-6_412, -6_038),
+                 (divs["2025"], divs["2024"]), (nci_div["2025"], nci_div["2024"]))
+    fx_cash = m(-1_246, 812)
+    opening_cash = (cash[1], D(142_318))
+    target = (cash[0], cash[1])
+    fixed = add(paid, intp, taxp, *inv_flows, *fin_flows, fx_cash, opening_cash)
+    receipts = add(target, neg(fixed))
+    cf.r("Cash receipts from customers", *receipts)
+    cf.r("Cash paid to suppliers and employees", *paid)
+    cgo = cf.r("Cash generated from operations", *add(receipts, paid))
+    cf.r("Interest paid", *intp)
+    cf.r("Income taxes paid", *taxp)
+    nop = cf.r("Cash flow from operating activities", *add(cgo, intp, taxp))
+    for label, p in zip(("Purchase of property, plant and equipment",
+                         "Purchase of intangible assets",
+                         "Proceeds from disposal of property, plant and equipment",
+                         "Interest received"), inv_flows):
+        cf.r(label, *p)
+    ninv = cf.r("Cash flow from investing activities", *add(*inv_flows))
+    for label, p in zip(("Proceeds from financial liabilities",
+                         "Repayment of financial liabilities",
+                         "Repayment of lease liabilities",
+                         "Dividends paid to shareholders of Auental Antriebe SE",
+                         "Dividends paid to non-controlling interests"), fin_flows):
+        cf.r(label, *p)
+    nfin = cf.r("Cash flow from financing activities", *add(*fin_flows))
+    net = cf.r("Net change in cash and cash equivalents", *add(nop, ninv, nfin))
+    cf.r("Cash and cash equivalents at the beginning of the year", *opening_cash)
+    cf.r("Effect of exchange rate changes on cash and cash equivalents", *fx_cash)
+    end = cf.r("Cash and cash equivalents at the end of the year",
+               *add(net, opening_cash, fx_cash))
+    assert end == target
+    return [inc, oci, fp, eq, cf]
+
+
+def fmt_space(v: Decimal, zero: str = "–") -> str:
+    """Continental style: a space between thousands, a leading minus."""
+    if v == 0:
+        return zero
+    s = f"{abs(v):,.{places(v)}f}".replace(",", " ")
+    return f"-{s}" if v < 0 else s
+
+
+def _change(cur: Decimal, prior: Decimal) -> str:
+    """Year-on-year change in per cent, as continental income statements print it."""
+    if prior == 0 or cur == 0 or (cur < 0) != (prior < 0) or "." in str(cur):
+        return "n/a"
+    pct = ((cur - prior) / abs(prior) * 100).quantize(D("0.1"))
+    return f"{'+' if pct > 0 else ''}{pct}%" if pct else "0.0%"
+
+
+def write_f() -> None:
+    inc, oci, fp, eq, cf = company_f()
+    out = ["Auental Antriebe SE", "Annual Report 2025 – Consolidated Financial Statements", "",
+           "This report is fictitious: it was written for the ixbrl-converter tests; the company",
+           "and all its figures are invented. Figures are in € thousand unless stated otherwise;",
+           "rounding differences may occur.", ""]
+    lw, nw, w = 60, 8, 13
+
+    def table(s, head: list[str], ascending: bool, zero: str = "–", change: bool = False,
+              minus: str = "-"):
+        lines = [s.title[0], s.title[1], "", *head, ""]
+        for row in s.rows:
+            if row[0] == "h":
+                lines.append(row[1])
+                continue
+            label, note, vals = row[1], row[2], row[3]
+            if ascending:
+                vals = vals[::-1]
+            texts = [fmt_space(v, zero).replace("-", minus) for v in vals]
+            if "per share" in label:       # "2,33": a decimal comma
+                texts = [t.replace(".", ",") for t in texts]
+            figs = "".join(t.rjust(w) for t in texts)
+            if change:     # a "Change in %" column after the years: not a period
+                figs += _change(row[3][0], row[3][1]).rjust(w)
+            lines.append(f"{label:<{lw}}{note:<{nw}}{figs}".rstrip())
+        return lines + ["", ""]
+
+    up = [f"in € thousand{'Notes'.rjust(lw - 13 + 5)}{'':<3}{'2024'.rjust(w)}{'2025'.rjust(w)}"
+          f"{'Change'.rjust(w)}",
+          f"{'in %'.rjust(lw + nw + 3 * w)}"]
+    out += table(inc, up, True, change=True)
+    out += table(oci, [f"in € thousand{'2024'.rjust(lw - 13 + nw + w)}{'2025'.rjust(w)}"], True,
+                 minus="- ")          # the minus set off from its figure by a space
+    bs_head = [f"in € thousand{'Notes'.rjust(lw - 13 + 5)}{'':<3}"
+               f"{'31.12.2024'.rjust(w)}{'31.12.2025'.rjust(w)}"]
+    out += table(fp, bs_head, True, zero="0")
+    # changes in equity: components across, their names over two lines, EUR k under each
+    cw = 16
+    heads = [_wrap_words(c.split(), cw - 2) for c in eq.components]
+    depth = max(len(h) for h in heads)
+    out += [eq.title[0], eq.title[1], ""]
+    for k in range(depth):
+        cells = []
+        for h in heads:
+            lines = h + [""] * (depth - len(h))
+            cells.append(lines[k].rjust(cw))
+        out.append(" " * 36 + "".join(cells).rstrip())
+    out.append(" " * 36 + "".join("EUR k".rjust(cw) for _ in eq.components))
+    out.append("")
+    for year, rows in eq.blocks:
+        for label, values in rows:
+            out.append(f"{label:<36}" + "".join(fmt_space(v).replace(" ", "\u202f").rjust(cw)
+                                                 for v in values))
+        out.append("")
+    out.append("")
+    out += table(cf, [f"{'FY2025'.rjust(lw + nw + w)}{'FY2024'.rjust(w)}",
+                      f"{'EUR k'.rjust(lw + nw + w)}{'EUR k'.rjust(w)}"], False, minus="−")
+    out += ["Notes to the consolidated financial statements", "",
+            "1 General information",
+            "Auental Antriebe SE is a listed stock corporation; its financial statements are",
+            "prepared in accordance with IFRS as adopted by the EU.", ""]
+    (HERE / "auental-2025-continental.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
+    write_truth("auental-2025-continental", truth_rows([inc, oci, fp, cf], eq, ("2025", "2024")))
+
+
+# --------------------------------------------------------------------------- G: UK, net assets
+def company_g():
+    """A UK group in £'000: a net-assets balance sheet (net current assets, total assets less
+    current liabilities, net assets, capital and reserves), footnote markers on labels, no
+    non-controlling interests, year ended 30 September (figures invented)."""
+    z = D(0)
+
+    def m(*v):
+        return tuple(D(str(x)) for x in v)
+
+    inc = Stmt("income", ["Group income statement", "for the year ended 30 September 2025"])
+    rev = inc.r("Revenue (a)", *m(148_362, 139_275), "3")
+    cos = inc.r("Cost of sales", *m(-96_418, -91_604))
+    gp = inc.r("Gross profit", *add(rev, cos))
+    opx = [inc.r("Distribution costs", *m(-14_207, -13_396)),
+           inc.r("Administrative expenses (a)", *m(-19_583, -18_842)),
+           inc.r("Other income¹", *m(1_146, 875), "4")]
+    op = inc.r("Operating profit", *add(gp, *opx), "5")
+    fi = inc.r("Finance income", *m(318, 204), "6")
+    fc = inc.r("Finance costs", *m(-2_846, -3_118), "6")
+    pbt = inc.r("Profit before taxation", *add(op, fi, fc))
+    tax = inc.r("Tax on profit²", *m(-4_312, -3_507), "7")
+    pat = inc.r("Profit for the financial year attributable to equity holders of the parent",
+                *add(pbt, tax))
+    inc.h("Earnings per share")
+    inc.r("Basic (pence)", *m("21.4", "18.9"), "8")
+    inc.r("Diluted (pence)", *m("21.1", "18.7"), "8")
+
+    oci = Stmt("comprehensive_income", ["Group statement of comprehensive income",
+                                        "for the year ended 30 September 2025"])
+    oci.r("Profit for the financial year", *pat)
+    oci.h("Items that will not be reclassified to profit or loss")
+    act = oci.r("Actuarial (loss)/gain on defined benefit pension scheme", *m(-1_248, 906))
+    dtx = oci.r("Deferred tax on actuarial movement", *m(312, -227))
+    oci.h("Items that may be reclassified to profit or loss")
+    hed = oci.r("Effective portion of changes in fair value of cash flow hedges", *m(-274, 391))
+    oci_t = oci.r("Other comprehensive (expense)/income for the year, net of tax",
+                  *add(act, dtx, hed))
+    tci = oci.r("Total comprehensive income for the year attributable to equity holders of "
+                "the parent", *add(pat, oci_t))
+
+    comps = ["Called up share capital", "Share premium account", "Hedging reserve",
+             "Retained earnings", "Total equity"]
+
+    def tot(v):
+        return [*v, sum(v, z)]
+
+    divs = {"2025": D(-7_320), "2024": D(-6_840)}
+    sbp = {"2025": D(486), "2024": D(412)}
+    iss = {"2025": (D(12), D(318)), "2024": (z, z)}
+    bal = tot([D(1_200), D(24_615), D(-103), D(61_842)])
+    blocks, close = [], {}
+    for i, year in ((1, "2024"), (0, "2025")):
+        moves = [("Profit for the year", tot([z, z, z, pat[i]])),
+                 ("Other comprehensive (expense)/income", tot([z, z, hed[i], act[i] + dtx[i]])),
+                 ("=Total comprehensive income for the year",
+                  tot([z, z, hed[i], pat[i] + act[i] + dtx[i]])),
+                 ("Dividends paid", tot([z, z, z, divs[year]])),
+                 ("Share-based payment charge", tot([z, z, z, sbp[year]])),
+                 ("Issue of shares", tot([iss[year][0], iss[year][1], z, z]))]
+        start = "1 October 2023" if year == "2024" else "1 October 2024"
+        rows, bal = _roll(bal, moves, f"At {start}", f"At 30 September {year}")
+        blocks.append((year, rows))
+        close[year] = bal
+    eq = Equity(["Group statement of changes in equity", "for the year ended 30 September 2025"],
+                comps, blocks)
+    c25, c24 = close["2025"], close["2024"]
+
+    fp = Stmt("financial_position", ["Group balance sheet", "at 30 September 2025"])
+    fp.h("Non-current assets")
+    nca = add(fp.r("Intangible assets", *m(18_406, 19_237), "9"),
+              fp.r("Property, plant and equipment", *m(46_812, 44_093), "10"),
+              fp.r("Right-of-use assets", *m(7_934, 8_615)),
+              fp.r("Deferred tax assets", *m(1_208, 1_442)))
+    fp.r("", *nca)
+    fp.h("Current assets")
+    inv = fp.r("Inventories", *m(21_746, 20_318), "11")
+    rec = fp.r("Trade and other receivables", *m(27_391, 25_862), "12")
+    cl = (m(-29_614, -27_952), m(-4_000, -4_000), m(-1_682, -1_754), m(-1_138, -906))
+    ncl = (m(-12_000, -16_000), m(-6_918, -7_503), m(-2_406, -3_117), m(-1_374, -1_215))
+    eq_t = (c25[-1], c24[-1])
+    cash = add(eq_t, neg(add(*cl, *ncl)), neg(nca), neg(inv), neg(rec))
+    fp.r("Cash and cash equivalents", *cash)
+    ca = fp.r("", *add(inv, rec, cash))
+    fp.h("Current liabilities")
+    for label, p in zip(("Trade and other payables", "Borrowings", "Lease liabilities",
+                         "Corporation tax"), cl):
+        fp.r(label, *p, "13" if label == "Borrowings" else "")
+    tcl = fp.r("", *add(*cl))
+    ncas = fp.r("Net current assets", *add(ca, tcl))
+    fp.r("Total assets less current liabilities", *add(nca, ncas))
+    fp.h("Non-current liabilities")
+    for label, p in zip(("Borrowings", "Lease liabilities", "Retirement benefit obligation",
+                         "Provisions"), ncl):
+        fp.r(label, *p, "13" if label == "Borrowings" else "")
+    fp.r("", *add(*ncl))
+    na = fp.r("Net assets", *add(nca, ncas, *ncl))
+    assert na == eq_t
+    fp.h("Capital and reserves")
+    for i in range(4):
+        fp.r(comps[i], c25[i], c24[i])
+    fp.r("Total equity", *eq_t)
+
+    cf = Stmt("cash_flows", ["Group cash flow statement", "for the year ended 30 September 2025"])
+    cf.h("Cash flows from operating activities")
+    cf.r("Profit for the financial year", *pat)
+    cf.h("Adjustments for:")
+    adj = add(cf.r("Tax on profit", *neg(tax)),
+              cf.r("Net finance costs", *neg(add(fi, fc))),
+              cf.r("Depreciation of property, plant and equipment", *m(5_318, 4_962)),
+              cf.r("Depreciation of right-of-use assets", *m(1_794, 1_706)),
+              cf.r("Amortisation of intangible assets", *m(2_146, 2_081)),
+              cf.r("Share-based payment charge", *(sbp["2025"], sbp["2024"])),
+              cf.r("Increase in inventories", *m(-1_428, -1_906)),
+              cf.r("Increase in trade and other receivables", *m(-1_529, -2_214)))
+    taxp = m(-3_862, -3_341)
+    inv_flows = (m(-8_037, -7_112), m(-1_315, -1_208), m(0, 412), fi)
+    fin_flows = (m(-2_714, -3_006), m(-4_000, -4_000), m(-1_861, -1_793),
+                 (divs["2025"], divs["2024"]), (iss["2025"][0] + iss["2025"][1], z))
+    opening_cash = (cash[1], D(36_520))
+    fixed = add(pat, adj, taxp, *inv_flows, *fin_flows, opening_cash)
+    pay = add((cash[0], cash[1]), neg(fixed))
+    adj = add(adj, cf.r("Increase/(decrease) in trade and other payables", *pay))
+    cgo = cf.r("Cash generated from operations", *add(pat, adj))
+    cf.r("Tax paid", *taxp)
+    nop = cf.r("Net cash inflow from operating activities", *add(cgo, taxp))
+    cf.h("Cash flows from investing activities")
+    for label, p in zip(("Purchase of property, plant and equipment",
+                         "Purchase of intangible assets",
+                         "Proceeds from disposal of property, plant and equipment",
+                         "Interest received"), inv_flows):
+        cf.r(label, *p)
+    ninv = cf.r("Net cash outflow from investing activities", *add(*inv_flows))
+    cf.h("Cash flows from financing activities")
+    for label, p in zip(("Interest paid", "Repayment of borrowings",
+                         "Principal element of lease payments", "Dividends paid to shareholders",
+                         "Proceeds from issue of shares"), fin_flows):
+        cf.r(label, *p)
+    nfin = cf.r("Net cash outflow from financing activities", *add(*fin_flows))
+    net = cf.r("Net decrease in cash and cash equivalents", *add(nop, ninv, nfin))
+    cf.r("Cash and cash equivalents at beginning of year", *opening_cash)
+    end = cf.r("Cash and cash equivalents at end of year", *add(net, opening_cash))
+    assert end == (cash[0], cash[1])
+    return [inc, oci, fp, eq, cf]
+
+
+# Rows whose figures pdftotext shifted (by row label): how many spaces, and which way.
+G_SHIFT = {"Cost of sales": 7, "Inventories": -3, "Net current assets": 9,
+           "Tax paid": 5, "Dividends paid to shareholders": -4}
+# Cells printed blank, not as a dash (label, column: 0 for 2025, 1 for 2024): the figure left
+# on the line must be read in its own column, by where it stands.
+G_BLANK = {("Proceeds from issue of shares", 1),
+           ("Proceeds from disposal of property, plant and equipment", 0)}
+# Labels that run up to the first figure with a single space (a long label in a narrow column).
+G_TIGHT = {"Total assets less current liabilities", "Principal element of lease payments"}
+
+
+def write_g() -> None:
+    inc, oci, fp, eq, cf = company_g()
+    lw, nw, w = 44, 7, 12
+    head = [" " * lw + "Notes".ljust(nw) + "2025".rjust(w) + "2024".rjust(w),
+            " " * (lw + nw) + "£'000".rjust(w) + "£'000".rjust(w)]
+    furniture = ["Wrenfield Brands plc", "Final results for the year ended 30 September 2025"]
+    page = [14]
+
+    def label_lines(label: str, figs: str, note: str) -> list[str]:
+        if label in G_TIGHT:     # the first figure pulled left against the label
+            first, second = figs.split()
+            line = f"{label} {first}"
+            return [line + second.rjust(lw + nw + 2 * w - len(line))]
+        if len(label) <= lw - 2:
+            return [f"{label:<{lw}}{note:<{nw}}{figs}".rstrip()]
+        # wrapped: the first line bare, the figures beside the last line of the label
+        words, lines, cur = label.split(), [], ""
+        for word in words:
+            if cur and len(cur) + 1 + len(word) > lw - 2:
+                lines.append(cur)
+                cur = word
+            else:
+                cur = f"{cur} {word}".strip()
+        return lines + [f"{cur:<{lw}}{note:<{nw}}{figs}".rstrip()]
+
+    def table(s, break_before: str | None = None, years: tuple[str, str] = ("2025", "2024"),
+              days: tuple[str, str] | None = None):
+        top = [" " * lw + "Notes".ljust(nw) + years[0].rjust(w) + years[1].rjust(w)]
+        if days:        # "30 Sept" over "2025": the day and month on a line of their own
+            top = [" " * (lw + nw) + days[0].rjust(w) + days[1].rjust(w),
+                   " " * lw + "Notes".ljust(nw) + years[0].rjust(w) + years[1].rjust(w)]
+        lines = [s.title[0], s.title[1], "", *top, head[1], ""]
+        for row in s.rows:
+            if break_before and row[0] == "h" and row[1] == break_before:
+                page[0] += 1
+                lines += ["", str(page[0]).rjust(78), "\f" + furniture[0], furniture[1], "",
+                          *top, head[1], ""]
+            if row[0] == "h":
+                lines.append(row[1])
+                continue
+            label, note, (a, b) = row[1], row[2], row[3]
+            p = "p" if "pence" in label else ""     # "21.4p": pence printed after the figure
+            cells = [fmt_paren(v) + p for v in (a, b)]
+            for col in (0, 1):
+                if (label, col) in G_BLANK:
+                    cells[col] = ""
+            figs = cells[0].rjust(w) + cells[1].rjust(w)
+            shift = G_SHIFT.get(label, 0)
+            if shift > 0:
+                figs = " " * shift + figs
+            elif shift < 0:
+                figs = figs[-shift:]
+            lines += label_lines(label, figs, note)
+        return lines + [""]
+
+    out = [furniture[0], furniture[1], "",
+           "This announcement is fictitious: it was written for the ixbrl-converter tests; the",
+           "company and all its figures are invented.", ""]
+    out += table(inc)
+    out += ["(a) Revenue and administrative expenses for 2024 have been re-presented for the",
+            "    change in the presentation of customer rebates.",
+            "¹ Other income comprises government grants and sub-letting income.",
+            "² Tax on profit includes a credit of £0.2m in respect of prior years.", "", ""]
+    out += table(oci) + [""]
+    out += table(fp, break_before="Non-current liabilities", days=("30 Sept", "30 Sept")) + [""]
+    # changes in equity: component names over three lines, £'000 under each
+    cw, elw = 13, 40
+    heads = [_wrap_words(c.split(), cw - 2) for c in eq.components]
+    depth = max(len(h) for h in heads)
+    out += [eq.title[0], eq.title[1], ""]
+    for k in range(depth):
+        cells = []
+        for h in heads:
+            lines = [""] * (depth - len(h)) + h
+            cells.append(lines[k].rjust(cw))
+        out.append(" " * elw + "".join(cells).rstrip())
+    out.append(" " * elw + "".join("£'000".rjust(cw) for _ in eq.components))
+    out.append("")
+    for year, rows in eq.blocks:
+        for label, values in rows:
+            out.append(f"{label:<{elw}}" + "".join(fmt_paren(v).rjust(cw) for v in values))
+        out.append("")
+    out.append("")
+    out += table(cf, years=("2024/25", "2023/24"))     # UK style: the years a period spans
+    out += ["", "Notes", "", "1. Basis of preparation",
+            "The financial information has been prepared in accordance with UK-adopted",
+            "international accounting standards.", ""]
+    (HERE / "wrenfield-2025-netassets.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
+    rows = [r for r in truth_rows([inc, oci, fp, cf], eq, ("2025", "2024"))
+            if (r[1], 0 if r[2] == "2025" else 1) not in G_BLANK]
+    write_truth("wrenfield-2025-netassets", rows)
+
+
 if __name__ == "__main__":
     write_a()
     write_b()
     write_c()
     write_d()
     write_e()
+    write_f()
+    write_g()
