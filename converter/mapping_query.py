@@ -41,6 +41,7 @@ _ADJ_OBJECT = re.compile(r" (of|on|for) (the )?(property|plant|items|right-of-us
                          r"intangible|investment|other|leasehold|prepaid|land).*$")
 _COST_WORD = re.compile(r" (costs?|expenses?|charges?|expenditures?)$")
 _TOTAL_LABEL = re.compile(r"^(total|sub-?total|net)?$")
+_BASIC_AND_DILUTED = re.compile(r"\b(basic (and|&|/) diluted|diluted (and|&|/) basic)\b")
 
 
 # ----------------------------------------------------------------------------- query context
@@ -244,6 +245,9 @@ def _variants(cleaned: str, canon_label: str, statement: str | None, activity: s
     """The canonical readings the label search compares: the printed wording's, cash-flow
     and cost-word rewordings, indirect-method adjustments, the section's side."""
     wording = _cash_flow_wording(cleaned) if statement == "cash_flows" else cleaned
+    if "basic" in wording and "diluted" in wording:
+        # one figure printed for both reads as basic, and is tagged with its diluted twin
+        wording = _BASIC_AND_DILUTED.sub("basic", wording)
     variants = [canonical(v) for v in query_variants(wording)]
     if statement in (None, "income") and _COST_WORD.search(wording):
         # companies print "Fuel costs", "Utilities expenses", "Repair charges" for what
@@ -272,10 +276,18 @@ _CF_IN = re.compile(r"^(proceeds from (the )?(sales?|disposals?) of |disposals? 
                     r"sales? of |proceeds on (sales?|disposals?) of )")
 
 
+# Financing flows of "financial liabilities" or "loans" are borrowings (the balance sheet's
+# "other financial liabilities" are not: this applies to cash-flow labels only).
+_CF_DEBT = re.compile(r"^(proceeds from|repayments? of|repayment of) (the )?(interest-bearing )?"
+                      r"(financial liabilities|loans)\b")
+
+
 def _cash_flow_wording(cleaned: str) -> str:
     if _CF_OUT.match(cleaned):
         return _CF_OUT.sub("purchase of ", cleaned, count=1)
     if _CF_IN.match(cleaned):
         return _CF_IN.sub("proceeds from sales of ", cleaned, count=1)
+    if _CF_DEBT.match(cleaned):
+        return _CF_DEBT.sub(r"\1 borrowings", cleaned, count=1)
     return cleaned
 

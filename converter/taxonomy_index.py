@@ -91,7 +91,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\bnon[- ]current\b", "noncurrent"),
     # IFRS labels say current / non-current; companies also print short-term / long-term
     (r"\bshort[- ]term\b", "current"), (r"\blong[- ]term\b", "noncurrent"),
-    (r"\b(share|stated|registered|paid[- ]in) capital\b", "issued capital"),
+    (r"\b(share|stated|registered|paid[- ]in|subscribed) capital\b|\bcommon stock\b",
+     "issued capital"),
     (r"\b((foreign )?currency|exchange|foreign exchange) translation reserves?\b",
      "reserve of exchange differences on translation"),
     (r"\b(accumulated (losses|deficits?)|retained (profits|losses|deficits?)|"
@@ -100,8 +101,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
      r"loss/income)\b", "comprehensive income"),
     (r"\bdeferred revenue\b", "deferred income"),
     (r"\bpreferred shares?\b", "preference share"),
-    (r"\b(income )?tax(ation)? recoverable\b|\bprepaid (income )?tax(es)?\b",
-     "current tax assets"),
+    (r"\b(income )?tax(ation)? recoverable\b|\bprepaid (income )?tax(es)?\b|"
+     r"\bincome tax(es)? receivables?\b", "current tax assets"),
     (r"\b(income |current |profits )?tax(ation)? payable\b", "current tax liabilities"),
     (r"\bdefined benefit (obligations?|schemes?|pension plans?|retirement plans?|"
      r"plans?|pension schemes?)\b", "defined benefit plans"),
@@ -122,7 +123,11 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\b(amounts )?due to banks( and other financial institutions)?\b",
      "deposits from banks"),
     (r"\bdebt securities (in issue|issued)\b", "debt instruments issued"),
-    (r"\b(shareholders|stockholders|owners)'? equity\b", "equity"),
+    (r"\b(shareholders|stockholders|owners)'? equity\b|\b(shareholders|stockholders|members)'? "
+     r"funds\b", "equity"),
+    # German "Pensionsrückstellungen": provisions for pensions (and similar obligations)
+    (r"\bprovisions? for pensions?( and similar obligations)?\b|\bpension provisions?\b",
+     "provisions for employee benefits"),
     (r"\bbalances with central banks?\b", "bank balances at central banks"),
     (r"\b(pledged|restricted) (bank )?(deposits|cash|balances|bank balances)\b",
      "restricted cash and cash equivalents"),
