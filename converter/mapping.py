@@ -45,15 +45,17 @@ Module layout, one job each: ``mapping_query`` (printed label + headings → ``Q
 ``map_label`` and the names other stages import.
 
 Speed (``bench/bench_mapping.py``): the taxonomy side is precomputed when the index loads
-(``label_search``: postings and reading rows as numpy arrays; ``mapping_score.concept_facts``:
-what the scoring rules read from names and labels), so the pool and the similarity of every
-pooled reading are a fixed few dozen array operations, not Python loops over postings; only
-the ~15 rough finalists reach Python, and a bound (``_headroom``) skips those that provably
-cannot reach the result. A plain reference (sets and loops, every finalist scored) gives the
-same rankings on every label we have (a test compares them). First-time look-ups: ~5,000/s
-on the shared 2-core machine (~190 µs each, a quarter of it cold label and heading
-normalisation; the Python scoring of ~7 finalists and a few dozen numpy calls share the
-rest), 2,000-3,000/s when it is busy; cached: ~2.5 million/s.
+(``label_search``: postings and reading rows as numpy arrays; ``mapping_score.ScoringTable``:
+what the scoring rules read from names, labels and roles, as arrays), so the pool and the
+similarity of every pooled reading are a fixed few dozen array operations per label, and the
+~15 finalists of every label of a ``match_many`` call are scored together: one context row
+per (statement, section, sign) code, a few array operations for the label's evidence. Reasons
+are worded only when read (``score_candidate``, the rule-by-rule reference, which a test
+holds equal to the arrays on every label we have). Within a call (and a run), labels that
+read the same share their pool and finalists, as words share their stems and spelling
+repairs. First-time look-ups on the shared 2-core machine: ~8,000/s through ``match_many``,
+~5,000-6,000/s one ``match`` at a time (a third of the time is cold label normalisation);
+cached: ~2.3 million/s.
 """
 from __future__ import annotations
 
