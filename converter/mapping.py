@@ -244,8 +244,13 @@ class Taxonomy:
         out: list[list[Candidate] | None] = []
         todo: dict[tuple[object, ...], list[int]] = {}
         for request in requests:
-            key = _request_key(request, top=top) if isinstance(request, str) else \
-                _request_key(*request, top=top)
+            if isinstance(request, str):
+                key = _request_key(request, top=top)
+            elif isinstance(request, Sequence) and 1 <= len(request) <= 5:
+                key = _request_key(*request, top=top)
+            else:
+                raise InputError("a request is a label or (label, statement, section, "
+                                 f"period_type, printed_negative), not {request!r}")
             hit = self._cache.get(key)
             if hit is not None:
                 out.append(list(hit))
@@ -390,7 +395,7 @@ class Taxonomy:
             readings.append(f.readings)
             counts.append(len(f.head) + len(f.concepts))
         if len(queries) == 1:   # one query: no joining, no per-query spreading
-            q = queries[0]
+            q, f = queries[0], finals[0]
             if not f.head:
                 concept, sim, reading = f.concepts, f.sims, f.readings
             else:
@@ -443,6 +448,8 @@ def _request_key(label: str, statement: str | None = None,
                  section: str | Sequence[str] | None = None, period_type: str | None = None,
                  printed_negative: bool | None = None, *, top: int) -> tuple[object, ...]:
     """A look-up's arguments, checked, as a hashable key (``build_query``'s five, ``top``)."""
+    if not isinstance(label, str):
+        raise InputError(f"a label is text, not {label!r}")
     if statement is not None and statement not in STATEMENT_KINDS:
         raise InputError(f"unknown statement kind {statement!r}; expected one of "
                          + ", ".join(sorted(STATEMENT_KINDS)))

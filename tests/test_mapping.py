@@ -966,6 +966,9 @@ def test_match_many_requests_and_errors(tx):
         tx.match_many([("Revenue", "balance_sheet")])
     with pytest.raises(InputError, match="period type"):
         tx.match_many([("Revenue", None, None, "annual")])
+    for bad in ([42], [("Revenue", "income", None, None, None, "extra")], [()], [(None,)]):
+        with pytest.raises(InputError):
+            tx.match_many(bad)
 
 
 def test_candidates_explain_themselves_when_read(tx):
