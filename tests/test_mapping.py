@@ -988,3 +988,23 @@ def test_candidates_explain_themselves_when_read(tx):
     assert "reasons=" in repr(found[2])
     with pytest.raises(AttributeError):
         best.score = 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(
+    st.text(alphabet="abcdeilnorstu ()/-&'0123456789", max_size=30),
+    st.sampled_from([None, "income", "financial_position", "cash_flows",
+                     "comprehensive_income", "changes_in_equity"]),
+    st.sampled_from([None, ("Current assets",), ("Operating activities", "Adjustments for:"),
+                     ("Items that may be reclassified",)]),
+    st.sampled_from([None, "instant", "duration"]),
+    st.sampled_from([None, True, False])), max_size=12))
+def test_match_many_of_any_text_is_match_of_each(tx, requests):
+    """Any list of labels (untrusted text, repeats included): one call gives what a call
+    per label gives, and never raises."""
+    tx.clear_cache()
+    together = tx.match_many(requests, top=3)
+    tx.clear_cache()
+    assert together == [tx.match(label, kind, section, period_type=period,
+                                 printed_negative=negative, top=3)
+                        for label, kind, section, period, negative in requests]
