@@ -423,22 +423,27 @@ class Taxonomy:
             starts = np.cumsum(counts) - counts
             chosen = order.compress(np.arange(len(order)) - np.repeat(starts, counts) < top)
             query = spread.take(chosen)
-        names, entries, explain = table.names, self.entries, self._explain
+        names, entries, explain, made = table.names, self.entries, self._explain, \
+            Candidate.explained
+        concept_at = table.concepts
         out: list[list[Candidate]] = [[] for _q in queries]
-        for at, name_at, score, similarity, best in zip(
+        for at, pos, score, similarity, best in zip(
                 query.tolist(), concept.take(chosen).tolist(), scores.take(chosen).tolist(),
                 sim.take(chosen).tolist(), reading.take(chosen).tolist()):
-            q, name = queries[at], names[name_at]
-            entry = entries[name]
-            out[at].append(Candidate.explained(
-                entry.concept, score, also_tagged(entries, entry, q) if q.per_share else (),
-                explain, (q, name, similarity, best, finals[at].aliases.get(name))))
+            q = queries[at]
+            out[at].append(made(
+                concept_at[pos], score,
+                also_tagged(entries, entries[names[pos]], q) if q.per_share else (),
+                explain, (q, pos, similarity, best, finals[at].aliases)))
         return out
 
-    def _explain(self, q: Query, name: str, sim: float, reading: int, alias: str | None
-                 ) -> tuple[str, ...]:
+    def _explain(self, q: Query, pos: int, sim: float, reading: int,
+                 aliases: dict[str, str]) -> tuple[str, ...]:
         """A candidate's reasons: ``score_candidate``, the rules written one candidate at a
-        time, with the reading that gave its similarity."""
+        time, with the reading that gave its similarity (``pos``: its ``table``
+        position)."""
+        name = self.table.names[pos]
+        alias = aliases.get(name)
         text = self.search.texts[reading] if reading >= 0 and sim > 0.0 else ""
         return score_candidate(self.entries, self.entries[name], q, sim, text, alias,
                                self.facts.get(name)).reasons

@@ -290,6 +290,7 @@ class ScoringTable:
                  facts: dict[str, ConceptFacts]) -> None:
         self.names = names
         self.position = {name: i for i, name in enumerate(names)}
+        self.concepts = [entries[n].concept for n in names]
         rows = [(entries[n], facts[n]) for n in names]
         self._role = np.array([[f.role_fit[kind][0] for _e, f in rows] for kind in _KINDS])
         self._side = np.array([_SIDES[e.side] for e, _f in rows], dtype=np.int8)
