@@ -127,14 +127,17 @@ class FirstCharAlternation:
             if inside:
                 self._inside[ch] = self._compile(inside, branches, names)
         self._fallback = self._compile(self._any, branches, names) if self._any else None
-        # where a match can start: a word start (group "s"), or a character some branch can
-        # start with elsewhere (every position when a branch can start with anything). A
-        # character that is not a word character has the same branches either way, as a
-        # branch that must start a word starts with a word character.
+        # where a match can start: a word start at a character some branch starts with
+        # (group "s"), or a character some branch can start with elsewhere (every position
+        # when a branch can start with anything). A character that is not a word character
+        # has the same branches either way, as a branch that must start a word starts with
+        # a word character.
         inside_chars = "".join(sorted(self._inside))
+        word_chars = "".join(sorted(ch for ch in self._start if _WORD.match(ch)))
+        at_word = rf"(?P<s>\b[{re.escape(word_chars)}])" if word_chars else ""
+        inside = f"[{re.escape(inside_chars)}]" if inside_chars else ""
         self._next = re.compile(r"(?s:.)" if self._any else
-                                r"(?P<s>\b\w)" + (f"|[{re.escape(inside_chars)}]" if inside_chars
-                                                  else ""))
+                                "|".join(p for p in (at_word, inside) if p) or r"(?!)")
 
     @staticmethod
     def _compile(keep: list[int], branches: list[str], names: list[str]) -> re.Pattern[str]:
