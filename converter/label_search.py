@@ -37,7 +37,7 @@ WEIGHT_UNIT = 2.0 ** -30     # IDF grid: sums of up to 2**23 units of weight < 8
 _EMPTY = np.zeros(0, dtype=np.intp)
 _NO_SIMS = np.zeros(0)
 _PARTITION_FROM = 600       # below this many, a plain stable sort is the quicker
-_FOUND_MEMO = 20_000
+_FOUND_MEMO = 10_000      # a few kB each: at most some tens of MB
 _LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"     # what a canonical token is made of
 
 

@@ -92,7 +92,8 @@ STATEMENT_KINDS = frozenset(PRIMARY_ROLES)
 PER_SHARE_TYPE = "dtr-2022:perShareItemType"
 MONETARY_TYPE = "xbrli:monetaryItemType"
 SHARES_TYPE = "xbrli:sharesItemType"
-_RESULT_CACHE_SIZE = 50_000
+_RESULT_CACHE_SIZE = 20_000    # ~8 kB a label with its memos: bounded to some 100 MB
+_FINALS_MEMO = 10_000   # a few kB each: at most some tens of MB
 
 
 class Finalists(NamedTuple):
@@ -348,7 +349,7 @@ class Taxonomy:
         key = (q.cleaned, q.variants, q.statement, q.period_type, q.per_share, q.shares, keep)
         found = self._finals.get(key)
         if found is None:
-            if len(self._finals) >= _RESULT_CACHE_SIZE:
+            if len(self._finals) >= _FINALS_MEMO:
                 self._finals.clear()
             found = self._finals[key] = self._find(q, keep)
         return found
