@@ -57,12 +57,25 @@ _MINUS_SIGN = re.compile(r"\u2212(?=\s?\d)")
 # A minus set off from its figure by a space at a cell's start ("-  1 234" typeset as "- 1 234"):
 # the space goes before the sign, so that the cell reads as one negative figure.
 _SPACED_MINUS = re.compile(r"(?P<lead>^|\t|\s\s)[-−–] (?=\d)")
+# Parentheses set off from their figure by spaces ("( 1,234.5 )", common in Chinese and
+# Japanese filings): the spaces move before the opening parenthesis, so that the cell reads as
+# one negative figure and keeps its right edge (columns laid out with spaces keep their places).
+_SPACED_PARENS = re.compile(r"(?<![^\s])\((?P<inner> *)(?P<figure>\d[\d,]*(?:\.\d+)?)"
+                            r"(?P<trail> *)\)(?=\s|$)")
+
+
+def _close_spaced_parens(text: str) -> str:
+    if "( " not in text and " )" not in text:
+        return text
+    return _SPACED_PARENS.sub(lambda m: " " * (len(m.group("inner")) + len(m.group("trail")))
+                              + "(" + m.group("figure") + ")", text)
 
 
 def _blank_cell_currency(text: str) -> str:
     text = _CELL_CURRENCY_IN_PARENS.sub(
         lambda m: " " * len(m.group("sign")) + "(" + m.group("figure"), text)
     text = _SPACED_MINUS.sub(lambda m: m.group("lead") + " -", _MINUS_SIGN.sub("-", text))
+    text = _close_spaced_parens(text)
     text = _CELL_SUBUNIT.sub(lambda m: m.group("figure") + " ", text)
     return _CELL_CURRENCY.sub(lambda m: " " * len(m.group(0)), text)
 

@@ -54,10 +54,10 @@ from converter.model import STATEMENT_KINDS, Extraction, Row, Statement
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 NAMES = ["meranti-2025-layout", "thistledown-2025-minus", "kestrel-2025-ocr",
          "harborview-2025-bank", "larchmere-2025-restated", "auental-2025-continental",
-         "wrenfield-2025-netassets"]
+         "wrenfield-2025-netassets", "jadeport-2025-rmb-restated"]
 # A third balance sheet at the start of the comparative year (IAS 1.40A): "1 January 2024"
 # is the instant that ends 31 December 2023, so its truth period is 2023.
-THIRD_BALANCE_SHEET = {"larchmere-2025-restated"}
+THIRD_BALANCE_SHEET = {"larchmere-2025-restated", "jadeport-2025-rmb-restated"}
 
 
 def _norm(text: str) -> str:
@@ -227,7 +227,8 @@ PERIOD_ENDS = {"meranti-2025-layout": ((12, 31), 12), "thistledown-2025-minus": 
                "kestrel-2025-ocr": ((6, 30), 12), "harborview-2025-bank": ((6, 30), 6),
                "larchmere-2025-restated": ((12, 31), 12),
                "auental-2025-continental": ((12, 31), 12),
-               "wrenfield-2025-netassets": ((9, 30), 12)}
+               "wrenfield-2025-netassets": ((9, 30), 12),
+               "jadeport-2025-rmb-restated": ((12, 31), 12)}
 
 
 @pytest.mark.parametrize("name", NAMES)
