@@ -27,6 +27,7 @@ from .errors import InputError
 from .label_borrow import borrow_labels
 from .locate import Block, locate_statements, separate_statements, title_kinds
 from .model import Document, Extraction, Issue, Statement, Unit
+from .home_dollar import localise_dollar
 from .periods import (detect_unit, document_unit, fiscal_year_end, has_change_column,
                       is_header_line, is_period_line, per_share_unit, period_hint, read_columns)
 from .reader import read_document
@@ -80,6 +81,7 @@ def extract_document(doc: Document) -> Extraction:
             f"company's own statement, printed apart from the group's: not converted (its "
             f"figures are kept out of the group's statement)", line=block.first_line,
             statement=block.kind))
+    issues.extend(localise_dollar(doc, statements))
     for stmt in statements:
         name_line_items(stmt)
     issues.extend(borrow_labels(statements))

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from .column_groups import ColumnHead, column_heads, group_cells, is_fragment_line
+from .column_groups import (ColumnHead, column_heads, group_cells, is_fragment_line,
+                            is_lone_group_line)
 from .dates import (_DAY_MONTH, _DURATION, _DURATION_MONTHS, _MONTH_DAY, _MONTHS,
                     _NUMERIC_DATE, find_dates, fiscal_year_end, is_period_line,
                     writes_month_first)
@@ -213,7 +214,7 @@ def is_header_line(text: str) -> bool:
     after_month = len(tokens) > 1 and tokens[-2].lower().strip(".,") in _MONTHS
     if last.isdigit() and not _YEAR.fullmatch(last) and not after_month:
         return False            # a row ending in a figure ("Inventories Note 11  50  40")
-    if group_cells(text) or is_fragment_line(text):
+    if group_cells(text) or is_fragment_line(text) or is_lone_group_line(text):
         return True
     if s.startswith("(") and s.endswith(")") and (_SCALED.search(s) or _IN_THOUSANDS.search(s)):
         return True             # a unit line: "($ in millions, except per share amounts)"

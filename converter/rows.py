@@ -18,6 +18,7 @@ from dataclasses import replace
 from . import row_labels as rl
 from .cell_doubts import doubt_cells
 from .cell_reading import is_doubtful
+from .figure_lines import join_figures_below
 from .layers import harvest
 from .locate import title_kinds
 from .model import Issue, Line, Row, StatementKind
@@ -40,6 +41,7 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
                layout: Layout | None = None,
                vocabulary: Counter[str] | None = None) -> tuple[list[Row], list[Issue]]:
     """Parse a statement's body lines (after its header) into rows with ids r1, r2, ..."""
+    lines = join_figures_below(lines)
     layout = layout or infer_layout(lines, n)
     layout.label = label_field(lines, layout)
     layout.edges = figure_edges([line.text for line in lines], n)

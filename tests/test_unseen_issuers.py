@@ -54,10 +54,20 @@ from converter.model import STATEMENT_KINDS, Extraction, Row, Statement
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 NAMES = ["meranti-2025-layout", "thistledown-2025-minus", "kestrel-2025-ocr",
          "harborview-2025-bank", "larchmere-2025-restated", "auental-2025-continental",
-         "wrenfield-2025-netassets", "jadeport-2025-rmb-restated"]
+         "wrenfield-2025-netassets", "jadeport-2025-rmb-restated", "coolabah-2025-halfyear"]
 # A third balance sheet at the start of the comparative year (IAS 1.40A): "1 January 2024"
 # is the instant that ends 31 December 2023, so its truth period is 2023.
 THIRD_BALANCE_SHEET = {"larchmere-2025-restated", "jadeport-2025-rmb-restated"}
+# Half-year reports whose balance sheet compares the half-year end with the last year end: the
+# truth names those periods by their end date (both ends fall in one calendar year).
+BALANCE_SHEET_ENDS = {"coolabah-2025-halfyear": ["2025-12-31", "2025-06-30"]}
+
+
+def _period_matches(period, wanted: str) -> bool:
+    """A truth period is a year ("2025") or, where a year is ambiguous, an end date."""
+    if period is None:
+        return False
+    return (period.end.isoformat() if "-" in wanted else str(period.end.year)) == wanted
 
 
 def _norm(text: str) -> str:
@@ -109,8 +119,7 @@ def _figure_mismatches(ext: Extraction, truth: list[dict[str, str]]) -> list[str
             cols = [i for i, c in enumerate(stmt.columns)
                     if _norm(c.component or c.header) == _norm(t["component"])]
         else:
-            cols = [i for i, c in enumerate(stmt.columns)
-                    if c.period is not None and str(c.period.end.year) == t["period"]]
+            cols = [i for i, c in enumerate(stmt.columns) if _period_matches(c.period, t["period"])]
         if len(cols) != 1:
             problems.append(f"{where}: {len(cols)} columns match")
             continue
@@ -152,6 +161,9 @@ def test_every_statement_found_with_both_periods(extracted: dict[str, Extraction
         if stmt.kind == "changes_in_equity":
             years = {r.period.end.year for r in stmt.rows if r.period is not None}
             assert years == {2024, 2025}, (stmt.kind, years)
+        elif stmt.kind == "financial_position" and name in BALANCE_SHEET_ENDS:
+            assert [c.period.end.isoformat() for c in stmt.columns if c.period] == \
+                BALANCE_SHEET_ENDS[name], stmt.columns
         elif stmt.kind == "financial_position" and name in THIRD_BALANCE_SHEET:
             assert [c.period.end.isoformat() for c in stmt.columns if c.period] == \
                 ["2025-12-31", "2024-12-31", "2023-12-31"], stmt.columns
@@ -228,7 +240,8 @@ PERIOD_ENDS = {"meranti-2025-layout": ((12, 31), 12), "thistledown-2025-minus": 
                "larchmere-2025-restated": ((12, 31), 12),
                "auental-2025-continental": ((12, 31), 12),
                "wrenfield-2025-netassets": ((9, 30), 12),
-               "jadeport-2025-rmb-restated": ((12, 31), 12)}
+               "jadeport-2025-rmb-restated": ((12, 31), 12),
+               "coolabah-2025-halfyear": ((12, 31), 6)}
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -238,7 +251,8 @@ def test_every_column_ends_on_the_period_end_and_spans_the_period(
     31 December, and a flow column starts on the first day after the previous period."""
     (month, day), months = PERIOD_ENDS[name]
     for stmt in extracted[name].statements:
-        if stmt.kind == "financial_position" and name == "harborview-2025-bank":
+        if stmt.kind == "financial_position" and name in ("harborview-2025-bank",
+                                                          *BALANCE_SHEET_ENDS):
             continue
         periods = [c.period for c in stmt.columns if c.period is not None]
         if stmt.kind == "changes_in_equity":

@@ -1898,6 +1898,213 @@ def write_h() -> None:
     write_truth("jadeport-2025-rmb-restated", rows)
 
 
+# --------------------------------------------------------------------------- I: Australian half-year
+def company_i():
+    """An Australian group's half-year report in $'000: one statement of profit or loss and
+    OCI whose columns are the half-years to 31 December, a balance sheet comparing
+    31 December with the last year end (30 June), a direct-method cash-flow statement
+    (figures invented)."""
+    z = D(0)
+
+    def m(*v):
+        return tuple(D(str(x)) for x in v)
+
+    owners = "owners of Coolabah Resources Limited"
+    inc = Stmt("income", ["Consolidated statement of profit or loss and other comprehensive income",
+                          "For the half-year ended 31 December 2025"])
+    rev = inc.r("Revenue from contracts with customers", *m(264_815, 238_402), "4")
+    oi = inc.r("Other income", *m(1_932, 1_417))
+    inc.h("Expenses")
+    exps = [inc.r("Raw materials and consumables used", *m(-118_306, -107_745)),
+            inc.r("Employee benefits expense", *m(-64_219, -59_833)),
+            inc.r("Depreciation and amortisation expense", *m(-18_742, -17_205)),
+            inc.r("Occupancy costs", *m(-6_128, -5_864)),
+            inc.r("Other expenses", *m(-12_417, -11_958))]
+    fc = inc.r("Finance costs", *m(-4_386, -4_902))
+    pbt = inc.r("Profit before income tax expense", *add(rev, oi, *exps, fc))
+    tax = inc.r("Income tax expense", *m(-12_764, -9_876), "5")
+    pat = inc.r(f"Profit after income tax expense for the half-year attributable to the {owners}",
+                *add(pbt, tax))
+    inc.h("Other comprehensive income")
+    inc.h("Items that may be reclassified subsequently to profit or loss")
+    fx = inc.r("Foreign currency translation", *m(-1_284, 736))
+    cfh = inc.r("Net change in the fair value of cash flow hedges", *m(418, -205))
+    oci_t = inc.r("Other comprehensive income for the half-year, net of tax", *add(fx, cfh))
+    inc.r(f"Total comprehensive income for the half-year attributable to the {owners}",
+          *add(pat, oci_t))
+    inc.r("Basic earnings per share (cents)", *m("15.42", "12.87"), "18")
+    inc.r("Diluted earnings per share (cents)", *m("15.21", "12.70"), "18")
+
+    comps = ["Issued capital", "Reserves", "Retained profits", "Total equity"]
+
+    def tot(v):
+        return [*v, sum(v, z)]
+
+    opening = {"2024": tot([D(186_420), D(3_915), D(104_872)]),
+               "2025": tot([D(187_644), D(4_806), D(121_395)])}
+    divs = {"2025": D(-16_240), "2024": D(-14_630)}
+    sbp = {"2025": D(742), "2024": D(615)}
+    blocks, close = [], {}
+    for i, year in ((1, "2024"), (0, "2025")):
+        start = f"1 July {year}"
+        moves = [(f"Profit after income tax expense for the half-year", tot([z, z, pat[i]])),
+                 ("Other comprehensive income for the half-year, net of tax",
+                  tot([z, oci_t[i], z])),
+                 ("=Total comprehensive income for the half-year", tot([z, oci_t[i], pat[i]])),
+                 ("Share-based payments", tot([z, sbp[year], z])),
+                 ("Dividends paid (note 7)", tot([z, z, divs[year]]))]
+        rows, bal = _roll(opening[year], moves, f"Balance at {start}",
+                          f"Balance at 31 December {year}")
+        blocks.append((year, rows))
+        close[year] = bal
+    eq = Equity(["Consolidated statement of changes in equity",
+                 "For the half-year ended 31 December 2025"], comps, blocks)
+    e25, e_jun = close["2025"], opening["2025"]
+
+    fp = Stmt("financial_position", ["Consolidated statement of financial position",
+                                     "As at 31 December 2025"])
+    fp.h("Assets")
+    fp.h("Current assets")
+    rec = fp.r("Trade and other receivables", *m(58_317, 61_904))
+    inv = fp.r("Inventories", *m(72_846, 68_215))
+    oth = fp.r("Other current assets", *m(4_129, 3_587))
+    fp.h("Non-current assets")
+    nca = add(fp.r("Property, plant and equipment", *m(214_608, 209_371), "8"),
+              fp.r("Right-of-use assets", *m(38_415, 40_962)),
+              fp.r("Intangibles", *m(46_230, 46_912), "9"),
+              fp.r("Deferred tax", *m(8_742, 9_115)))
+    cl = (m(51_408, 54_216), m(20_000, 20_000), m(7_315, 7_108), m(3_926, 5_412),
+          m(14_871, 13_954))
+    ncl = (m(95_000, 100_000), m(34_602, 37_158), m(2_418, 2_237))
+    eq_t = (e25[-1], e_jun[-1])
+    cash = add(eq_t, *cl, *ncl, neg(nca), neg(rec), neg(inv), neg(oth))
+    # the rows are built in print order: cash comes first, so it is inserted there
+    fp.rows.insert(2, ("r", "Cash and cash equivalents", "", cash))
+    ca = add(cash, rec, inv, oth)
+    fp.rows.insert(6, ("r", "Total current assets", "", ca))
+    fp.r("Total non-current assets", *nca)
+    fp.r("Total assets", *add(ca, nca))
+    fp.h("Liabilities")
+    fp.h("Current liabilities")
+    for label, p in zip(("Trade and other payables", "Borrowings", "Lease liabilities",
+                         "Income tax", "Employee benefits"), cl):
+        fp.r(label, *p, "10" if label == "Borrowings" else "")
+    fp.r("Total current liabilities", *add(*cl))
+    fp.h("Non-current liabilities")
+    for label, p in zip(("Borrowings", "Lease liabilities", "Employee benefits"), ncl):
+        fp.r(label, *p, "10" if label == "Borrowings" else "")
+    fp.r("Total non-current liabilities", *add(*ncl))
+    fp.r("Total liabilities", *add(*cl, *ncl))
+    fp.r("Net assets", *eq_t)
+    fp.h("Equity")
+    for k in range(3):
+        fp.r(comps[k], e25[k], e_jun[k], "11" if k == 0 else "")
+    fp.r("Total equity", *eq_t)
+
+    cf = Stmt("cash_flows", ["Consolidated statement of cash flows",
+                             "For the half-year ended 31 December 2025"])
+    cf.h("Cash flows from operating activities")
+    paid = m(-214_806, -196_342)
+    intr, intp, taxp = m(386, 312), m(-4_412, -4_871), m(-14_250, -10_934)
+    inv_flows = (m(-19_846, -16_327), m(1_215, 486), m(-1_058, -942))
+    fin_flows = (m(10_000, 15_000), m(-15_000, -10_000), m(-3_864, -3_612),
+                 (divs["2025"], divs["2024"]))
+    fx_cash = m(-318, 152)
+    opening_cash = (cash[1], D(24_610))
+    closing_2024 = D(27_348)
+    fixed = add(paid, intr, intp, taxp, *inv_flows, *fin_flows, fx_cash, opening_cash)
+    receipts = add((cash[0], closing_2024), neg(fixed))
+    cf.r("Receipts from customers (inclusive of GST)", *receipts)
+    cf.r("Payments to suppliers and employees (inclusive of GST)", *paid)
+    cf.r("Interest received", *intr)
+    cf.r("Interest and other finance costs paid", *intp)
+    cf.r("Income taxes paid", *taxp)
+    nop = cf.r("Net cash from operating activities", *add(receipts, paid, intr, intp, taxp))
+    cf.h("Cash flows from investing activities")
+    for label, p in zip(("Payments for property, plant and equipment",
+                         "Proceeds from disposal of property, plant and equipment",
+                         "Payments for intangibles"), inv_flows):
+        cf.r(label, *p)
+    ninv = cf.r("Net cash used in investing activities", *add(*inv_flows))
+    cf.h("Cash flows from financing activities")
+    for label, p in zip(("Proceeds from borrowings", "Repayment of borrowings",
+                         "Repayment of lease liabilities", "Dividends paid"), fin_flows):
+        cf.r(label, *p, "7" if label == "Dividends paid" else "")
+    nfin = cf.r("Net cash used in financing activities", *add(*fin_flows))
+    net = cf.r("Net increase/(decrease) in cash and cash equivalents", *add(nop, ninv, nfin))
+    cf.r("Cash and cash equivalents at the beginning of the financial half-year", *opening_cash)
+    cf.r("Effects of exchange rate changes on cash and cash equivalents", *fx_cash)
+    end = cf.r("Cash and cash equivalents at the end of the financial half-year",
+               *add(net, opening_cash, fx_cash))
+    assert end == (cash[0], closing_2024)
+    return [inc, fp, eq, cf]
+
+
+def write_i() -> None:
+    inc, fp, eq, cf = company_i()
+    lw, nw, w = 56, 6, 13
+    out = ["Coolabah Resources Limited", "ABN 12 345 678 901", "",
+           "Appendix 4D - Half-year report for the half-year ended 31 December 2025", "",
+           "This report is fictitious: it was written for the ixbrl-converter tests; the company",
+           "and all its figures are invented.", ""]
+
+    def head(years: tuple[str, str]) -> list[str]:
+        return [" " * (lw + nw) + "Consolidated".center(2 * w).rstrip(),
+                " " * lw + "Note".ljust(nw) + years[0].rjust(w) + years[1].rjust(w),
+                " " * (lw + nw) + "$'000".rjust(w) + "$'000".rjust(w)]
+
+    def table(s, years, below: bool = False) -> list[str]:
+        """``below``: the text extraction put each row's figures on a line of their own under
+        its label (the label column and the figure columns were read as separate blocks)."""
+        lines = [s.title[0], s.title[1], "", *head(years), ""]
+        for row in s.rows:
+            if row[0] == "h":
+                lines.append(row[1])
+                continue
+            label, note, vals = row[1], row[2], row[3]
+            figs = "".join(fmt_paren(v).rjust(w) for v in vals)
+            if below:
+                lines += [label, " " * lw + f"{note:<{nw}}{figs}".rstrip()]
+            elif len(label) > lw - 2:
+                cut = label.rfind(" ", 0, lw - 2)
+                lines += [label[:cut], f"{label[cut + 1:]:<{lw}}{note:<{nw}}{figs}".rstrip()]
+            else:
+                lines.append(f"{label:<{lw}}{note:<{nw}}{figs}".rstrip())
+        return lines + ["", ""]
+
+    out += table(inc, ("31 Dec 2025", "31 Dec 2024"), below=True)
+    out += table(fp, ("31 Dec 2025", "30 Jun 2025"))
+    cw, elw = 14, 56
+    out += [eq.title[0], eq.title[1], ""]
+    out.append(" " * elw + "".join(c.split()[0].rjust(cw) for c in eq.components))
+    out.append(" " * elw + "".join((c.split()[1] if " " in c else "").rjust(cw)
+                                   for c in eq.components).rstrip())
+    out.append(" " * elw + "".join("$'000".rjust(cw) for _ in eq.components))
+    out.append("")
+    for year, rows in eq.blocks:
+        for label, values in rows:
+            out.append(f"{label:<{elw}}" + "".join(fmt_paren(v).rjust(cw) for v in values))
+        out.append("")
+    out.append("")
+    out += table(cf, ("31 Dec 2025", "31 Dec 2024"), below=True)
+    out += ["Notes to the consolidated financial statements", "",
+            "1. Basis of preparation",
+            "These general purpose financial statements for the interim half-year reporting",
+            "period have been prepared in accordance with AASB 134 Interim Financial Reporting.",
+            ""]
+    (HERE / "coolabah-2025-halfyear.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
+    rows = truth_rows([inc, cf], eq, ("2025", "2024"))
+    for r in rows:     # one statement of profit or loss and OCI: a row may land in either part
+        if r[0] == "income":
+            r[0] = "income|comprehensive_income"
+    for row in fp.rows:        # the balance sheet compares 31 December with the last 30 June
+        if row[0] == "r":
+            for end, value in zip(("2025-12-31", "2025-06-30"), row[3]):
+                rows.append(["financial_position", row[1], end, "",
+                             "nil" if value == 0 else str(value)])
+    write_truth("coolabah-2025-halfyear", rows)
+
+
 if __name__ == "__main__":
     write_a()
     write_b()
@@ -1907,3 +2114,4 @@ if __name__ == "__main__":
     write_f()
     write_g()
     write_h()
+    write_i()
