@@ -16,7 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .model import Line
+from .model import Issue, Line
+from .row_labels import is_section_heading
 from .row_layout import _FIGURE, is_header, is_note_ref
 
 _TOKEN_FIGURE = re.compile(_FIGURE)
@@ -55,21 +56,71 @@ def joined(label: str, figures: str) -> str:
     return label + "  " + figures.lstrip()
 
 
-def join_figures_below(lines: Sequence[Line]) -> list[Line]:
-    """Each label-only line directly followed by a figures-only line becomes one line (the
-    label's line number; the figures line is dropped)."""
+def _run(lines: Sequence[Line], i: int, wanted) -> tuple[list[int], int]:
+    """Indices of the lines from ``i`` that pass ``wanted`` (blank lines between them
+    allowed), and where the run ends."""
+    found: list[int] = []
+    j = i
+    while j < len(lines) and (wanted(lines[j].text) or (found and not lines[j].text.strip())):
+        if lines[j].text.strip():
+            found.append(j)
+        j += 1
+    return found, j
+
+
+def _is_colon_heading(text: str) -> bool:
+    return text.strip().endswith(":") and bool(_HAS_LETTER.search(text))
+
+
+def join_figures_below(lines: Sequence[Line],
+                       kind: str | None = None) -> tuple[list[Line], list[Issue]]:
+    """Labels and the figure lines printed after them, paired in order into one line each.
+
+    One label directly above one figure line is one row. A block of labels followed by a
+    block of as many figure lines (the extractor read the label column, then the figure
+    columns) pairs label n with figure line n; headings ending in ':' stay headings, and so do
+    section headings ("Current assets") when counting them would leave a label over. A block
+    whose counts differ cannot be paired safely: it is left as read, with a warning naming
+    the lines (the figures then have no labels and conversion refuses them)."""
     out: list[Line] = []
-    skip = False
-    for i, line in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and nxt.no == line.no + 1 and _label_only(line.text) and \
-                _figures_only(nxt.text):
-            out.append(replace(line, text=joined(line.text, nxt.text),
-                               raw=line.raw.rstrip() + " " + nxt.raw.strip()))
-            skip = True
-        else:
+    issues: list[Issue] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not _label_only(line.text):
             out.append(line)
-    return out
+            i += 1
+            continue
+        labels, j = _run(lines, i, lambda t: _label_only(t) or _is_colon_heading(t))
+        figures, k = _run(lines, j, _figures_only)
+        rows = [x for x in labels if not _is_colon_heading(lines[x].text)]
+        if len(rows) != len(figures) and len(figures) >= 2:
+            # the label column holds the section headings too ("Current assets"): they
+            # never carry figures
+            rows = [x for x in rows if not is_section_heading(lines[x].text)] or rows
+        # one figure line directly under the last label ("Expenses" / "Raw materials used" /
+        # its figures): that label's row; the labels above it are headings
+        adjacent = len(figures) == 1 and rows and rows[-1] == labels[-1] and \
+            lines[figures[0]].no == lines[labels[-1]].no + 1
+        if adjacent or (figures and len(rows) == len(figures) >= 2):
+            pairs = {rows[-1]: figures[0]} if adjacent else dict(zip(rows, figures))
+            for x in labels:
+                lab = lines[x]
+                if x in pairs:
+                    fig = lines[pairs[x]]
+                    lab = replace(lab, text=joined(lab.text, fig.text),
+                                  raw=lab.raw.rstrip() + " " + fig.raw.strip())
+                out.append(lab)
+            i = k
+            continue
+        if len(rows) >= 2 and len(figures) >= 2:
+            issues.append(Issue(
+                "warning", "extract.label_block",
+                f"{len(rows)} labels (lines {lines[rows[0]].no}-{lines[rows[-1]].no}) are "
+                f"printed apart from {len(figures)} lines of figures (lines "
+                f"{lines[figures[0]].no}-{lines[figures[-1]].no}): the extraction separated the "
+                f"label column from the figures and the counts differ, so they are not paired",
+                line=lines[rows[0]].no, statement=kind))  # type: ignore[arg-type]
+        out.extend(lines[i:j])
+        i = j
+    return out, issues

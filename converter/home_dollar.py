@@ -1,4 +1,5 @@
-"""Stage 2 (extract, after the statements are parsed): which dollar a bare "$" means.
+"""Stage 2 (extract, after the statements are parsed): which dollar a bare "$" means (and
+which currency a "¥").
 
 "$'000" names no country. US filings print it, but so do Australian, Canadian, New Zealand and
 Singapore issuers, whose announcements name their exchange or their standards ("ABN 12 ...",
@@ -43,23 +44,47 @@ def home_dollar(texts: list[str]) -> tuple[str, str] | None:
     return found[0] if len(found) == 1 else None
 
 
+# "¥" read as yen (the periods table); a document that names the renminbi and not the yen
+# means the yuan by it.
+_YEN_SIGN = re.compile(r"[¥￥]\s*['’]?\s*(?:000|m\b|million|k\b|thousand|bn\b|billion)",
+                       re.IGNORECASE)
+_RENMINBI = re.compile(r"\bRMB\b|\bRenminbi\b|People's Republic of China")
+_YEN_NAMED = re.compile(r"\bJPY\b|\byen\b|\bJapan", re.IGNORECASE)
+
+
+def home_yen(texts: list[str]) -> tuple[str, str] | None:
+    """("CNY", evidence) when the text prints "¥" as a unit and names the renminbi, not the
+    yen; else None (the sign stays the yen's)."""
+    text = "\n".join(texts)
+    if not _YEN_SIGN.search(text) or _YEN_NAMED.search(text):
+        return None
+    m = _RENMINBI.search(text)
+    return ("CNY", m.group(0)) if m else None
+
+
 def localise_dollar(doc: Document, statements: list[Statement]) -> list[Issue]:
-    """Re-read the statements' bare-dollar units (parsed as USD) as the home dollar; one info
-    issue says why."""
-    home = home_dollar([line.text for line in doc.lines])
+    """Re-read the statements' bare-dollar units (parsed as USD) as the home dollar, and a
+    yuan sign (parsed as JPY) as CNY; one info issue says why."""
+    texts = [line.text for line in doc.lines]
+    issues = _relabel(statements, "USD", home_dollar(texts), "'$'")
+    return issues + _relabel(statements, "JPY", home_yen(texts), "'¥'")
+
+
+def _relabel(statements: list[Statement], parsed: str, home: tuple[str, str] | None,
+             sign: str) -> list[Issue]:
     if home is None:
         return []
     code, evidence = home
     changed = False
     for stmt in statements:
-        if stmt.unit.currency == "USD":
+        if stmt.unit.currency == parsed:
             stmt.unit = replace(stmt.unit, currency=code)
             changed = True
         for row in stmt.rows:
-            if row.unit is not None and row.unit.currency == "USD":
+            if row.unit is not None and row.unit.currency == parsed:
                 row.unit = replace(row.unit, currency=code)
     if not changed:
         return []
-    return [Issue("info", "extract.home_dollar",
-                  f"'$' read as {code}: the document names its jurisdiction ('{evidence}') and "
-                  f"prints no US-dollar unit")]
+    return [Issue("info", "extract.home_currency",
+                  f"{sign} read as {code}: the document names its jurisdiction or currency "
+                  f"('{evidence}') and prints no unit that would contradict it")]

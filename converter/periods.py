@@ -48,7 +48,9 @@ _CURRENCIES: tuple[tuple[str, str], ...] = (
     (r"C\s?\$|CAD|Canadian\s+dollars?", "CAD"),
     (r"EUR|€|euros?", "EUR"),
     (r"GBP|£|pounds?\s+sterling", "GBP"),
-    (r"JPY|yen", "JPY"),
+    # "¥" is the yen's sign and also the yuan's: Japanese; a Chinese issuer's document
+    # names the renminbi ("RMB"), and home_dollar re-reads it as CNY
+    (r"JPY|yen|¥|￥", "JPY"),
     (r"MOP|patacas?", "MOP"),
     (r"(?<![A-Za-z])CHF|Swiss\s+francs?", "CHF"),
     # other reporters, printed by ISO code only ("SEK m", "INR'000"): the code is the unit

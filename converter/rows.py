@@ -41,12 +41,11 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
                layout: Layout | None = None,
                vocabulary: Counter[str] | None = None) -> tuple[list[Row], list[Issue]]:
     """Parse a statement's body lines (after its header) into rows with ids r1, r2, ..."""
-    lines = join_figures_below(lines)
+    lines, issues = join_figures_below(lines, kind)
     layout = layout or infer_layout(lines, n)
     layout.label = label_field(lines, layout)
     layout.edges = figure_edges([line.text for line in lines], n)
     pieces: list[Piece] = []
-    issues: list[Issue] = []
     layer_texts: list[str] = []
     layer_lines: list[int] = []
     current = layout

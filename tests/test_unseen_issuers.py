@@ -1,6 +1,6 @@
 """Announcements of issuers the converter was not built on: other wording, other damage.
 
-tests/data/unseen/ holds seven fictitious announcements written by ``generate.py`` with their
+tests/data/unseen/ holds nine fictitious announcements written by ``generate.py`` with their
 truth (every printed figure, by statement, label, period and equity component):
 
 * ``meranti-2025-layout``: pdftotext "layout" text (columns by runs of spaces), RM'000, page
@@ -35,6 +35,17 @@ truth (every printed figure, by statement, label, period and equity component):
   naming the report and its period, column header repeated), figures shifted by runs of
   spaces or pulled against the label, blank cells, "21.4p", "30 Sept" over the years, the
   cash-flow columns headed "2024/25  2023/24", year ended 30 September.
+* ``jadeport-2025-rmb-restated``: a Chinese issuer in RMB million with one decimal, negatives
+  in parentheses set off by spaces ("( 1,234.5 )"), totals in capitals ("TOTAL ASSETS"), a
+  restated comparative with three balance-sheet dates (31 December 2025, 31 December 2024 and
+  1 January 2024, both restated, the dates over two header lines), expenses by nature with
+  "Other gains and losses, net", net current assets inside the balance sheet, a cash-flow
+  statement that opens on "Cash generated from operations" with its note "30(a)";
+* ``coolabah-2025-halfyear``: an Australian half-year report (ABN, "$'000" under the column
+  group "Consolidated", a "Note" column), flows for the half-years to 31 December, the
+  balance sheet "31 Dec 2025" against "30 Jun 2025", one statement of profit or loss and OCI
+  and the cash-flow statement extracted with each row's figures on the line below its label,
+  the balance sheet extracted as its whole label column, then its figures.
 
 The taxonomy is loaded once: the reports are validated in one batch.
 """

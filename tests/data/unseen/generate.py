@@ -2053,10 +2053,18 @@ def write_i() -> None:
                 " " * lw + "Note".ljust(nw) + years[0].rjust(w) + years[1].rjust(w),
                 " " * (lw + nw) + "$'000".rjust(w) + "$'000".rjust(w)]
 
-    def table(s, years, below: bool = False) -> list[str]:
+    def table(s, years, below: bool = False, block: bool = False) -> list[str]:
         """``below``: the text extraction put each row's figures on a line of their own under
-        its label (the label column and the figure columns were read as separate blocks)."""
+        its label; ``block``: it read the whole label column (headings included), then the
+        figure columns, so every label comes before every figure."""
         lines = [s.title[0], s.title[1], "", *head(years), ""]
+        if block:
+            lines += [row[1] for row in s.rows] + [""]
+            for row in s.rows:
+                if row[0] == "r":
+                    figs = "".join(fmt_paren(v).rjust(w) for v in row[3])
+                    lines.append(" " * lw + f"{row[2]:<{nw}}{figs}".rstrip())
+            return lines + ["", ""]
         for row in s.rows:
             if row[0] == "h":
                 lines.append(row[1])
@@ -2073,7 +2081,7 @@ def write_i() -> None:
         return lines + ["", ""]
 
     out += table(inc, ("31 Dec 2025", "31 Dec 2024"), below=True)
-    out += table(fp, ("31 Dec 2025", "30 Jun 2025"))
+    out += table(fp, ("31 Dec 2025", "30 Jun 2025"), block=True)
     cw, elw = 14, 56
     out += [eq.title[0], eq.title[1], ""]
     out.append(" " * elw + "".join(c.split()[0].rjust(cw) for c in eq.components))
