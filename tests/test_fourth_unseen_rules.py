@@ -217,3 +217,42 @@ def test_a_reserve_note_style_equity_statement_is_refused_clearly(tmp_path: Path
     [issue] = [i for i in ext.issues if i.code == "equity.components_as_rows"]
     assert issue.severity == "error" and "30 Jun 2025" in issue.message
     assert "not supported" in issue.message
+
+
+# --------------------------------------------------------------------------- other negative styles
+def test_a_triangle_or_a_trailing_minus_marks_a_negative_figure(tmp_path: Path) -> None:
+    assert document_from_text("Impairment loss      △1,204    ▲ 87").lines[0].text.split() == \
+        ["Impairment", "loss", "-1,204", "-87"]
+    assert document_from_text("Write-downs      2,310-      96-").lines[0].text.split() == \
+        ["Write-downs", "-2,310", "-96"]
+    # a year range and a page mark are no figures with a minus
+    assert document_from_text("FY2024-25 review").lines[0].text == "FY2024-25 review"
+    ext = _extract(tmp_path, (
+        "HANAMI FOODS CO., LTD.\n\nConsolidated statement of income\n"
+        "For the year ended 31 March 2025\n\n"
+        "                                     FY2025        FY2024\n"
+        "                                  ¥ million     ¥ million\n\n"
+        "Net sales                            52,300        50,100\n"
+        "Cost of sales                       △38,900       △37,600\n"
+        "Gross profit                         13,400        12,500\n"))
+    stmt = ext.statement("income")
+    assert stmt is not None
+    assert _values(stmt, "Cost of sales") == [Decimal(-38900), Decimal(-37600)]
+
+
+def test_figures_in_an_unknown_form_are_an_error_naming_the_row(tmp_path: Path) -> None:
+    from converter.unread_figures import unread_figures
+    assert unread_figures("Finance costs      <1,204>     <980>") == ["<1,204>", "<980>"]
+    assert unread_figures("Deferred income     1,250CR     900") == ["1,250CR"]
+    assert unread_figures("Revenue   4   1,204   (980)") == []          # a note and figures
+    assert unread_figures("Trade receivables   12,3A5   9,870") == []     # OCR damage: repaired
+    assert unread_figures("<1,204>  <980>") == []                         # no label: not a row
+    ext = _extract(tmp_path, (
+        "Orchard Co\n\nIncome statement\nFor the year ended 31 December 2025\n\n"
+        "                                   2025        2024\n"
+        "                                  $'000       $'000\n\n"
+        "Revenue                            9,100       8,800\n"
+        "Finance costs                      <410>       <388>\n"
+        "Profit before tax                  8,690       8,412\n"))
+    [issue] = [i for i in ext.issues if i.code == "extract.figures_unread"]
+    assert issue.severity == "error" and issue.line == 10 and "Finance costs" in issue.message
