@@ -256,3 +256,19 @@ def test_figures_in_an_unknown_form_are_an_error_naming_the_row(tmp_path: Path) 
         "Profit before tax                  8,690       8,412\n"))
     [issue] = [i for i in ext.issues if i.code == "extract.figures_unread"]
     assert issue.severity == "error" and issue.line == 10 and "Finance costs" in issue.message
+
+
+def test_the_dollar_jurisdiction_table_is_sorted_unique_and_compiles() -> None:
+    import csv
+    import re
+
+    from converter.resources import taxonomy_dir
+    with open(taxonomy_dir() / "dollar_jurisdictions.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    with open(taxonomy_dir() / "currencies.csv", newline="", encoding="utf-8") as fh:
+        known = {r["code"] for r in csv.DictReader(fh)}
+    codes = [r["code"] for r in rows]
+    assert codes == sorted(set(codes)) and set(codes) <= known
+    for r in rows:
+        pattern = re.compile(r["evidence"])
+        assert not pattern.search("$'000") and not pattern.search("United States")
