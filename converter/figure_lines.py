@@ -80,8 +80,8 @@ def join_figures_below(lines: Sequence[Line],
     block of as many figure lines (the extractor read the label column, then the figure
     columns) pairs label n with figure line n; headings ending in ':' stay headings, and so do
     section headings ("Current assets") when counting them would leave a label over. A block
-    whose counts differ cannot be paired safely: it is left as read, with a warning naming
-    the lines (the figures then have no labels and conversion refuses them)."""
+    whose counts differ cannot be paired safely: it is left as read, with an error naming
+    the lines (unlabelled figures must not be guessed into rows)."""
     out: list[Line] = []
     issues: list[Issue] = []
     i = 0
@@ -115,7 +115,7 @@ def join_figures_below(lines: Sequence[Line],
             continue
         if len(rows) >= 2 and len(figures) >= 2:
             issues.append(Issue(
-                "warning", "extract.label_block",
+                "error", "extract.label_block",
                 f"{len(rows)} labels (lines {lines[rows[0]].no}-{lines[rows[-1]].no}) are "
                 f"printed apart from {len(figures)} lines of figures (lines "
                 f"{lines[figures[0]].no}-{lines[figures[-1]].no}): the extraction separated the "

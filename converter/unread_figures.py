@@ -4,8 +4,9 @@ A negative printed in an unfamiliar way ("<1,234>", "[87]", "1,234CR") is not a 
 row reader: the whole line then goes to the layers (or its figures into the label), and the
 row disappears from the statement without a trace; reconciliation cannot miss what it never
 saw. This check names such lines, so that the document is refused with the reason instead of
-converted without them. Damaged OCR figures ("12,3A5") are not meant: they stay cells that
-reconciliation repairs; only tokens made of digits, separators and sign marks are.
+converted without them. Only figures in brackets the reader has no rule for and credit/debit
+marks are meant; damaged OCR figures ("12,3A5", "(2.720.724)") stay cells or layers that
+reconciliation repairs.
 """
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ import re
 
 from .row_layout import _FIGURE, is_note_ref
 
-# Digits with thousands separators and a sign mark or bracket the reader has no rule for.
-_FIGURE_LIKE = re.compile(r"[<\[{(+]?\d{1,3}(?:[,.]\d{3})*(?:[.,]\d+)?(?:[>\]})]|CR|DR|Cr|Dr)?|"
-                          r"[<\[{]?\d+(?:[.,]\d+)?[>\]}]")
+# Digits (comma-grouped) inside a bracket pair the reader has no rule for, or followed by a
+# credit/debit mark. Damaged figures ("(2.720.724)", a token cut off in a run-together layer
+# "(13,7") are left to the stages that repair them.
+_FIGURE_LIKE = re.compile(r"<\d{1,3}(?:,\d{3})*(?:\.\d+)?>|\[\d{1,3}(?:,\d{3})*(?:\.\d+)?\]|"
+                          r"\{\d{1,3}(?:,\d{3})*(?:\.\d+)?\}|"
+                          r"\(?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?(?:CR|DR|Cr|Dr)")
 _KNOWN = re.compile(_FIGURE)
 _YEAR = re.compile(r"\(?(?:19|20)\d{2}\)?")
 
