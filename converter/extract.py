@@ -48,11 +48,18 @@ def extract_document(doc: Document) -> Extraction:
     blocks = locate_statements(doc)
     if not blocks:
         raise InputError(f"no financial statements found in {doc.source}")
-    fallback_unit = document_unit([line.text for line in doc.lines]) or Unit()
+    printed_unit = document_unit([line.text for line in doc.lines])
+    fallback_unit = printed_unit or Unit()
     vocabulary = document_vocabulary(doc.lines)
     fy_end = fiscal_year_end([line.text for line in doc.lines])
     statements: list[Statement] = []
     issues: list[Issue] = []
+    if printed_unit is None:
+        # nothing says which currency or scale: the default is a guess, and says so
+        issues.append(Issue("warning", "extract.unit_assumed",
+                            f"the document prints no currency unit the reader knows (such as "
+                            f"RMB'000, £m, € thousand): {fallback_unit.currency} scale "
+                            f"{fallback_unit.scale} assumed for every statement"))
     combined: dict[int, tuple[Statement, Statement] | None] = {}
     for block in blocks:
         shared = sum(1 for b in blocks if b.first_line == block.first_line) > 1

@@ -52,6 +52,7 @@ _CURRENCIES: tuple[tuple[str, str], ...] = (
     # names the renminbi ("RMB"), and home_dollar re-reads it as CNY
     (r"JPY|yen|¥|￥", "JPY"),
     (r"MOP|patacas?", "MOP"),
+    (r"(?<![A-Za-z])Rp\.?|Rupiah", "IDR"),
     (r"(?<![A-Za-z])CHF|Swiss\s+francs?", "CHF"),
     # other reporters, printed by ISO code only ("SEK m", "INR'000"): the code is the unit
     (r"(?<![A-Za-z])(?:SEK|NOK|DKK|INR|ZAR|KRW|THB|PHP|IDR|BRL|KZT|AED|SAR|QAR)(?![A-Za-z])", ""),

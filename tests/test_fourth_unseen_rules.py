@@ -272,3 +272,25 @@ def test_the_dollar_jurisdiction_table_is_sorted_unique_and_compiles() -> None:
     for r in rows:
         pattern = re.compile(r["evidence"])
         assert not pattern.search("$'000") and not pattern.search("United States")
+
+
+def test_a_document_with_no_known_unit_says_the_unit_is_assumed(tmp_path: Path) -> None:
+    ext = _extract(tmp_path, (
+        "Tanjung Cement Tbk\n\nConsolidated statement of profit or loss\n"
+        "For the year ended 31 December 2025\n\n"
+        "                                   2025        2024\n\n"
+        "Net revenue                      9,100       8,800\n"
+        "Cost of revenue                 (6,410)     (6,388)\n"
+        "Gross profit                     2,690       2,412\n"))
+    [issue] = [i for i in ext.issues if i.code == "extract.unit_assumed"]
+    assert issue.severity == "warning" and "assumed" in issue.message
+    ext = _extract(tmp_path, (
+        "Tanjung Cement Tbk\n\nConsolidated statement of profit or loss\n"
+        "For the year ended 31 December 2025\n\n"
+        "                                   2025        2024\n"
+        "                             Rp million  Rp million\n\n"
+        "Net revenue                      9,100       8,800\n"
+        "Gross profit                     9,100       8,800\n"))
+    stmt = ext.statement("income")
+    assert stmt is not None and (stmt.unit.currency, stmt.unit.scale) == ("IDR", 6)
+    assert not [i for i in ext.issues if i.code == "extract.unit_assumed"]
