@@ -29,6 +29,10 @@ __all__ = ["PeriodHint", "Slot", "ColumnHead", "find_dates", "fiscal_year_end",
            "currency_code", "per_share_currency", "per_share_unit"]
 
 _YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d{2})(?![\d,.])")
+# Columns headed by fiscal-period names with two-digit years (Australian and Asian style):
+# "FY26", "1H FY26", "H1 FY25", "HY25", "2H24"; a line of only these is a header line.
+_FISCAL_HEADS = re.compile(r"(?:(?:[12]H|H[12]|HY|FY|[12]H\s?FY|H[12]\s?FY)\s?\d{2}"
+                           r"(?:/\d{2})?\s*)+", re.I)
 _UNAUDITED = re.compile(r"\bunaudited\b", re.I)
 _RESTATED = re.compile(r"\b(?:restated|re-presented|represented)\b", re.I)
 _HEADER_WORDS = re.compile(
@@ -219,6 +223,8 @@ def is_header_line(text: str) -> bool:
         return False            # a row ending in a figure ("Inventories Note 11  50  40")
     if group_cells(text) or is_fragment_line(text) or is_lone_group_line(text):
         return True
+    if _FISCAL_HEADS.fullmatch(s):
+        return True             # "1H FY26  1H FY25", "HY25  HY24": period names, no amounts
     if s.startswith("(") and s.endswith(")") and (_SCALED.search(s) or _IN_THOUSANDS.search(s)):
         return True             # a unit line: "($ in millions, except per share amounts)"
     has_marker = bool(_YEAR.search(s) or _SCALED.search(s) or _HEADER_WORDS.search(s) or

@@ -294,3 +294,11 @@ def test_a_document_with_no_known_unit_says_the_unit_is_assumed(tmp_path: Path) 
     stmt = ext.statement("income")
     assert stmt is not None and (stmt.unit.currency, stmt.unit.scale) == ("IDR", 6)
     assert not [i for i in ext.issues if i.code == "extract.unit_assumed"]
+
+
+def test_fiscal_period_names_with_two_digit_years_are_column_headings() -> None:
+    assert is_header_line("                                 1H FY26       1H FY25")
+    assert is_header_line("          HY25      HY24")
+    assert is_header_line("\tFY26\tFY25")
+    assert not is_header_line("Revenue    26    25")
+    assert not is_header_line("FY26 guidance reaffirmed at 12%")
