@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .model import Issue, Line
-from .row_labels import is_section_heading
+from .row_labels import is_section_heading, starts_lowercase
 from .row_layout import _FIGURE, is_header, is_note_ref
 
 _TOKEN_FIGURE = re.compile(_FIGURE)
@@ -68,6 +68,19 @@ def _run(lines: Sequence[Line], i: int, wanted) -> tuple[list[int], int]:
     return found, j
 
 
+def _row_ends(labels: list[int], lines: Sequence[Line]) -> list[int]:
+    """The last line of each label: a line that begins in lower case continues the label
+    above it ("Profit for the half-year attributable to" / "the owners of the Company"), so
+    the figures go beside the continuation, where the row assembly joins the two."""
+    ends: list[int] = []
+    for x in labels:
+        if ends and starts_lowercase(lines[x].text.strip()):
+            ends[-1] = x
+        else:
+            ends.append(x)
+    return ends
+
+
 def _is_colon_heading(text: str) -> bool:
     return text.strip().endswith(":") and bool(_HAS_LETTER.search(text))
 
@@ -93,7 +106,7 @@ def join_figures_below(lines: Sequence[Line],
             continue
         labels, j = _run(lines, i, lambda t: _label_only(t) or _is_colon_heading(t))
         figures, k = _run(lines, j, _figures_only)
-        rows = [x for x in labels if not _is_colon_heading(lines[x].text)]
+        rows = _row_ends([x for x in labels if not _is_colon_heading(lines[x].text)], lines)
         if len(rows) != len(figures) and len(figures) >= 2:
             # the label column holds the section headings too ("Current assets"): they
             # never carry figures

@@ -38,7 +38,8 @@ _MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\t]+?)(?<=\S)\*(?![\w*])")
 # laid out with spaces keep their positions. Prose ("less than HK$1,000") is left alone.
 _CELL_CURRENCY = re.compile(
     r"(?:(?<=\t)|(?<=\s\s)|(?<=^))(?:US\$|HK\$|S\$|A\$|C\$|\$|£|€|¥)\s?"
-    r"(?=\(?-?\d[\d,]*(?:\.\d+)?\)?(?:\t|\s{2,}|\s*$))")
+    r"(?!000(?:\t|\s|$))(?=\(?-?\d[\d,]*(?:\.\d+)?\)?(?:\t|\s{2,}|\s*$))")
+# ("$000" over a column is the unit, thousands of dollars, not a dollar sign before a nil.)
 
 
 # ... or inside the parentheses of a negative figure: "($775.2)" → " (775.2)"

@@ -302,3 +302,33 @@ def test_fiscal_period_names_with_two_digit_years_are_column_headings() -> None:
     assert is_header_line("\tFY26\tFY25")
     assert not is_header_line("Revenue    26    25")
     assert not is_header_line("FY26 guidance reaffirmed at 12%")
+
+
+def test_a_wrapped_label_in_a_label_block_takes_its_figures_on_its_last_line(
+        tmp_path: Path) -> None:
+    lines = _lines("Net profit for the period attributable to",
+                   "the members of the parent entity", "Dividends declared", "",
+                   "                        4,100     3,900",
+                   "                        (2,250)   (2,010)")
+    out, issues = join_figures_below(lines, "income")
+    assert not issues
+    texts = [" ".join(ln.text.split()) for ln in out]
+    assert texts == ["Net profit for the period attributable to",
+                     "the members of the parent entity 4,100 3,900",
+                     "Dividends declared (2,250) (2,010)"]
+
+
+def test_dollar_thousands_without_an_apostrophe_is_the_unit_not_a_nil_figure(
+        tmp_path: Path) -> None:
+    assert "$000" in document_from_text("                  $000        $000").lines[0].text
+    ext = _extract(tmp_path, (
+        "Kauri Timber Limited\nNZX: KTL\n\nConsolidated income statement\n"
+        "For the year ended 31 March 2025\n\n"
+        "                                   2025          2024\n"
+        "                                   $000          $000\n\n"
+        "Revenue                           9,100         8,800\n"
+        "Operating expenses               (6,410)       (6,388)\n"
+        "Operating profit                  2,690         2,412\n"))
+    stmt = ext.statement("income")
+    assert stmt is not None and (stmt.unit.currency, stmt.unit.scale) == ("NZD", 3)
+    assert [r.label for r in stmt.rows] == ["Revenue", "Operating expenses", "Operating profit"]
