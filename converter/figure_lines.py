@@ -35,9 +35,27 @@ def _figures_only(text: str) -> bool:
     return bool(_TOKEN_FIGURE.fullmatch(tokens[0]) or is_note_ref(tokens[0]))
 
 
+# A note reference standing in the note column of a label line ("Revenue      3"), set off
+# by two spaces or a tab: the figures below are the row's, the note stays beside its label.
+_NOTE_AT_END = re.compile(r"(?:\s{2,}|\t)(?:\d{1,2}(?:\([a-z]{1,3}\))?|\d{1,2}\.\d{1,2})\s*$")
+
+
+def _note_fits(label: str, figures: str) -> bool:
+    """A trailing note reference must stand left of every figure below it: one standing in a
+    figure column is a figure (a row with its other cell blank), and the line below is not
+    its figures."""
+    m = _NOTE_AT_END.search(label.rstrip())
+    if m is None:
+        return True
+    if "\t" in label or "\t" in figures:
+        return False
+    return len(label.rstrip()) < len(figures) - len(figures.lstrip())
+
+
 def _label_only(text: str) -> bool:
-    """A label with no figure at its end; a heading ending in ':' introduces rows instead."""
-    stripped = text.strip()
+    """A label with no figure at its end (a note reference in the note column aside); a
+    heading ending in ':' introduces rows instead."""
+    stripped = _NOTE_AT_END.sub("", text.rstrip()).strip()
     if not stripped or not _HAS_LETTER.search(stripped) or stripped.endswith(":"):
         return False
     last = stripped.split()[-1]
@@ -115,8 +133,9 @@ def join_figures_below(lines: Sequence[Line],
         # its figures): that label's row; the labels above it are headings
         adjacent = len(figures) == 1 and rows and rows[-1] == labels[-1] and \
             lines[figures[0]].no == lines[labels[-1]].no + 1
-        if adjacent or (figures and len(rows) == len(figures) >= 2):
-            pairs = {rows[-1]: figures[0]} if adjacent else dict(zip(rows, figures))
+        pairs = {rows[-1]: figures[0]} if adjacent else dict(zip(rows, figures)) \
+            if figures and len(rows) == len(figures) >= 2 else {}
+        if pairs and all(_note_fits(lines[a].text, lines[b].text) for a, b in pairs.items()):
             for x in labels:
                 lab = lines[x]
                 if x in pairs:
@@ -132,7 +151,8 @@ def join_figures_below(lines: Sequence[Line],
                 f"{len(rows)} labels (lines {lines[rows[0]].no}-{lines[rows[-1]].no}) are "
                 f"printed apart from {len(figures)} lines of figures (lines "
                 f"{lines[figures[0]].no}-{lines[figures[-1]].no}): the extraction separated the "
-                f"label column from the figures and the counts differ, so they are not paired",
+                f"label column from the figures and they cannot be paired safely (the counts "
+                f"differ, or a number beside a label stands in a figure column)",
                 line=lines[rows[0]].no, statement=kind))  # type: ignore[arg-type]
         out.extend(lines[i:j])
         i = j

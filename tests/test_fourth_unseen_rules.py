@@ -332,3 +332,16 @@ def test_dollar_thousands_without_an_apostrophe_is_the_unit_not_a_nil_figure(
     stmt = ext.statement("income")
     assert stmt is not None and (stmt.unit.currency, stmt.unit.scale) == ("NZD", 3)
     assert [r.label for r in stmt.rows] == ["Revenue", "Operating expenses", "Operating profit"]
+
+
+def test_a_note_beside_a_label_stays_with_it_and_a_figure_there_does_not() -> None:
+    lines = _lines("Sales revenue                 5",
+                   "                                       9,100         8,800")
+    out, _ = join_figures_below(lines)
+    assert [" ".join(ln.text.split()) for ln in out] == ["Sales revenue 5 9,100 8,800"]
+    # "12" stands in a figure column (its other cell blank): a row, and the line below is an
+    # unlabelled subtotal, not its figures
+    lines = _lines("Sundry debtors                                         12",
+                   "                                       9,100         8,800")
+    out, _ = join_figures_below(lines)
+    assert [ln.text for ln in out] == [ln.text for ln in lines]
