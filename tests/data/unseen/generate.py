@@ -2053,7 +2053,8 @@ def write_i() -> None:
                 " " * lw + "Note".ljust(nw) + years[0].rjust(w) + years[1].rjust(w),
                 " " * (lw + nw) + "$'000".rjust(w) + "$'000".rjust(w)]
 
-    def table(s, years, below: bool = False, block: bool = False) -> list[str]:
+    def table(s, years, below: bool = False, block: bool = False,
+              note_above: bool = False) -> list[str]:
         """``below``: the text extraction put each row's figures on a line of their own under
         its label; ``block``: it read the whole label column (headings included), then the
         figure columns, so every label comes before every figure."""
@@ -2071,7 +2072,9 @@ def write_i() -> None:
                 continue
             label, note, vals = row[1], row[2], row[3]
             figs = "".join(fmt_paren(v).rjust(w) for v in vals)
-            if below:
+            if below and note_above and note:     # the note stays in the label's line
+                lines += [f"{label:<{lw}}{note}", " " * (lw + nw) + figs]
+            elif below:
                 lines += [label, " " * lw + f"{note:<{nw}}{figs}".rstrip()]
             elif len(label) > lw - 2:
                 cut = label.rfind(" ", 0, lw - 2)
@@ -2080,7 +2083,7 @@ def write_i() -> None:
                 lines.append(f"{label:<{lw}}{note:<{nw}}{figs}".rstrip())
         return lines + ["", ""]
 
-    out += table(inc, ("31 Dec 2025", "31 Dec 2024"), below=True)
+    out += table(inc, ("31 Dec 2025", "31 Dec 2024"), below=True, note_above=True)
     out += table(fp, ("31 Dec 2025", "30 Jun 2025"), block=True)
     cw, elw = 14, 56
     out += [eq.title[0], eq.title[1], ""]
