@@ -1898,7 +1898,7 @@ def write_h() -> None:
     write_truth("jadeport-2025-rmb-restated", rows)
 
 
-# --------------------------------------------------------------------------- I: Australian half-year
+# ----------------------------------------------------------------------- I: Australian half-year
 def company_i():
     """An Australian group's half-year report in $'000: one statement of profit or loss and
     OCI whose columns are the half-years to 31 December, a balance sheet comparing
@@ -1947,7 +1947,7 @@ def company_i():
     blocks, close = [], {}
     for i, year in ((1, "2024"), (0, "2025")):
         start = f"1 July {year}"
-        moves = [(f"Profit after income tax expense for the half-year", tot([z, z, pat[i]])),
+        moves = [("Profit after income tax expense for the half-year", tot([z, z, pat[i]])),
                  ("Other comprehensive income for the half-year, net of tax",
                   tot([z, oci_t[i], z])),
                  ("=Total comprehensive income for the half-year", tot([z, oci_t[i], pat[i]])),
