@@ -53,6 +53,17 @@ def group_cells(text: str) -> list[str]:
     return [" ".join(c.split()) for c in cells]
 
 
+# The one group every column belongs to ("Consolidated", "The Group"), printed centred over
+# the figure columns of an issuer that presents no parent-only figures (Australia, Singapore):
+# header text, indented (a flush-left line would be a row label), that names no column group.
+_LONE_WHOLE = re.compile(rf"{_WHOLE}(?:\s*\((?:un)?audited\))?", re.I)
+
+
+def is_lone_group_line(text: str) -> bool:
+    """"          Consolidated" over the columns: a header line, not a heading row."""
+    return text[:1].isspace() and bool(_LONE_WHOLE.fullmatch(" ".join(text.split())))
+
+
 # Words of column headers printed one word a line ("Current / Year / Quarter", "Preceding
 # Year / Corresponding / Period" in Bursa Malaysia quarterly reports).
 _FRAGMENT_WORDS = frozenset(

@@ -15,6 +15,8 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from .currencies import printed_unit_pattern
+from .dates import find_dates
 from .equity_blocks import BlockBuilder
 from .equity_cells import LineCells, split_line
 from .equity_checks import equity_check, equity_identities
@@ -61,6 +63,15 @@ def parse_equity(doc: Document, first_line: int, last_line: int, title: str
                             "no equity-component header row found above the figures",
                             line=first_line, statement="changes_in_equity"))
         return None, issues
+    dated = periods_as_columns(header.columns)
+    if dated:
+        issues.append(Issue(
+            "error", "equity.components_as_rows",
+            f"the statement of changes in equity prints periods as its columns "
+            f"({', '.join(dated)}) and its components as rows (a reserve-note layout): "
+            f"not supported; print the components as columns to convert it",
+            line=first_line, statement="changes_in_equity"))
+        return None, issues
     if not any(unit_of(t) for ln in split[:start] for t in [ln.text, *(c.text for c in ln.cells)]):
         issues.append(Issue("info", "equity.unit_assumed",
                             f"no unit printed above the figures; {header.unit.currency} "
@@ -81,6 +92,24 @@ def parse_equity(doc: Document, first_line: int, last_line: int, title: str
                      rows=rows, unit=header.unit, first_line=first_line, last_line=last_line)
     _, found = equity_check(stmt)
     return stmt, issues + found
+
+
+_YEAR_HEAD = re.compile(r"^(?:FY\s?)?(?:19|20)\d{2}(?:/\d{2})?$", re.IGNORECASE)
+
+
+def periods_as_columns(columns: list[Column]) -> list[str]:
+    """The column headings when every one names a period ("31 Dec 2025", "2024") and none an
+    equity component: the components are then the rows, which the roll-forward reader (one
+    column per component) cannot read."""
+    heads = [" ".join(unit_of_free(c.component or c.header).split()) for c in columns]
+    if not heads or not all(find_dates(h) or _YEAR_HEAD.match(h) for h in heads):
+        return []
+    return heads
+
+
+def unit_of_free(text: str) -> str:
+    """A heading without its unit ("31 Dec 2025 $'000" → "31 Dec 2025")."""
+    return printed_unit_pattern().sub(" ", text)
 
 
 def _drop_empty_columns(columns: list[Column], rows: list[Row],

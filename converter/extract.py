@@ -27,6 +27,7 @@ from .errors import InputError
 from .label_borrow import borrow_labels
 from .locate import Block, locate_statements, separate_statements, title_kinds
 from .model import Document, Extraction, Issue, Statement, Unit
+from .home_dollar import localise_dollar
 from .periods import (detect_unit, document_unit, fiscal_year_end, has_change_column,
                       is_header_line, is_period_line, per_share_unit, period_hint, read_columns)
 from .reader import read_document
@@ -47,11 +48,18 @@ def extract_document(doc: Document) -> Extraction:
     blocks = locate_statements(doc)
     if not blocks:
         raise InputError(f"no financial statements found in {doc.source}")
-    fallback_unit = document_unit([line.text for line in doc.lines]) or Unit()
+    printed_unit = document_unit([line.text for line in doc.lines])
+    fallback_unit = printed_unit or Unit()
     vocabulary = document_vocabulary(doc.lines)
     fy_end = fiscal_year_end([line.text for line in doc.lines])
     statements: list[Statement] = []
     issues: list[Issue] = []
+    if printed_unit is None:
+        # nothing says which currency or scale: the default is a guess, and says so
+        issues.append(Issue("warning", "extract.unit_assumed",
+                            f"the document prints no currency unit the reader knows (such as "
+                            f"RMB'000, £m, € thousand): {fallback_unit.currency} scale "
+                            f"{fallback_unit.scale} assumed for every statement"))
     combined: dict[int, tuple[Statement, Statement] | None] = {}
     for block in blocks:
         shared = sum(1 for b in blocks if b.first_line == block.first_line) > 1
@@ -80,6 +88,7 @@ def extract_document(doc: Document) -> Extraction:
             f"company's own statement, printed apart from the group's: not converted (its "
             f"figures are kept out of the group's statement)", line=block.first_line,
             statement=block.kind))
+    issues.extend(localise_dollar(doc, statements))
     for stmt in statements:
         name_line_items(stmt)
     issues.extend(borrow_labels(statements))

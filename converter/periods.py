@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from .column_groups import ColumnHead, column_heads, group_cells, is_fragment_line
+from .column_groups import (ColumnHead, column_heads, group_cells, is_fragment_line,
+                            is_lone_group_line)
 from .dates import (_DAY_MONTH, _DURATION, _DURATION_MONTHS, _MONTH_DAY, _MONTHS,
                     _NUMERIC_DATE, find_dates, fiscal_year_end, is_period_line,
                     writes_month_first)
@@ -28,6 +29,10 @@ __all__ = ["PeriodHint", "Slot", "ColumnHead", "find_dates", "fiscal_year_end",
            "currency_code", "per_share_currency", "per_share_unit"]
 
 _YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d{2})(?![\d,.])")
+# Columns headed by fiscal-period names with two-digit years (Australian and Asian style):
+# "FY26", "1H FY26", "H1 FY25", "HY25", "2H24"; a line of only these is a header line.
+_FISCAL_HEADS = re.compile(r"(?:(?:[12]H|H[12]|HY|FY|[12]H\s?FY|H[12]\s?FY)\s?\d{2}"
+                           r"(?:/\d{2})?\s*)+", re.I)
 _UNAUDITED = re.compile(r"\bunaudited\b", re.I)
 _RESTATED = re.compile(r"\b(?:restated|re-presented|represented)\b", re.I)
 _HEADER_WORDS = re.compile(
@@ -47,8 +52,11 @@ _CURRENCIES: tuple[tuple[str, str], ...] = (
     (r"C\s?\$|CAD|Canadian\s+dollars?", "CAD"),
     (r"EUR|€|euros?", "EUR"),
     (r"GBP|£|pounds?\s+sterling", "GBP"),
-    (r"JPY|yen", "JPY"),
+    # "¥" is the yen's sign and also the yuan's: Japanese; a Chinese issuer's document
+    # names the renminbi ("RMB"), and home_dollar re-reads it as CNY
+    (r"JPY|yen|¥|￥", "JPY"),
     (r"MOP|patacas?", "MOP"),
+    (r"(?<![A-Za-z])Rp\.?|Rupiah", "IDR"),
     (r"(?<![A-Za-z])CHF|Swiss\s+francs?", "CHF"),
     # other reporters, printed by ISO code only ("SEK m", "INR'000"): the code is the unit
     (r"(?<![A-Za-z])(?:SEK|NOK|DKK|INR|ZAR|KRW|THB|PHP|IDR|BRL|KZT|AED|SAR|QAR)(?![A-Za-z])", ""),
@@ -213,8 +221,10 @@ def is_header_line(text: str) -> bool:
     after_month = len(tokens) > 1 and tokens[-2].lower().strip(".,") in _MONTHS
     if last.isdigit() and not _YEAR.fullmatch(last) and not after_month:
         return False            # a row ending in a figure ("Inventories Note 11  50  40")
-    if group_cells(text) or is_fragment_line(text):
+    if group_cells(text) or is_fragment_line(text) or is_lone_group_line(text):
         return True
+    if _FISCAL_HEADS.fullmatch(s):
+        return True             # "1H FY26  1H FY25", "HY25  HY24": period names, no amounts
     if s.startswith("(") and s.endswith(")") and (_SCALED.search(s) or _IN_THOUSANDS.search(s)):
         return True             # a unit line: "($ in millions, except per share amounts)"
     has_marker = bool(_YEAR.search(s) or _SCALED.search(s) or _HEADER_WORDS.search(s) or

@@ -256,8 +256,11 @@ def convert_file(source: Path, options: ConvertOptions, taxonomy: Any = None) ->
     blocking = [i for i in extraction.issues if i.severity == "error"]
     if blocking and not options.allow_unresolved:
         result.issues = extraction.issues
-        result.error = (f"{len(blocking)} cells or identities unresolved; see `ixbrl extract "
-                        f"{source}` (or pass --allow-unresolved to tag the rest)")
+        # most are cells or identities reconciliation could not resolve; some say a statement
+        # could not be read at all (its layout unsupported): the listed issues tell which
+        result.error = (f"{len(blocking)} extraction errors (unresolved cells or identities, "
+                        f"or a statement not read); see `ixbrl extract {source}` (or pass "
+                        f"--allow-unresolved to tag the rest)")
         return result
     report, plan, files, xhtml = build_report(extraction, options, taxonomy)
     result.issues = report.issues

@@ -38,7 +38,8 @@ _MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\t]+?)(?<=\S)\*(?![\w*])")
 # laid out with spaces keep their positions. Prose ("less than HK$1,000") is left alone.
 _CELL_CURRENCY = re.compile(
     r"(?:(?<=\t)|(?<=\s\s)|(?<=^))(?:US\$|HK\$|S\$|A\$|C\$|\$|£|€|¥)\s?"
-    r"(?=\(?-?\d[\d,]*(?:\.\d+)?\)?(?:\t|\s{2,}|\s*$))")
+    r"(?!000(?:\t|\s|$))(?=\(?-?\d[\d,]*(?:\.\d+)?\)?(?:\t|\s{2,}|\s*$))")
+# ("$000" over a column is the unit, thousands of dollars, not a dollar sign before a nil.)
 
 
 # ... or inside the parentheses of a negative figure: "($775.2)" → " (775.2)"
@@ -52,17 +53,37 @@ _CELL_CURRENCY_IN_PARENS = re.compile(
 # Blanked, like the currency sign, so that columns keep their places.
 _CELL_SUBUNIT = re.compile(r"(?P<figure>(?:^|\t|\s\s)\(?-?\d[\d,]*(?:\.\d+)?\)?)(?:p|c|¢)"
                            r"(?=\t|\s{2,}|\s*$)")
-# A minus sign (U+2212) before a figure is the hyphen-minus every later stage reads.
-_MINUS_SIGN = re.compile(r"\u2212(?=\s?\d)")
+# A minus sign (U+2212) before a figure is the hyphen-minus every later stage reads; so is the
+# triangle Japanese and Chinese statements mark a negative figure with ("△1,234", "▲87").
+_MINUS_SIGN = re.compile(r"[\u2212△▲](?=\s?\d)")
 # A minus set off from its figure by a space at a cell's start ("-  1 234" typeset as "- 1 234"):
 # the space goes before the sign, so that the cell reads as one negative figure.
 _SPACED_MINUS = re.compile(r"(?P<lead>^|\t|\s\s)[-−–] (?=\d)")
+# Parentheses set off from their figure by spaces ("( 1,234.5 )", common in Chinese and
+# Japanese filings): the spaces move before the opening parenthesis, so that the cell reads as
+# one negative figure and keeps its right edge (columns laid out with spaces keep their places).
+_SPACED_PARENS = re.compile(r"(?<![^\s])\((?P<inner> *)(?P<figure>\d[\d,]*(?:\.\d+)?)"
+                            r"(?P<trail> *)\)(?=\s|$)")
+
+
+# A minus printed after its figure ("31,442-", ERP and some Nordic/German layouts), at a cell's
+# end: it moves in front ("-31,442"), same width, so the figure reads as negative.
+_TRAILING_MINUS = re.compile(r"(?<![\w,.\-])(?P<figure>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)-"
+                             r"(?=\t|\s|$)")
+
+
+def _close_spaced_parens(text: str) -> str:
+    if "( " not in text and " )" not in text:
+        return text
+    return _SPACED_PARENS.sub(lambda m: " " * (len(m.group("inner")) + len(m.group("trail")))
+                              + "(" + m.group("figure") + ")", text)
 
 
 def _blank_cell_currency(text: str) -> str:
     text = _CELL_CURRENCY_IN_PARENS.sub(
         lambda m: " " * len(m.group("sign")) + "(" + m.group("figure"), text)
     text = _SPACED_MINUS.sub(lambda m: m.group("lead") + " -", _MINUS_SIGN.sub("-", text))
+    text = _close_spaced_parens(_TRAILING_MINUS.sub(lambda m: "-" + m.group("figure"), text))
     text = _CELL_SUBUNIT.sub(lambda m: m.group("figure") + " ", text)
     return _CELL_CURRENCY.sub(lambda m: " " * len(m.group(0)), text)
 

@@ -18,11 +18,13 @@ from dataclasses import replace
 from . import row_labels as rl
 from .cell_doubts import doubt_cells
 from .cell_reading import is_doubtful
+from .figure_lines import join_figures_below
 from .layers import harvest
 from .locate import title_kinds
 from .model import Issue, Line, Row, StatementKind
 from .row_assembly import Assembler, Slot
 from .layer_lending import lend_from_layers
+from .unread_figures import unread_figures
 from .row_cleanup import document_vocabulary, drop_layers
 from .row_layout import (Layout, Piece, figure_edges, header_layout, infer_layout, is_header,
                          is_note_ref, is_run_together, label_field, read_piece)
@@ -40,11 +42,11 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
                layout: Layout | None = None,
                vocabulary: Counter[str] | None = None) -> tuple[list[Row], list[Issue]]:
     """Parse a statement's body lines (after its header) into rows with ids r1, r2, ..."""
+    lines, issues = join_figures_below(lines, kind)
     layout = layout or infer_layout(lines, n)
     layout.label = label_field(lines, layout)
     layout.edges = figure_edges([line.text for line in lines], n)
     pieces: list[Piece] = []
-    issues: list[Issue] = []
     layer_texts: list[str] = []
     layer_lines: list[int] = []
     current = layout
@@ -57,6 +59,14 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
                 current = new
             continue
         current.label = layout.label if current is not layout else current.label
+        odd = unread_figures(line.text)
+        if odd:
+            issues.append(Issue(
+                "error", "extract.figures_unread",
+                f"'{' '.join(line.text[:line.text.find(odd[0])].split())[:60]}' prints "
+                f"{', '.join(repr(t) for t in odd)} where figures stand, in a form not read "
+                f"as a number: the row would be lost or incomplete", line=line.no,
+                statement=kind))
         piece = read_piece(line, current, n)
         if piece is None:
             continue

@@ -1,6 +1,6 @@
 """Announcements of issuers the converter was not built on: other wording, other damage.
 
-tests/data/unseen/ holds seven fictitious announcements written by ``generate.py`` with their
+tests/data/unseen/ holds nine fictitious announcements written by ``generate.py`` with their
 truth (every printed figure, by statement, label, period and equity component):
 
 * ``meranti-2025-layout``: pdftotext "layout" text (columns by runs of spaces), RM'000, page
@@ -35,6 +35,17 @@ truth (every printed figure, by statement, label, period and equity component):
   naming the report and its period, column header repeated), figures shifted by runs of
   spaces or pulled against the label, blank cells, "21.4p", "30 Sept" over the years, the
   cash-flow columns headed "2024/25  2023/24", year ended 30 September.
+* ``jadeport-2025-rmb-restated``: a Chinese issuer in RMB million with one decimal, negatives
+  in parentheses set off by spaces ("( 1,234.5 )"), totals in capitals ("TOTAL ASSETS"), a
+  restated comparative with three balance-sheet dates (31 December 2025, 31 December 2024 and
+  1 January 2024, both restated, the dates over two header lines), expenses by nature with
+  "Other gains and losses, net", net current assets inside the balance sheet, a cash-flow
+  statement that opens on "Cash generated from operations" with its note "30(a)";
+* ``coolabah-2025-halfyear``: an Australian half-year report (ABN, "$'000" under the column
+  group "Consolidated", a "Note" column), flows for the half-years to 31 December, the
+  balance sheet "31 Dec 2025" against "30 Jun 2025", one statement of profit or loss and OCI
+  and the cash-flow statement extracted with each row's figures on the line below its label,
+  the balance sheet extracted as its whole label column, then its figures.
 
 The taxonomy is loaded once: the reports are validated in one batch.
 """
@@ -54,10 +65,20 @@ from converter.model import STATEMENT_KINDS, Extraction, Row, Statement
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 NAMES = ["meranti-2025-layout", "thistledown-2025-minus", "kestrel-2025-ocr",
          "harborview-2025-bank", "larchmere-2025-restated", "auental-2025-continental",
-         "wrenfield-2025-netassets"]
+         "wrenfield-2025-netassets", "jadeport-2025-rmb-restated", "coolabah-2025-halfyear"]
 # A third balance sheet at the start of the comparative year (IAS 1.40A): "1 January 2024"
 # is the instant that ends 31 December 2023, so its truth period is 2023.
-THIRD_BALANCE_SHEET = {"larchmere-2025-restated"}
+THIRD_BALANCE_SHEET = {"larchmere-2025-restated", "jadeport-2025-rmb-restated"}
+# Half-year reports whose balance sheet compares the half-year end with the last year end: the
+# truth names those periods by their end date (both ends fall in one calendar year).
+BALANCE_SHEET_ENDS = {"coolabah-2025-halfyear": ["2025-12-31", "2025-06-30"]}
+
+
+def _period_matches(period, wanted: str) -> bool:
+    """A truth period is a year ("2025") or, where a year is ambiguous, an end date."""
+    if period is None:
+        return False
+    return (period.end.isoformat() if "-" in wanted else str(period.end.year)) == wanted
 
 
 def _norm(text: str) -> str:
@@ -109,8 +130,7 @@ def _figure_mismatches(ext: Extraction, truth: list[dict[str, str]]) -> list[str
             cols = [i for i, c in enumerate(stmt.columns)
                     if _norm(c.component or c.header) == _norm(t["component"])]
         else:
-            cols = [i for i, c in enumerate(stmt.columns)
-                    if c.period is not None and str(c.period.end.year) == t["period"]]
+            cols = [i for i, c in enumerate(stmt.columns) if _period_matches(c.period, t["period"])]
         if len(cols) != 1:
             problems.append(f"{where}: {len(cols)} columns match")
             continue
@@ -152,6 +172,9 @@ def test_every_statement_found_with_both_periods(extracted: dict[str, Extraction
         if stmt.kind == "changes_in_equity":
             years = {r.period.end.year for r in stmt.rows if r.period is not None}
             assert years == {2024, 2025}, (stmt.kind, years)
+        elif stmt.kind == "financial_position" and name in BALANCE_SHEET_ENDS:
+            assert [c.period.end.isoformat() for c in stmt.columns if c.period] == \
+                BALANCE_SHEET_ENDS[name], stmt.columns
         elif stmt.kind == "financial_position" and name in THIRD_BALANCE_SHEET:
             assert [c.period.end.isoformat() for c in stmt.columns if c.period] == \
                 ["2025-12-31", "2024-12-31", "2023-12-31"], stmt.columns
@@ -227,7 +250,9 @@ PERIOD_ENDS = {"meranti-2025-layout": ((12, 31), 12), "thistledown-2025-minus": 
                "kestrel-2025-ocr": ((6, 30), 12), "harborview-2025-bank": ((6, 30), 6),
                "larchmere-2025-restated": ((12, 31), 12),
                "auental-2025-continental": ((12, 31), 12),
-               "wrenfield-2025-netassets": ((9, 30), 12)}
+               "wrenfield-2025-netassets": ((9, 30), 12),
+               "jadeport-2025-rmb-restated": ((12, 31), 12),
+               "coolabah-2025-halfyear": ((12, 31), 6)}
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -237,7 +262,8 @@ def test_every_column_ends_on_the_period_end_and_spans_the_period(
     31 December, and a flow column starts on the first day after the previous period."""
     (month, day), months = PERIOD_ENDS[name]
     for stmt in extracted[name].statements:
-        if stmt.kind == "financial_position" and name == "harborview-2025-bank":
+        if stmt.kind == "financial_position" and name in ("harborview-2025-bank",
+                                                          *BALANCE_SHEET_ENDS):
             continue
         periods = [c.period for c in stmt.columns if c.period is not None]
         if stmt.kind == "changes_in_equity":

@@ -1,4 +1,4 @@
-"""Generate seven fictitious announcements of issuers the converter has never seen, with truth.
+"""Generate nine fictitious announcements of issuers the converter has never seen, with truth.
 
 Run ``python tests/data/unseen/generate.py`` to rewrite ``<name>.txt`` (the announcement) and
 ``<name>.csv`` (statement,label,period,component,value: every printed figure, the value as
@@ -1640,6 +1640,482 @@ def write_g() -> None:
     write_truth("wrenfield-2025-netassets", rows)
 
 
+# --------------------------------------------------------------------------- H: Asian, RMB million
+def company_h():
+    """A Chinese group reporting in RMB million with one decimal: expenses by nature, 'Other
+    gains and losses, net', a restated comparative and a third balance sheet at 1 January 2024
+    (IAS 1.40A), a cash-flow statement that opens on 'Cash generated from operations' (its
+    reconciliation is a note), totals in capitals (figures invented)."""
+    z = D(0)
+
+    def m(*v):
+        return tuple(D(str(x)) for x in v)
+
+    inc = Stmt("income", ["CONSOLIDATED STATEMENT OF PROFIT OR LOSS",
+                          "For the year ended 31 December 2025"])
+    rev = inc.r("Revenue", *m("18642.7", "17205.3"), "5")
+    ogl = inc.r("Other gains and losses, net", *m("214.6", "-87.9"), "6")
+    raw = inc.r("Raw materials and consumables used", *m("-9875.4", "-9210.8"))
+    stf = inc.r("Staff costs", *m("-3402.1", "-3186.5"), "7")
+    dep = inc.r("Depreciation and amortisation", *m("-1268.9", "-1194.2"))
+    imp = inc.r("Impairment losses on trade receivables, net", *m("-96.3", "-41.7"))
+    oth = inc.r("Other expenses", *m("-1537.2", "-1462.6"))
+    op = inc.r("OPERATING PROFIT", *add(rev, ogl, raw, stf, dep, imp, oth))
+    fc = inc.r("Finance costs", *m("-318.4", "-352.9"), "8")
+    jv = inc.r("Share of profits of joint ventures", *m("76.5", "58.2"))
+    pbt = inc.r("PROFIT BEFORE TAX", *add(op, fc, jv), "9")
+    tax = inc.r("Income tax expense", *m("-612.8", "-498.1"), "10")
+    pat = inc.r("PROFIT FOR THE YEAR", *add(pbt, tax))
+    inc.h("Attributable to:")
+    nci_p = m("143.2", "121.6")
+    own_p = inc.r("Owners of the parent", *add(pat, neg(nci_p)))
+    inc.r("Non-controlling interests", *nci_p)
+    inc.h("EARNINGS PER SHARE ATTRIBUTABLE TO ORDINARY EQUITY HOLDERS OF THE PARENT")
+    inc.r("Basic and diluted (RMB)", *m("1.32", "1.14"), "12")
+
+    oci = Stmt("comprehensive_income", ["CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME",
+                                        "For the year ended 31 December 2025"])
+    oci.r("PROFIT FOR THE YEAR", *pat)
+    oci.h("OTHER COMPREHENSIVE INCOME")
+    oci.h("Other comprehensive income that may be reclassified to profit or loss in subsequent "
+          "periods:")
+    fx = oci.r("Exchange differences on translation of foreign operations", *m("-58.4", "37.2"))
+    oci.h("Other comprehensive income that will not be reclassified to profit or loss in "
+          "subsequent periods:")
+    fv = oci.r("Equity investments designated at fair value through other comprehensive income",
+               *m("24.9", "-16.3"))
+    oci_t = oci.r("OTHER COMPREHENSIVE INCOME FOR THE YEAR, NET OF TAX", *add(fx, fv))
+    tci = oci.r("TOTAL COMPREHENSIVE INCOME FOR THE YEAR", *add(pat, oci_t))
+    oci.h("Attributable to:")
+    nci_o = m("-3.1", "2.4")
+    tci_nci = add(nci_p, nci_o)
+    oci.r("Owners of the parent", *add(tci, neg(tci_nci)))
+    oci.r("Non-controlling interests", *tci_nci)
+
+    comps = ["Share capital", "Share premium", "Other reserves", "Retained profits", "Total",
+             "Non-controlling interests", "Total equity"]
+    divs = {"2025": D("-1520.0"), "2024": D("-1330.0")}
+    nci_div = {"2025": D("-48.0"), "2024": D("-40.0")}
+    adj = with_totals([z, z, z, D("-286.4")], D("-12.6"))     # the prior-year error corrected
+    reported = with_totals([D("950.0"), D("6214.8"), D("812.5"), D("9637.2")], D("1184.3"))
+    restated = [a + b for a, b in zip(reported, adj)]
+    blocks, close, opening = [], {}, restated
+    for i, year in ((1, "2024"), (0, "2025")):
+        p = [z, z, z, own_p[i]]
+        o = [z, z, fx[i] + fv[i] - nci_o[i], z]
+        moves = [("Profit for the year", with_totals(p, nci_p[i])),
+                 ("Other comprehensive income for the year", with_totals(o, nci_o[i])),
+                 ("=Total comprehensive income for the year",
+                  with_totals([a + b for a, b in zip(p, o)], nci_p[i] + nci_o[i])),
+                 ("Final dividend declared", with_totals([z, z, z, divs[year]], z)),
+                 ("Dividends paid to non-controlling shareholders",
+                  with_totals([z, z, z, z], nci_div[year]))]
+        if year == "2024":
+            rows, bal = _roll(opening, moves, "At 1 January 2024 (restated)",
+                              "At 31 December 2024 (restated)")
+            rows = [("At 1 January 2024 (as previously reported)", reported),
+                    ("Correction of prior year error", adj)] + rows
+        else:
+            rows, bal = _roll(opening, moves, "At 1 January 2025", "At 31 December 2025")
+        blocks.append((year, rows))
+        close[year] = bal
+        opening = bal
+    eq = Equity(["CONSOLIDATED STATEMENT OF CHANGES IN EQUITY",
+                 "For the year ended 31 December 2025"], comps, blocks)
+
+    e = (close["2025"], close["2024"], restated)
+    fp = Stmt("financial_position", ["CONSOLIDATED STATEMENT OF FINANCIAL POSITION",
+                                     "31 December 2025"])
+
+    def r3(label, a, b, c, note=""):
+        fp.rows.append(("r", label, note, (D(a), D(b), D(c))))
+        return D(a), D(b), D(c)
+
+    def add3(*ts):
+        return tuple(sum((t[i] for t in ts), z) for i in range(3))
+
+    def n3(t):
+        return tuple(-x for x in t)
+
+    fp.h("NON-CURRENT ASSETS")
+    nca = add3(r3("Property, plant and equipment", "11284.6", "10837.2", "10412.9", "13"),
+               r3("Right-of-use assets", "862.4", "915.7", "948.3"),
+               r3("Goodwill", "1206.0", "1206.0", "1206.0"),
+               r3("Investments in joint ventures", "684.2", "627.7", "581.5"),
+               r3("Equity investments designated at fair value through other comprehensive "
+                  "income", "318.6", "293.7", "310.0"),
+               r3("Deferred tax assets", "142.8", "131.5", "118.4"))
+    r3("Total non-current assets", *nca)
+    fp.h("CURRENT ASSETS")
+    invs = r3("Inventories", "3418.5", "3176.4", "2954.1", "14")
+    rec = r3("Trade and bills receivables", "4126.7", "3845.2", "3602.6", "15")
+    pre = r3("Prepayments, other receivables and other assets", "612.3", "574.9", "541.8")
+    pld = r3("Pledged deposits", "85.0", "0", "60.0")
+    cl = ((D("3875.2"), D("3612.8"), D("3398.5")), (D("1250.0"), D("1400.0"), D("1500.0")),
+          (D("214.6"), D("198.3"), D("186.9")), (D("158.7"), D("142.4"), D("131.2")),
+          (D("1042.9"), D("987.6"), D("921.4")))
+    ncl = ((D("3600.0"), D("3900.0"), D("4200.0")), (D("612.5"), D("674.1"), D("705.3")),
+           (D("286.3"), D("271.8"), D("259.6")))
+    eq_t = tuple(x[-1] for x in e)
+    cash = add3(eq_t, *ncl, *cl, n3(nca), n3(invs), n3(rec), n3(pre), n3(pld))
+    r3("Cash and cash equivalents", *cash, "16")
+    ca = r3("Total current assets", *add3(invs, rec, pre, pld, cash))
+    r3("TOTAL ASSETS", *add3(nca, ca))
+    fp.h("CURRENT LIABILITIES")
+    for label, t in zip(("Trade and bills payables", "Interest-bearing bank borrowings",
+                         "Lease liabilities", "Tax payable",
+                         "Other payables and accruals"), cl):
+        r3(label, *t, "17" if label.startswith("Trade") else "")
+    tcl = r3("Total current liabilities", *add3(*cl))
+    r3("NET CURRENT ASSETS", *add3(ca, n3(tcl)))
+    fp.h("NON-CURRENT LIABILITIES")
+    for label, t in zip(("Interest-bearing bank borrowings", "Lease liabilities",
+                         "Deferred tax liabilities"), ncl):
+        r3(label, *t)
+    r3("Total non-current liabilities", *add3(*ncl))
+    r3("TOTAL LIABILITIES", *add3(*cl, *ncl))
+    fp.h("EQUITY")
+    fp.h("Equity attributable to owners of the parent")
+    for i in range(4):
+        r3(comps[i], *(x[i] for x in e))
+    r3("", *(x[4] for x in e))
+    r3("Non-controlling interests", *(x[5] for x in e))
+    r3("TOTAL EQUITY", *eq_t)
+    r3("TOTAL EQUITY AND LIABILITIES", *add3(eq_t, *cl, *ncl))
+
+    cf = Stmt("cash_flows", ["CONSOLIDATED STATEMENT OF CASH FLOWS",
+                             "For the year ended 31 December 2025"])
+    cf.h("CASH FLOWS FROM OPERATING ACTIVITIES")
+    taxp = m("-574.3", "-482.6")
+    inv_flows = (m("-1724.8", "-1618.4"), m("86.2", "41.9"), m("-85.0", "60.0"),
+                 m("20.0", "12.5"), m("41.7", "36.8"))
+    fin_flows = (m("1100.0", "900.0"), m("-1550.0", "-1300.0"), m("-231.4", "-218.6"),
+                 m("-296.8", "-331.5"), (divs["2025"], divs["2024"]),
+                 (nci_div["2025"], nci_div["2024"]))
+    fx_cash = m("-12.7", "8.4")
+    opening_cash = (cash[1], cash[2])
+    fixed = add(taxp, *inv_flows, *fin_flows, fx_cash, opening_cash)
+    cgo = cf.r("Cash generated from operations", *add((cash[0], cash[1]), neg(fixed)), "30(a)")
+    cf.r("Income tax paid", *taxp)
+    nop = cf.r("NET CASH FLOWS FROM OPERATING ACTIVITIES", *add(cgo, taxp))
+    cf.h("CASH FLOWS FROM INVESTING ACTIVITIES")
+    for label, p in zip(("Purchases of items of property, plant and equipment",
+                         "Proceeds from disposal of items of property, plant and equipment",
+                         "Decrease/(increase) in pledged deposits",
+                         "Dividends received from joint ventures", "Interest received"),
+                        inv_flows):
+        cf.r(label, *p)
+    ninv = cf.r("NET CASH FLOWS USED IN INVESTING ACTIVITIES", *add(*inv_flows))
+    cf.h("CASH FLOWS FROM FINANCING ACTIVITIES")
+    for label, p in zip(("New bank loans", "Repayment of bank loans",
+                         "Principal portion of lease payments", "Interest paid",
+                         "Dividends paid", "Dividends paid to non-controlling shareholders"),
+                        fin_flows):
+        cf.r(label, *p)
+    nfin = cf.r("NET CASH FLOWS USED IN FINANCING ACTIVITIES", *add(*fin_flows))
+    net = cf.r("NET INCREASE IN CASH AND CASH EQUIVALENTS", *add(nop, ninv, nfin))
+    cf.r("Cash and cash equivalents at beginning of year", *opening_cash)
+    cf.r("Effect of foreign exchange rate changes, net", *fx_cash)
+    end = cf.r("CASH AND CASH EQUIVALENTS AT END OF YEAR", *add(net, opening_cash, fx_cash))
+    assert end == (cash[0], cash[1])
+    return [inc, oci, fp, eq, cf]
+
+
+def fmt_spaced_paren(v: Decimal) -> str:
+    """'( 1,234.5 )': parentheses set off from the figure by a space, a dash for nil."""
+    if v == 0:
+        return "-"
+    s = f"{abs(v):,.{places(v)}f}"
+    return f"( {s} )" if v < 0 else s
+
+
+def write_h() -> None:
+    inc, oci, fp, eq, cf = company_h()
+    lw, nw, w = 58, 8, 14
+    out = ["JADEPORT MATERIALS GROUP CO., LTD.", "(A joint stock company incorporated in the "
+           "People's Republic of China with limited liability)", "(Stock Code: 6218)", "",
+           "ANNUAL RESULTS ANNOUNCEMENT FOR THE YEAR ENDED 31 DECEMBER 2025", "",
+           "This announcement is fictitious: it was written for the ixbrl-converter tests; the",
+           "company and all its figures are invented. The 2024 figures are restated to correct",
+           "a prior year error (note 2).", ""]
+
+    def line(label: str, note: str, vals) -> list[str]:
+        figs = "".join(fmt_spaced_paren(v).rjust(w) for v in vals)
+        if len(label) > lw - 2:         # wrapped: the figures beside the last line
+            cut = label.rfind(" ", 0, lw - 2)
+            return [label[:cut], f"  {label[cut + 1:]:<{lw - 2}}{note:<{nw}}{figs}".rstrip()]
+        return [f"{label:<{lw}}{note:<{nw}}{figs}".rstrip()]
+
+    def table(s, heads: list[str]):
+        lines = [s.title[0], s.title[1], "", *heads, ""]
+        for row in s.rows:
+            if row[0] == "h":
+                lines.append(row[1])
+            else:
+                lines += line(row[1], row[2], row[3])
+        return lines + ["", ""]
+
+    two = [" " * lw + "Notes".ljust(nw) + "2025".rjust(w) + "2024".rjust(w),
+           " " * (lw + nw) + "".rjust(w) + "(Restated)".rjust(w),
+           " " * (lw + nw) + "RMB million".rjust(w) + "RMB million".rjust(w)]
+    out += table(inc, two)
+    out += table(oci, two)
+    three = [" " * (lw + nw) + "31 December".rjust(w) + "31 December".rjust(w)
+             + "1 January".rjust(w),
+             " " * lw + "Notes".ljust(nw) + "2025".rjust(w) + "2024".rjust(w) + "2024".rjust(w),
+             " " * (lw + nw) + "".rjust(w) + "(Restated)".rjust(w) + "(Restated)".rjust(w),
+             " " * (lw + nw) + "RMB million".rjust(w) + "RMB million".rjust(w)
+             + "RMB million".rjust(w)]
+    out += table(fp, three)
+    cw, elw = 13, 48
+    heads = [_wrap_words(c.split(), cw - 2) for c in eq.components]
+    depth = max(len(h) for h in heads)
+    out += [eq.title[0], eq.title[1], "",
+            " " * elw + ("Attributable to owners of the parent".center(5 * cw)).rstrip()]
+    for k in range(depth):
+        out.append(" " * elw + "".join(([""] * (depth - len(h)) + h)[k].rjust(cw)
+                                       for h in heads).rstrip())
+    out.append(" " * elw + "".join("RMB million".rjust(cw) for _ in eq.components))
+    out.append("")
+    for year, rows in eq.blocks:
+        for label, values in rows:
+            out.append(f"{label:<{elw}}" + "".join(fmt_spaced_paren(v).rjust(cw)
+                                                   for v in values))
+        out.append("")
+    out.append("")
+    out += table(cf, two)
+    out += ["NOTES", "", "30. NOTES TO THE CONSOLIDATED STATEMENT OF CASH FLOWS",
+            "(a) Cash generated from operations is reconciled to profit before tax in the",
+            "    annual report.", ""]
+    (HERE / "jadeport-2025-rmb-restated.txt").write_text("\n".join(out) + "\n",
+                                                         encoding="utf-8")
+    rows = truth_rows([inc, oci, cf], eq, ("2025", "2024"))
+    for row in fp.rows:        # the third balance sheet, 1 January 2024, ends 31 December 2023
+        if row[0] == "r":
+            for year, value in zip(("2025", "2024", "2023"), row[3]):
+                rows.append(["financial_position", row[1], year, "",
+                             "nil" if value == 0 else str(value)])
+    write_truth("jadeport-2025-rmb-restated", rows)
+
+
+# ----------------------------------------------------------------------- I: Australian half-year
+def company_i():
+    """An Australian group's half-year report in $'000: one statement of profit or loss and
+    OCI whose columns are the half-years to 31 December, a balance sheet comparing
+    31 December with the last year end (30 June), a direct-method cash-flow statement
+    (figures invented)."""
+    z = D(0)
+
+    def m(*v):
+        return tuple(D(str(x)) for x in v)
+
+    owners = "owners of Coolabah Resources Limited"
+    inc = Stmt("income", ["Consolidated statement of profit or loss and other comprehensive income",
+                          "For the half-year ended 31 December 2025"])
+    rev = inc.r("Revenue from contracts with customers", *m(264_815, 238_402), "4")
+    oi = inc.r("Other income", *m(1_932, 1_417))
+    inc.h("Expenses")
+    exps = [inc.r("Raw materials and consumables used", *m(-118_306, -107_745)),
+            inc.r("Employee benefits expense", *m(-64_219, -59_833)),
+            inc.r("Depreciation and amortisation expense", *m(-18_742, -17_205)),
+            inc.r("Occupancy costs", *m(-6_128, -5_864)),
+            inc.r("Other expenses", *m(-12_417, -11_958))]
+    fc = inc.r("Finance costs", *m(-4_386, -4_902))
+    pbt = inc.r("Profit before income tax expense", *add(rev, oi, *exps, fc))
+    tax = inc.r("Income tax expense", *m(-12_764, -9_876), "5")
+    pat = inc.r(f"Profit after income tax expense for the half-year attributable to the {owners}",
+                *add(pbt, tax))
+    inc.h("Other comprehensive income")
+    inc.h("Items that may be reclassified subsequently to profit or loss")
+    fx = inc.r("Foreign currency translation", *m(-1_284, 736))
+    cfh = inc.r("Net change in the fair value of cash flow hedges", *m(418, -205))
+    oci_t = inc.r("Other comprehensive income for the half-year, net of tax", *add(fx, cfh))
+    inc.r(f"Total comprehensive income for the half-year attributable to the {owners}",
+          *add(pat, oci_t))
+    inc.r("Basic earnings per share (cents)", *m("15.42", "12.87"), "18")
+    inc.r("Diluted earnings per share (cents)", *m("15.21", "12.70"), "18")
+
+    comps = ["Issued capital", "Reserves", "Retained profits", "Total equity"]
+
+    def tot(v):
+        return [*v, sum(v, z)]
+
+    opening = {"2024": tot([D(186_420), D(3_915), D(104_872)]),
+               "2025": tot([D(187_644), D(4_806), D(121_395)])}
+    divs = {"2025": D(-16_240), "2024": D(-14_630)}
+    sbp = {"2025": D(742), "2024": D(615)}
+    blocks, close = [], {}
+    for i, year in ((1, "2024"), (0, "2025")):
+        start = f"1 July {year}"
+        moves = [("Profit after income tax expense for the half-year", tot([z, z, pat[i]])),
+                 ("Other comprehensive income for the half-year, net of tax",
+                  tot([z, oci_t[i], z])),
+                 ("=Total comprehensive income for the half-year", tot([z, oci_t[i], pat[i]])),
+                 ("Share-based payments", tot([z, sbp[year], z])),
+                 ("Dividends paid (note 7)", tot([z, z, divs[year]]))]
+        rows, bal = _roll(opening[year], moves, f"Balance at {start}",
+                          f"Balance at 31 December {year}")
+        blocks.append((year, rows))
+        close[year] = bal
+    eq = Equity(["Consolidated statement of changes in equity",
+                 "For the half-year ended 31 December 2025"], comps, blocks)
+    e25, e_jun = close["2025"], opening["2025"]
+
+    fp = Stmt("financial_position", ["Consolidated statement of financial position",
+                                     "As at 31 December 2025"])
+    fp.h("Assets")
+    fp.h("Current assets")
+    rec = fp.r("Trade and other receivables", *m(58_317, 61_904))
+    inv = fp.r("Inventories", *m(72_846, 68_215))
+    oth = fp.r("Other current assets", *m(4_129, 3_587))
+    fp.h("Non-current assets")
+    nca = add(fp.r("Property, plant and equipment", *m(214_608, 209_371), "8"),
+              fp.r("Right-of-use assets", *m(38_415, 40_962)),
+              fp.r("Intangibles", *m(46_230, 46_912), "9"),
+              fp.r("Deferred tax", *m(8_742, 9_115)))
+    cl = (m(51_408, 54_216), m(20_000, 20_000), m(7_315, 7_108), m(3_926, 5_412),
+          m(14_871, 13_954))
+    ncl = (m(95_000, 100_000), m(34_602, 37_158), m(2_418, 2_237))
+    eq_t = (e25[-1], e_jun[-1])
+    cash = add(eq_t, *cl, *ncl, neg(nca), neg(rec), neg(inv), neg(oth))
+    # the rows are built in print order: cash comes first, so it is inserted there
+    fp.rows.insert(2, ("r", "Cash and cash equivalents", "", cash))
+    ca = add(cash, rec, inv, oth)
+    fp.rows.insert(6, ("r", "Total current assets", "", ca))
+    fp.r("Total non-current assets", *nca)
+    fp.r("Total assets", *add(ca, nca))
+    fp.h("Liabilities")
+    fp.h("Current liabilities")
+    for label, p in zip(("Trade and other payables", "Borrowings", "Lease liabilities",
+                         "Income tax", "Employee benefits"), cl):
+        fp.r(label, *p, "10" if label == "Borrowings" else "")
+    fp.r("Total current liabilities", *add(*cl))
+    fp.h("Non-current liabilities")
+    for label, p in zip(("Borrowings", "Lease liabilities", "Employee benefits"), ncl):
+        fp.r(label, *p, "10" if label == "Borrowings" else "")
+    fp.r("Total non-current liabilities", *add(*ncl))
+    fp.r("Total liabilities", *add(*cl, *ncl))
+    fp.r("Net assets", *eq_t)
+    fp.h("Equity")
+    for k in range(3):
+        fp.r(comps[k], e25[k], e_jun[k], "11" if k == 0 else "")
+    fp.r("Total equity", *eq_t)
+
+    cf = Stmt("cash_flows", ["Consolidated statement of cash flows",
+                             "For the half-year ended 31 December 2025"])
+    cf.h("Cash flows from operating activities")
+    paid = m(-214_806, -196_342)
+    intr, intp, taxp = m(386, 312), m(-4_412, -4_871), m(-14_250, -10_934)
+    inv_flows = (m(-19_846, -16_327), m(1_215, 486), m(-1_058, -942))
+    fin_flows = (m(10_000, 15_000), m(-15_000, -10_000), m(-3_864, -3_612),
+                 (divs["2025"], divs["2024"]))
+    fx_cash = m(-318, 152)
+    opening_cash = (cash[1], D(24_610))
+    closing_2024 = D(27_348)
+    fixed = add(paid, intr, intp, taxp, *inv_flows, *fin_flows, fx_cash, opening_cash)
+    receipts = add((cash[0], closing_2024), neg(fixed))
+    cf.r("Receipts from customers (inclusive of GST)", *receipts)
+    cf.r("Payments to suppliers and employees (inclusive of GST)", *paid)
+    cf.r("Interest received", *intr)
+    cf.r("Interest and other finance costs paid", *intp)
+    cf.r("Income taxes paid", *taxp)
+    nop = cf.r("Net cash from operating activities", *add(receipts, paid, intr, intp, taxp))
+    cf.h("Cash flows from investing activities")
+    for label, p in zip(("Payments for property, plant and equipment",
+                         "Proceeds from disposal of property, plant and equipment",
+                         "Payments for intangibles"), inv_flows):
+        cf.r(label, *p)
+    ninv = cf.r("Net cash used in investing activities", *add(*inv_flows))
+    cf.h("Cash flows from financing activities")
+    for label, p in zip(("Proceeds from borrowings", "Repayment of borrowings",
+                         "Repayment of lease liabilities", "Dividends paid"), fin_flows):
+        cf.r(label, *p, "7" if label == "Dividends paid" else "")
+    nfin = cf.r("Net cash used in financing activities", *add(*fin_flows))
+    net = cf.r("Net increase/(decrease) in cash and cash equivalents", *add(nop, ninv, nfin))
+    cf.r("Cash and cash equivalents at the beginning of the financial half-year", *opening_cash)
+    cf.r("Effects of exchange rate changes on cash and cash equivalents", *fx_cash)
+    end = cf.r("Cash and cash equivalents at the end of the financial half-year",
+               *add(net, opening_cash, fx_cash))
+    assert end == (cash[0], closing_2024)
+    return [inc, fp, eq, cf]
+
+
+def write_i() -> None:
+    inc, fp, eq, cf = company_i()
+    lw, nw, w = 56, 6, 13
+    out = ["Coolabah Resources Limited", "ABN 12 345 678 901", "",
+           "Appendix 4D - Half-year report for the half-year ended 31 December 2025", "",
+           "This report is fictitious: it was written for the ixbrl-converter tests; the company",
+           "and all its figures are invented.", ""]
+
+    def head(years: tuple[str, str]) -> list[str]:
+        return [" " * (lw + nw) + "Consolidated".center(2 * w).rstrip(),
+                " " * lw + "Note".ljust(nw) + years[0].rjust(w) + years[1].rjust(w),
+                " " * (lw + nw) + "$'000".rjust(w) + "$'000".rjust(w)]
+
+    def table(s, years, below: bool = False, block: bool = False,
+              note_above: bool = False) -> list[str]:
+        """``below``: the text extraction put each row's figures on a line of their own under
+        its label; ``block``: it read the whole label column (headings included), then the
+        figure columns, so every label comes before every figure."""
+        lines = [s.title[0], s.title[1], "", *head(years), ""]
+        if block:
+            lines += [row[1] for row in s.rows] + [""]
+            for row in s.rows:
+                if row[0] == "r":
+                    figs = "".join(fmt_paren(v).rjust(w) for v in row[3])
+                    lines.append(" " * lw + f"{row[2]:<{nw}}{figs}".rstrip())
+            return lines + ["", ""]
+        for row in s.rows:
+            if row[0] == "h":
+                lines.append(row[1])
+                continue
+            label, note, vals = row[1], row[2], row[3]
+            figs = "".join(fmt_paren(v).rjust(w) for v in vals)
+            if below and note_above and note:     # the note stays in the label's line
+                lines += [f"{label:<{lw}}{note}", " " * (lw + nw) + figs]
+            elif below:
+                lines += [label, " " * lw + f"{note:<{nw}}{figs}".rstrip()]
+            elif len(label) > lw - 2:
+                cut = label.rfind(" ", 0, lw - 2)
+                lines += [label[:cut], f"{label[cut + 1:]:<{lw}}{note:<{nw}}{figs}".rstrip()]
+            else:
+                lines.append(f"{label:<{lw}}{note:<{nw}}{figs}".rstrip())
+        return lines + ["", ""]
+
+    out += table(inc, ("31 Dec 2025", "31 Dec 2024"), below=True, note_above=True)
+    out += table(fp, ("31 Dec 2025", "30 Jun 2025"), block=True)
+    cw, elw = 14, 56
+    out += [eq.title[0], eq.title[1], ""]
+    out.append(" " * elw + "".join(c.split()[0].rjust(cw) for c in eq.components))
+    out.append(" " * elw + "".join((c.split()[1] if " " in c else "").rjust(cw)
+                                   for c in eq.components).rstrip())
+    out.append(" " * elw + "".join("$'000".rjust(cw) for _ in eq.components))
+    out.append("")
+    for year, rows in eq.blocks:
+        for label, values in rows:
+            out.append(f"{label:<{elw}}" + "".join(fmt_paren(v).rjust(cw) for v in values))
+        out.append("")
+    out.append("")
+    out += table(cf, ("31 Dec 2025", "31 Dec 2024"), below=True)
+    out += ["Notes to the consolidated financial statements", "",
+            "1. Basis of preparation",
+            "These general purpose financial statements for the interim half-year reporting",
+            "period have been prepared in accordance with AASB 134 Interim Financial Reporting.",
+            ""]
+    (HERE / "coolabah-2025-halfyear.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
+    rows = truth_rows([inc, cf], eq, ("2025", "2024"))
+    for r in rows:     # one statement of profit or loss and OCI: a row may land in either part
+        if r[0] == "income":
+            r[0] = "income|comprehensive_income"
+    for row in fp.rows:        # the balance sheet compares 31 December with the last 30 June
+        if row[0] == "r":
+            for end, value in zip(("2025-12-31", "2025-06-30"), row[3]):
+                rows.append(["financial_position", row[1], end, "",
+                             "nil" if value == 0 else str(value)])
+    write_truth("coolabah-2025-halfyear", rows)
+
+
 if __name__ == "__main__":
     write_a()
     write_b()
@@ -1648,3 +2124,5 @@ if __name__ == "__main__":
     write_e()
     write_f()
     write_g()
+    write_h()
+    write_i()
