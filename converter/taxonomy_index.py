@@ -145,7 +145,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\btrade and bills receivables?\b", "trade and other receivables"),
     (r"\btrade and bills payables?\b", "trade and other payables"),
     (r"\bshare of (results|profits?|losses|profit/\(loss\)|\(loss\)/profit|net (profit|loss)"
-     r"|profits? (and|or) losses) of\b", "share of profit (loss) of"),
+     r"|profits? (and|or) losses)( after (income )?tax(ation)?)? of\b", "share of profit (loss) of"),
     (r"\b(beginning|start) of (the )?(financial )?(year|period|half[- ]year|six months)\b",
      "beginning of period"),
     (r"\bend of (the )?(financial )?(year|period|half[- ]year|six months)\b", "end of period"),
@@ -172,6 +172,13 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\btax(es|ation)? on (profits?|income|earnings)( on ordinary activities)?\b",
      "income tax expense"),
     (r"\bon ordinary activities\b", ""),   # UK: "Profit on ordinary activities before tax"
+    # Australian "Profit after income tax expense", "Loss after income tax benefit": the
+    # profit or loss for the period (the tax is already deducted)
+    (r"\bprofit after (income )?tax(ation)?( (expense|benefit|credit|charge)s?)?\b", "profit"),
+    (r"\bloss after (income )?tax(ation)?( (expense|benefit|credit|charge)s?)?\b", "loss"),
+    # "Intangibles", the whole line, is a balance-sheet line (elsewhere, "payments for
+    # intangibles", "other intangibles", the word keeps its wider sense)
+    (r"(?<!.)\bintangibles$", "intangible assets other than goodwill"),
     (r"\bnet assets\b", "netassets"),
     (r"\bforeign subsidiaries\b", "foreign operations"),
     (r"\binsurance contracts? (issued )?(that are )?liabilities\b",
