@@ -36,7 +36,7 @@ SPELLING_CUTOFF = 0.8
 WEIGHT_UNIT = 2.0 ** -30     # IDF grid: sums of up to 2**23 units of weight < 8 stay exact
 _EMPTY = np.zeros(0, dtype=np.intp)
 _NO_SIMS = np.zeros(0)
-_PARTITION_FROM = 600       # below this many, a plain stable sort is the quicker
+_PARTITION_FROM = 4         # × the limit: below this many, a plain stable sort is the quicker
 _FOUND_MEMO = 10_000      # a few kB each: at most some tens of MB
 _LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"     # what a canonical token is made of
 
@@ -301,7 +301,7 @@ class TokenIndex:
         else:       # (a boolean array's nonzero is the fast one)
             recruited = (shared > 0.0).nonzero()[0]
         keys = -shared.take(recruited) / (q.least() + self._min_weight.take(recruited))
-        if len(keys) > _PARTITION_FROM:   # sort only what can be among the first ``limit``
+        if len(keys) > _PARTITION_FROM * limit:   # sort only what can be among the first ``limit``
             last = np.partition(keys, limit - 1)[limit - 1]
             recruited = recruited.compress(keys <= last)
             keys = keys.compress(keys <= last)
