@@ -72,6 +72,9 @@ class Similarities(NamedTuple):
     readings: np.ndarray
 
 
+_NO_MATCH = Similarities(_EMPTY, _NO_SIMS, _EMPTY)
+
+
 class TokenIndex:
     """IDF-weighted token postings and the readings of every concept's labels."""
 
@@ -252,31 +255,75 @@ class TokenIndex:
     def lookup(self, variants: tuple[str, ...]) -> Similarities:
         """``search(query(variants))``, memoised per canonical readings: labels of other
         statements, sections or wordings often read the same (read-only arrays)."""
-        found = self._found.get(variants)
-        if found is None:
-            if len(self._found) >= _FOUND_MEMO:
+        return self.lookup_many([variants])[0]
+
+    def lookup_many(self, many: Sequence[tuple[str, ...]]) -> list[Similarities]:
+        """``lookup`` of each label's readings, in order: the similarities of the labels
+        of one reading are worked out together (``search_many``)."""
+        out: list[Similarities | None] = [self._found.get(v) for v in many]
+        todo: dict[tuple[str, ...], list[int]] = {}
+        for i, found in enumerate(out):
+            if found is None:
+                todo.setdefault(many[i], []).append(i)
+        if todo:
+            if len(self._found) + len(todo) > _FOUND_MEMO:
                 self._found.clear()
-            found = self._found[variants] = self.search(self.query(variants))
-        return found
+            for variants, found in zip(todo, self.search_many(
+                    [self.query(v) for v in todo])):
+                self._found[variants] = found
+                for i in todo[variants]:
+                    out[i] = found
+        return out  # type: ignore[return-value]
 
     def search(self, q: QuerySets, limit: int = POOL_LIMIT) -> Similarities:
         """The pool (``pool``) and the similarity of each pooled concept
-        (``similarities``). A label of one reading (most) counts the shared weight of
-        every concept and every reading in one ``bincount``: each word's postings of both
-        kinds are stored together (readings first, then concepts after ``_concept_base``).
-        """
-        if not q.known:
-            return Similarities(_EMPTY, _NO_SIMS, _EMPTY)
-        if len(q.sets) > 1:
-            pool = self.pool(q, limit)
-            return self.similarities(q, pool)
-        both = self._both
-        ids = np.concatenate([both[k] for k in q.known]) if len(q.known) > 1 else \
-            both[q.known[0]]
-        counts = self._both_count
-        shared = np.bincount(ids, q.idf.repeat([counts[k] for k in q.known]), self._span)
-        pool = self._pool(q, shared[self._concept_base:], limit)
-        return self._similar(q, pool, shared)
+        (``similarities``)."""
+        return self.search_many([q], limit)[0]
+
+    def search_many(self, queries: Sequence[QuerySets], limit: int = POOL_LIMIT
+                    ) -> list[Similarities]:
+        """``search`` of each query. A label of one reading (most) counts the shared
+        weight of every concept and every reading in one ``bincount`` (each word's
+        postings of both kinds are stored together: readings first, then concepts after
+        ``_concept_base``); the Dice of the pooled readings of all such labels is then
+        one set of array operations."""
+        out: list[Similarities] = [_NO_MATCH] * len(queries)
+        # (one such label: no joining)
+        joined = sum(1 for q in queries if q.known and len(q.sets) == 1) > 1
+        at: list[int] = []              # the one-reading labels with a pool, when joined
+        pools, shared_rows, weights = [], [], []
+        both, counts, rows = self._both, self._both_count, self._rows
+        for i, q in enumerate(queries):
+            if not q.known:
+                continue
+            if len(q.sets) > 1:
+                out[i] = self.similarities(q, self.pool(q, limit))
+                continue
+            known = q.known
+            ids = np.concatenate([both[k] for k in known]) if len(known) > 1 else \
+                both[known[0]]
+            shared = np.bincount(ids, q.idf.repeat([counts[k] for k in known]), self._span)
+            pool = self._pool(q, shared[self._concept_base:], limit)
+            if not joined:
+                out[i] = self._similar(q, pool, shared)
+            elif len(pool):
+                at.append(i)
+                pools.append(pool)
+                shared_rows.append(shared.take(rows.take(pool, axis=0)))
+                weights.append(q.weight_column)
+        if not at:
+            return out
+        lengths = [len(p) for p in pools]
+        concepts = np.concatenate(pools)
+        dice = 2.0 * np.concatenate(shared_rows) / (
+            np.repeat(weights, lengths)[:, None] + self._row_weight.take(concepts, axis=0))
+        best = np.arange(0, dice.size, rows.shape[1]) + dice.argmax(axis=1)
+        sims = dice.take(best)
+        readings = rows.take(concepts, axis=0).take(best)
+        ends = np.cumsum(lengths)
+        for i, pool, end, length in zip(at, pools, ends.tolist(), lengths):
+            out[i] = Similarities(pool, sims[end - length:end], readings[end - length:end])
+        return out
 
     def pool(self, q: QuerySets, limit: int = POOL_LIMIT) -> np.ndarray:
         """Concepts sharing recruiting words with the label (positions in ``names``), best
@@ -314,7 +361,7 @@ class TokenIndex:
         with every query set in one ``bincount`` over the words' postings, then the Dice
         of the concepts' readings (rows padded with a reading of no words)."""
         if not len(concepts):
-            return Similarities(_EMPTY, _NO_SIMS, _EMPTY)
+            return _NO_MATCH
         post, counts = self._read_post, self._read_count
         n, sets = self._no_reading + 1, len(q.sets)
         ids = np.concatenate([post[k] for k in q.known])

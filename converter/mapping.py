@@ -70,7 +70,7 @@ import numpy as np
 
 from .errors import InputError, TaxonomyError
 from .first_char_alternation import first_chars
-from .label_search import TokenIndex
+from .label_search import Similarities, TokenIndex
 from .mapping_query import Query, build_query
 from .mapping_score import (
     EXTENSION_THRESHOLD, Candidate, ScoringTable, also_tagged, concept_facts, context_code,
@@ -326,8 +326,7 @@ class Taxonomy:
         """Per search concept (``TokenIndex.names``): the rough statement-role bonus (0.10
         or 0.0), or -inf where the concept is not admissible (memoised per statement and
         admissible set: a few dozen arrays at most)."""
-        want = PER_SHARE_TYPE if q.per_share else SHARES_TYPE if q.shares else MONETARY_TYPE
-        key = (q.statement, q.period_type, want)
+        key = _rough_key(q)
         bonus = self._rough_bonuses.get(key)
         if bonus is None:
             admissible = self._admissible(q)
@@ -337,50 +336,112 @@ class Taxonomy:
                  for n in self.search.names])
         return bonus
 
-    def _finalists(self, q: Query, keep: int) -> Finalists:
-        """Stage 1: the ``keep`` candidates with the best rough score (0.7 × similarity +
-        alias and statement-role bonus).
+    def _finalists(self, queries: list[Query], keep: int) -> list[Finalists]:
+        """Stage 1, for each query: the ``keep`` candidates with the best rough score
+        (0.7 × similarity + alias and statement-role bonus).
 
         Aliases come first (their rough score, 0.9 or 1.0, is above any reading's 0.8),
-        then the admissible pooled concepts by rough score, ties in pool order: the
-        similarity of every pooled concept is one array pass (``TokenIndex.search``).
+        then the admissible pooled concepts by rough score, ties in pool order (``_find``).
         Memoised per what they depend on: labels under other headings often share them.
         """
-        key = (q.cleaned, q.variants, q.statement, q.period_type, q.per_share, q.shares, keep)
-        found = self._finals.get(key)
-        if found is None:
-            if len(self._finals) >= _FINALS_MEMO:
+        out: list[Finalists | None] = []
+        todo: dict[tuple[object, ...], list[int]] = {}
+        for q in queries:
+            key = (q.cleaned, q.variants, q.statement, q.period_type, q.per_share, q.shares,
+                   keep)
+            found = self._finals.get(key)
+            if found is None:
+                todo.setdefault(key, []).append(len(out))
+            out.append(found)
+        if todo:
+            if len(self._finals) + len(todo) > _FINALS_MEMO:
                 self._finals.clear()
-            found = self._finals[key] = self._find(q, keep)
-        return found
+            for (key, at), found in zip(todo.items(), self._find(
+                    [queries[at[0]] for at in todo.values()], keep)):
+                self._finals[key] = found
+                for i in at:
+                    out[i] = found
+        return out  # type: ignore[return-value]
 
-    def _find(self, q: Query, keep: int) -> Finalists:
-        search = self.search
-        aliases = self._aliases_for(q)
-        rough: list[tuple[float, str]] = []
-        if aliases:
-            admissible, primary = self._admissible(q), self._in_roles(
-                PRIMARY_ROLES.get(q.statement or "", frozenset()))
-            rough = sorted(((0.7 * 1.0 + 0.20 + (0.10 if name in primary else 0.0), name)
-                            for name in aliases if name in admissible), key=lambda r: -r[0])
-        room = keep - len(rough)
-        head = [self.table.position[n] for _r, n in rough]
-        if room <= 0:
-            return Finalists(aliases, head, _NO_POSITIONS, _NO_SIMS, _NO_POSITIONS)
-        found = search.lookup(q.variants)
-        pool = found.concepts
-        if not len(pool):
-            return Finalists(aliases, head, _NO_POSITIONS, _NO_SIMS, _NO_POSITIONS)
+    def _find(self, queries: list[Query], keep: int) -> list[Finalists]:
+        """``_finalists`` worked out: each query's aliases, then the similarity of every
+        pooled concept (``TokenIndex.lookup_many``), then the best rough scores of all
+        queries in one stable sort of a query × pool matrix."""
+        out: list[Finalists] = []
+        need: list[int] = []                # queries with room left after their aliases
+        for q in queries:
+            aliases = self._aliases_for(q)
+            rough: list[tuple[float, str]] = []
+            if aliases:
+                admissible, primary = self._admissible(q), self._in_roles(
+                    PRIMARY_ROLES.get(q.statement or "", frozenset()))
+                rough = sorted(((0.7 * 1.0 + 0.20 + (0.10 if name in primary else 0.0), name)
+                                for name in aliases if name in admissible),
+                               key=lambda r: -r[0])
+            if len(rough) < keep:
+                need.append(len(out))
+            out.append(Finalists(aliases, [self.table.position[n] for _r, n in rough],
+                                 _NO_POSITIONS, _NO_SIMS, _NO_POSITIONS))
+        found = self.search.lookup_many([queries[i].variants for i in need])
+        pooled = [(i, f) for i, f in zip(need, found) if len(f.concepts)]
+        if len(pooled) <= 1:    # (one query: no joining)
+            for i, f in pooled:
+                out[i] = self._best_rough(queries[i], out[i], f, keep)
+            return out
+        # one row per query, its pool in pool order, padded: -rough score, +inf = never
+        lengths = np.array([len(f.concepts) for _i, f in pooled])
+        starts = np.cumsum(lengths) - lengths
+        pool = np.concatenate([f.concepts for _i, f in pooled])
+        sims = np.concatenate([f.sims for _i, f in pooled])
+        row = np.repeat(np.arange(len(pooled)), lengths)
+        bonus_rows: dict[tuple[object, ...], int] = {}
+        matrix: list[np.ndarray] = []       # one rough-bonus row per kind of query
+        which = []
+        for i, _f in pooled:
+            key = _rough_key(queries[i])
+            if key not in bonus_rows:
+                bonus_rows[key] = len(matrix)
+                matrix.append(self._rough_bonus(queries[i]))
+            which.append(bonus_rows[key])
+        bonus = np.stack(matrix)[np.take(which, row), pool]
+        for k, (i, f) in enumerate(pooled):
+            for name in out[i].aliases:     # an alias found it already
+                at = self.search.position.get(name, -1)
+                if at >= 0:
+                    segment = bonus[starts[k]:starts[k] + lengths[k]]
+                    segment[f.concepts == at] = -np.inf
+        keys = np.full((len(pooled), int(lengths.max())), np.inf)
+        keys[row, np.arange(len(pool)) - starts.repeat(lengths)] = -(0.7 * sims + bonus)
+        rooms = np.array([keep - len(out[i].head) for i, _f in pooled])
+        width = min(keep, keys.shape[1])
+        order = keys.argsort(axis=1, kind="stable")[:, :width]
+        chosen = (np.take_along_axis(keys, order, axis=1) < np.inf) & (
+            np.arange(width) < rooms[:, None])
+        # search positions are table positions
+        picked = (order + starts[:, None])[chosen]
+        cuts = np.cumsum(chosen.sum(axis=1)).tolist()
+        concepts, sims, readings = (a.take(picked) for a in (
+            pool, sims, np.concatenate([f.readings for _i, f in pooled])))
+        begin = 0
+        for (i, _f), end in zip(pooled, cuts):
+            out[i] = out[i]._replace(concepts=concepts[begin:end], sims=sims[begin:end],
+                                     readings=readings[begin:end])
+            begin = end
+        return out
+
+    def _best_rough(self, q: Query, aliased: Finalists, found: Similarities, keep: int
+                    ) -> Finalists:
+        """``_find`` for one query: its pooled concepts by rough score."""
+        pool, search = found.concepts, self.search
         bonus = self._rough_bonus(q).take(pool)
-        for name in aliases:    # an alias found it already
+        for name in aliased.aliases:    # an alias found it already
             bonus[pool == search.position.get(name, -1)] = -np.inf
         values = 0.7 * found.sims + bonus
-        order = (-values).argsort(kind="stable")[:room]
+        order = (-values).argsort(kind="stable")[:keep - len(aliased.head)]
         if values[order[-1]] == -np.inf:
             order = order[values.take(order) > -np.inf]
-        # search positions are table positions
-        return Finalists(aliases, head, pool.take(order), found.sims.take(order),
-                         found.readings.take(order))
+        return aliased._replace(concepts=pool.take(order), sims=found.sims.take(order),
+                                readings=found.readings.take(order))
 
     def _rank_many(self, queries: list[Query], top: int) -> list[list[Candidate]]:
         """Rank each query's finalists (``_finalists``) by their full score: every pair is
@@ -388,7 +449,7 @@ class Taxonomy:
         the first ``top`` of each query become candidates, explained when their reasons
         are read."""
         table = self.table
-        finals = [self._finalists(q, max(3 * top, 15)) for q in queries]
+        finals = self._finalists(queries, max(3 * top, 15))
         concepts, sims, readings, counts = [], [], [], []
         for f in finals:
             if f.head:
@@ -452,6 +513,12 @@ class Taxonomy:
         text = self.search.texts[reading] if reading >= 0 and sim > 0.0 else ""
         return score_candidate(self.entries, self.entries[name], q, sim, text, alias,
                                self.facts.get(name)).reasons
+
+
+def _rough_key(q: Query) -> tuple[str | None, str | None, str]:
+    """What a query's rough bonus row depends on: statement, period type, data type."""
+    want = PER_SHARE_TYPE if q.per_share else SHARES_TYPE if q.shares else MONETARY_TYPE
+    return (q.statement, q.period_type, want)
 
 
 def _request_key(label: str, statement: str | None = None,
