@@ -40,6 +40,8 @@ _PER_SHARE_UNIT = re.compile(r"\((in )?[a-z$£€ ]{0,6}(cents?|sen|fen|pence)( 
 _ADJ_OBJECT = re.compile(r" (of|on|for) (the )?(property|plant|items|right-of-use|rightofuse|"
                          r"intangible|investment|other|leasehold|prepaid|land).*$")
 _COST_WORD = re.compile(r" (costs?|expenses?|charges?|expenditures?)$")
+_COST_ENDINGS = ("cost", "costs", "expense", "expenses", "charge", "charges", "expenditure",
+                 "expenditures")
 _TOTAL_LABEL = re.compile(r"^(total|sub-?total|net)?$")
 _BASIC_AND_DILUTED = re.compile(r"\b(basic (and|&|/) diluted|diluted (and|&|/) basic)\b")
 
@@ -89,6 +91,8 @@ class _Section:
     adjustments: bool                   # "Adjustments for:" and kin
     nature: str                         # balance implied by the nearest assets/equity heading
     eps_heading: str                    # the nearest heading about a per-share figure
+    inner_per_share: bool               # the innermost heading names a per-share figure
+    attributable: re.Match[str] | None  # "... attributable to:" as the innermost heading
 
 
 def section_facts(section: str | tuple[str, ...] | list[str] | None) -> _Section:
@@ -124,10 +128,14 @@ def _section_facts(section: str | tuple[str, ...] | None) -> _Section:
         activities=tuple(a for a in _ACTIVITIES if f"{a} activities" in text),
         discontinued="discontinued" in text, adjustments=bool(_ADJUSTMENTS.search(text)),
         nature=nature,
-        eps_heading=next((p for p in reversed(parts) if PER_SHARE_WORDS.search(p)), ""))
+        eps_heading=next((p for p in reversed(parts) if PER_SHARE_WORDS.search(p)), ""),
+        inner_per_share=bool(inner and PER_SHARE_WORDS.search(inner)),
+        attributable=_ATTRIBUTABLE.match(inner) if inner else None)
 
 
 def _reclass_words(text: str) -> str:
+    if "reclassif" not in text:     # (what both patterns need: most labels lack it)
+        return ""
     if _NOT_RECLASSIFIED.search(text):
         return "not"
     if _RECLASSIFIED.search(text):
@@ -141,8 +149,7 @@ def _compose(cleaned: str, statement: str | None, sf: _Section) -> str:
     "Equity holders of the Company" under "Loss is attributable to:" is the loss attributable
     to owners of the parent; an unlabelled total under "Current assets" is current assets.
     """
-    inner = sf.inner
-    match = _ATTRIBUTABLE.match(inner) if inner else None
+    inner, match = sf.inner, sf.attributable
     canon = canonical(cleaned)
     if cleaned.startswith("attributable to ") and _OWNER_LABEL.search(canon):
         # "Attributable to owners of the parent" printed as one line under the total
@@ -156,7 +163,7 @@ def _compose(cleaned: str, statement: str | None, sf: _Section) -> str:
         if not cleaned:
             return head
         return f"{head} attributable to {cleaned}"
-    if _TOTAL_LABEL.match(cleaned) and inner:
+    if inner and _TOTAL_LABEL.match(cleaned):
         return inner if inner.startswith("total") else f"total {inner}"
     return cleaned
 
@@ -211,13 +218,13 @@ def build_query(label: str, statement: str | None, section, period_type: str | N
         # "Adjustments for:" is the indirect-method block of operating activities
         activity = "operating"
     nature = sf.nature if statement in (None, "financial_position") else ""
-    per_share = bool(PER_SHARE_WORDS.search(cleaned))
+    per_share = _per_share(cleaned)
     inner, eps_heading = sf.inner, sf.eps_heading
+    basic = "basic" in cleaned or "diluted" in cleaned   # (what the EPS-word patterns need)
     if not per_share and statement in (None, "income", "comprehensive_income") and not \
-            _SHARES.search(cleaned) and (
-            (inner and PER_SHARE_WORDS.search(inner)) or _BARE_EPS.match(cleaned) or (
-                _EPS_WORD.search(cleaned) and (eps_heading or _PER_SHARE_UNIT.search(
-                    label.lower())))):
+            _shares(cleaned) and (sf.inner_per_share or basic and (
+                _BARE_EPS.match(cleaned) or _EPS_WORD.search(cleaned) and (
+                    eps_heading or _PER_SHARE_UNIT.search(label.lower())))):
         # "Basic (sen)" under "Earnings per share", or a bare "Basic"/"Diluted (US cents)"
         # under whatever heading extraction left above it: in a primary statement these
         # words only ever name an earnings-per-share figure.
@@ -227,7 +234,7 @@ def build_query(label: str, statement: str | None, section, period_type: str | N
     if per_share:
         # a per-share line is never an OCI item, whatever block the section path says
         reclass = ""
-    shares = not per_share and bool(_SHARES.search(cleaned))
+    shares = not per_share and _shares(cleaned)
     if period_type is None:
         if statement == "financial_position":
             period_type = "instant"
@@ -240,6 +247,17 @@ def build_query(label: str, statement: str | None, section, period_type: str | N
                  printed_negative, nature)
 
 
+def _per_share(text: str) -> bool:
+    """``PER_SHARE_WORDS`` in the text (a substring test first: most labels have none)."""
+    return ("per " in text or "eps" in text or "cents" in text) and \
+        PER_SHARE_WORDS.search(text) is not None
+
+
+def _shares(text: str) -> bool:
+    """``_SHARES`` in the text (a substring test first)."""
+    return "number of" in text and _SHARES.search(text) is not None
+
+
 def _variants(cleaned: str, canon_label: str, statement: str | None, activity: str,
               side: str) -> tuple[str, ...]:
     """The canonical readings the label search compares: the printed wording's, cash-flow
@@ -249,7 +267,8 @@ def _variants(cleaned: str, canon_label: str, statement: str | None, activity: s
         # one figure printed for both reads as basic, and is tagged with its diluted twin
         wording = _BASIC_AND_DILUTED.sub("basic", wording)
     variants = [canonical(v) for v in query_variants(wording)]
-    if statement in (None, "income") and _COST_WORD.search(wording):
+    if statement in (None, "income") and wording.endswith(_COST_ENDINGS) and \
+            _COST_WORD.search(wording):
         # companies print "Fuel costs", "Utilities expenses", "Repair charges" for what
         # IFRS labels "... expense" (and "Distribution costs" for "... expenses")
         variants += [canonical(_COST_WORD.sub(w, wording)) for w in (" expense", " costs")]
