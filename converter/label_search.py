@@ -282,48 +282,58 @@ class TokenIndex:
 
     def search_many(self, queries: Sequence[QuerySets], limit: int = POOL_LIMIT
                     ) -> list[Similarities]:
-        """``search`` of each query. A label of one reading (most) counts the shared
-        weight of every concept and every reading in one ``bincount`` (each word's
-        postings of both kinds are stored together: readings first, then concepts after
-        ``_concept_base``); the Dice of the pooled readings of all such labels is then
-        one set of array operations."""
+        """``search`` of each query: its pool and the shared weight of every reading with
+        each of its sets (``_pool_and_shared``), then the Dice of the pooled readings of
+        all the labels with as many sets in one set of array operations."""
         out: list[Similarities] = [_NO_MATCH] * len(queries)
-        # (one such label: no joining)
-        joined = sum(1 for q in queries if q.known and len(q.sets) == 1) > 1
-        at: list[int] = []              # the one-reading labels with a pool, when joined
-        pools, shared_rows, weights = [], [], []
-        both, counts, rows = self._both, self._both_count, self._rows
+        joined = sum(1 for q in queries if q.known) > 1     # (one label: no joining)
+        groups: dict[int, list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]] = {}
+        rows = self._rows
         for i, q in enumerate(queries):
             if not q.known:
                 continue
-            if len(q.sets) > 1:
-                out[i] = self.similarities(q, self.pool(q, limit))
+            pool, shared = self._pool_and_shared(q, limit)
+            if not len(pool):
                 continue
-            known = q.known
-            ids = np.concatenate([both[k] for k in known]) if len(known) > 1 else \
-                both[known[0]]
-            shared = np.bincount(ids, q.idf.repeat([counts[k] for k in known]), self._span)
-            pool = self._pool(q, shared[self._concept_base:], limit)
             if not joined:
                 out[i] = self._similar(q, pool, shared)
-            elif len(pool):
-                at.append(i)
-                pools.append(pool)
-                shared_rows.append(shared.take(rows.take(pool, axis=0)))
-                weights.append(q.weight_column)
-        if not at:
-            return out
-        lengths = [len(p) for p in pools]
-        concepts = np.concatenate(pools)
-        dice = 2.0 * np.concatenate(shared_rows) / (
-            np.repeat(weights, lengths)[:, None] + self._row_weight.take(concepts, axis=0))
-        best = np.arange(0, dice.size, rows.shape[1]) + dice.argmax(axis=1)
-        sims = dice.take(best)
-        readings = rows.take(concepts, axis=0).take(best)
-        ends = np.cumsum(lengths)
-        for i, pool, end, length in zip(at, pools, ends.tolist(), lengths):
-            out[i] = Similarities(pool, sims[end - length:end], readings[end - length:end])
+            else:
+                pooled = rows.take(pool, axis=0)
+                groups.setdefault(len(q.sets), []).append(
+                    (i, pool, pooled, shared.take(pooled, axis=shared.ndim - 1)))
+        for sets, members in groups.items():
+            lengths = [len(pool) for _i, pool, _r, _v in members]
+            concepts = np.concatenate([pool for _i, pool, _r, _v in members])
+            shared = np.concatenate([v for _i, _p, _r, v in members], axis=int(sets > 1))
+            weights = np.array([queries[i].weights for i, _p, _r, _v in members]).T.repeat(
+                lengths, axis=1)[:, :, None]
+            # pooled concepts × (sets × readings): row-major = set outer, reading inner
+            dice = (2.0 * shared.reshape(sets, len(concepts), -1) / (
+                weights + self._row_weight.take(concepts, axis=0))
+                    ).transpose(1, 0, 2).reshape(len(concepts), -1)
+            best = np.arange(0, dice.size, dice.shape[1]) + dice.argmax(axis=1)
+            sims = dice.take(best)
+            readings = np.tile(np.concatenate([r for _i, _p, r, _v in members]), sets
+                               ).take(best)
+            end = 0
+            for (i, pool, _r, _v), length in zip(members, lengths):
+                out[i] = Similarities(pool, sims[end:end + length], readings[end:end + length])
+                end += length
         return out
+
+    def _pool_and_shared(self, q: QuerySets, limit: int) -> tuple[np.ndarray, np.ndarray]:
+        """A label's pool (``pool``) and the shared weight of every reading with its set
+        (a vector), or with each of its sets (a row each). A label of one set (most)
+        counts both in one ``bincount``: each word's postings of both kinds are stored
+        together, readings first, then concepts after ``_concept_base``."""
+        known = q.known
+        if len(q.sets) > 1:
+            return self.pool(q, limit), self._set_shared(q)
+        both = self._both
+        ids = np.concatenate([both[k] for k in known]) if len(known) > 1 else both[known[0]]
+        counts = self._both_count
+        shared = np.bincount(ids, q.idf.repeat([counts[k] for k in known]), self._span)
+        return self._pool(q, shared[self._concept_base:], limit), shared
 
     def pool(self, q: QuerySets, limit: int = POOL_LIMIT) -> np.ndarray:
         """Concepts sharing recruiting words with the label (positions in ``names``), best
@@ -362,17 +372,23 @@ class TokenIndex:
         of the concepts' readings (rows padded with a reading of no words)."""
         if not len(concepts):
             return _NO_MATCH
+        if len(q.sets) == 1:
+            post, counts = self._read_post, self._read_count
+            ids = np.concatenate([post[k] for k in q.known])
+            return self._similar(q, concepts, np.bincount(
+                ids, q.idf.repeat([counts[k] for k in q.known]), self._no_reading + 1))
+        return self._similar(q, concepts, self._set_shared(q))
+
+    def _set_shared(self, q: QuerySets) -> np.ndarray:
+        """The shared weight of every reading with each of the label's sets, a row each:
+        one ``bincount`` for all sets (set i counts at i * n + reading)."""
         post, counts = self._read_post, self._read_count
         n, sets = self._no_reading + 1, len(q.sets)
         ids = np.concatenate([post[k] for k in q.known])
         lengths = [counts[k] for k in q.known]
-        if sets == 1:
-            return self._similar(q, concepts, np.bincount(ids, q.idf.repeat(lengths), n))
-        # one bincount for all sets: set i counts at i * n + reading
         ids = (ids + np.arange(0, n * sets, n)[:, None]).ravel()
-        shared = np.bincount(ids, q.per_set.repeat(lengths, axis=1).ravel(),
-                             n * sets).reshape(sets, n)
-        return self._similar(q, concepts, shared)
+        return np.bincount(ids, q.per_set.repeat(lengths, axis=1).ravel(),
+                           n * sets).reshape(sets, n)
 
     def _similar(self, q: QuerySets, concepts: np.ndarray, shared: np.ndarray
                  ) -> Similarities:

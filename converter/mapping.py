@@ -111,6 +111,8 @@ class Finalists(NamedTuple):
 
 _NO_POSITIONS = np.zeros(0, dtype=np.intp)
 _NO_SIMS = np.zeros(0)
+_ONES = np.ones(32)                             # (slices of these: an alias head's arrays)
+_UNREAD = np.full(32, -1, dtype=np.intp)
 
 
 class LabelRequest(NamedTuple):
@@ -452,10 +454,11 @@ class Taxonomy:
         finals = self._finalists(queries, max(3 * top, 15))
         concepts, sims, readings, counts = [], [], [], []
         for f in finals:
-            if f.head:
-                concepts.append(np.array(f.head, dtype=np.intp))
-                sims.append(np.ones(len(f.head)))
-                readings.append(np.full(len(f.head), -1, dtype=np.intp))
+            if f.head:  # an alias's similarity is 1, read from no label
+                n = len(f.head)
+                concepts.append(f.head)
+                sims.append(_ONES[:n] if n <= len(_ONES) else np.ones(n))
+                readings.append(_UNREAD[:n] if n <= len(_UNREAD) else np.full(n, -1))
             concepts.append(f.concepts)
             sims.append(f.sims)
             readings.append(f.readings)
