@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from .extension import Role
 from .linkbases import (
-    NEGATED_LABEL, PERIOD_END, PERIOD_START, TOTAL_LABEL, Network, PresentationItem, Summation,
+    NEGATED_LABEL, PERIOD_END, PERIOD_START, TOTAL_LABEL, DimensionTree, Network,
+    PresentationItem, Summation,
 )
 from .model import Concept, Fact, Issue, Statement, StatementKind
 from .tagging import Binding
@@ -48,6 +49,8 @@ class BoundStatement:
     bindings: dict[str, Binding]                  # row id → binding
     members: dict[int, str | None] | None = None  # changes in equity: column → member qname
     tree: dict[str, list[tuple[int, str]]] | None = None   # total row → [(sign, child row)]
+    # changes in equity, IAS 8: row → member of the restatement axis (None: the default)
+    restated: dict[str, str | None] | None = None
 
 
 def _preferred_label(row_kind: str, balance_role: str, factor: int, roles: frozenset[str]) -> str | None:
@@ -132,12 +135,27 @@ def network_for(bound: BoundStatement, label_roles: LabelRoles, prefix: str = ""
         network.domain = _dimensional("ComponentsOfEquityDomain")
         network.line_items = _abstract("StatementOfChangesInEquityLineItems")
         network.members = [_dimensional(m.split(":", 1)[1]) for m in members]
+        used = {m.split(":", 1)[1] for m in (bound.restated or {}).values() if m}
+        if used:
+            network.more_axes.append(restatement_tree(used))
     elif any(c.scope == "separate" for c in statement.columns) and prefix:
         network.table, network.line_items = scope_table(prefix)
         network.axis = _dimensional("ConsolidatedAndSeparateFinancialStatementsAxis")
         network.domain = _dimensional("ConsolidatedMember")
         network.members = [_dimensional("SeparateMember")]
     return network
+
+
+def restatement_tree(used: set[str]) -> DimensionTree:
+    """The IAS 8 axis of the changes-in-equity hypercube with the members used (and the IFRS
+    members between them and the domain), as the IFRS table [610000] nests them."""
+    from .equity_restatement import RESTATED_DOMAIN, member_tree
+
+    return DimensionTree(
+        _dimensional("RetrospectiveApplicationAndRetrospectiveRestatementAxis"),
+        _dimensional(RESTATED_DOMAIN),
+        tuple((_dimensional(parent), _dimensional(member))
+              for parent, member in member_tree(used)))
 
 
 def scope_table(prefix: str) -> tuple[Concept, Concept]:

@@ -18,6 +18,7 @@ from .bind import (
 )
 from .cover import cover_items
 from .entity import identify_entity
+from .equity_restatement import bind_restatements
 from .errors import ConverterError, InputError
 from .extension import Role, TaxonomyPlan, label_linkbase, plan_taxonomy, schema
 from .linkbases import (
@@ -162,7 +163,7 @@ def _tag_all(bound: list[BoundStatement]) -> tuple[list[Fact], list[Issue]]:
     facts: list[Fact] = []
     issues: list[Issue] = []
     for b in bound:
-        new_facts, found = tag_statement(b.statement, b.bindings, b.members)
+        new_facts, found = tag_statement(b.statement, b.bindings, b.members, b.restated)
         facts += new_facts
         issues += found
     return facts, issues
@@ -209,15 +210,18 @@ def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any 
         bindings, exts, found = bind_statement(statement, taxonomy, plan.prefix, others)
         extensions += exts
         issues += found
-        members = None
+        members = restated = None
         if statement.kind == "changes_in_equity":
             members, found = equity_members(statement)
+            issues += found
+            bindings, restated, found = bind_restatements(statement, bindings,
+                                                          taxonomy.concept("Equity"))
             issues += found
         tree = subtotal_tree(statement)
         exts, found = bind_unlabelled(statement, bindings, tree, plan.prefix)
         extensions += exts
         issues += found
-        bound.append(BoundStatement(statement, bindings, members, tree))
+        bound.append(BoundStatement(statement, bindings, members, tree, restated))
     facts, found = _tag_all(bound)
     facts, rebound = _resolve_conflicts(bound, facts, taxonomy, plan.prefix)
     issues += found
