@@ -122,9 +122,12 @@ def network_for(bound: BoundStatement, label_roles: LabelRoles, prefix: str = ""
         binding = bound.bindings.get(row.id)
         if binding is None:
             continue
-        preferred = _preferred_label(row.kind, row.balance_role, binding.factor,
-                                     label_roles(binding.concept))
-        items.append(PresentationItem(binding.concept, preferred))
+        # a figure tagged with several concepts ("basic and diluted", the owners' line that is
+        # also the profit) presents each of them, and each is a line item of the hypercube
+        for concept in (binding.concept, *binding.also):
+            preferred = _preferred_label(row.kind, row.balance_role, binding.factor,
+                                         label_roles(concept))
+            items.append(PresentationItem(concept, preferred))
     network = Network(role=Role(role_id, definition), kind=statement.kind, root=_abstract(root), items=items,
                       summations=_summations(bound))
     if statement.kind == "changes_in_equity" and bound.members is not None:

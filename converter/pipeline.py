@@ -28,6 +28,7 @@ from .linkbases import (
 from .model import Concept, Extraction, ExtensionConcept, Fact, Issue, Report
 from .package import package_files, write_outputs
 from .printed_tables import printed_tables, without_repeats
+from .profit_line import owners_line_as_profit
 from .readback import read_facts
 from .resources import taxonomy_package
 from .render import RenderTarget, render_report
@@ -169,6 +170,21 @@ def _tag_all(bound: list[BoundStatement]) -> tuple[list[Fact], list[Issue]]:
     return facts, issues
 
 
+def _profit_from_owners_line(bound: list[BoundStatement], facts: list[Fact], profit: Concept,
+                             issues: list[Issue]) -> bool:
+    """The owners' line of an income statement that prints no profit line (and no NCI) also
+    tags the profit (``profit_line``); True when a binding changed, so facts are re-tagged."""
+    changed = False
+    for b in bound:
+        new, found = owners_line_as_profit(b.statement, b.bindings, facts, profit)
+        issues += found
+        if new is not b.bindings:
+            b.bindings.clear()
+            b.bindings.update(new)
+            changed = True
+    return changed
+
+
 def _resolve_conflicts(bound: list[BoundStatement], facts: list[Fact], taxonomy: Any,
                        prefix: str) -> tuple[list[Fact], list[ExtensionConcept]]:
     """Re-bind rows whose facts contradict another statement's on the same concept."""
@@ -223,6 +239,8 @@ def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any 
         issues += found
         bound.append(BoundStatement(statement, bindings, members, tree, restated))
     facts, found = _tag_all(bound)
+    if _profit_from_owners_line(bound, facts, taxonomy.concept("ProfitLoss"), issues):
+        facts, found = _tag_all(bound)
     facts, rebound = _resolve_conflicts(bound, facts, taxonomy, plan.prefix)
     issues += found
     in_use = {x.concept.name for b in bound for x in b.bindings.values()
