@@ -196,3 +196,32 @@ def test_converted_report_with_owners_bottom_line_is_valid(tmp_path: Path,
     names = {f.concept for f in read_facts(result.report.read_bytes())  # type: ignore[union-attr]
              if f.period == "2025-01-01..2025-12-31"}
     assert {"ifrs-full:ProfitLoss", "ifrs-full:ProfitLossAttributableToOwnersOfParent"} <= names
+
+
+@pytest.mark.parametrize("wording", sorted(BOTTOM_LINES))
+def test_reconciliation_ties_the_owners_bottom_line_to_comprehensive_income(
+        tmp_path: Path, wording: str) -> None:
+    """Reconcile (taxonomy-free) checks the same identity: the owners' line that is the
+    bottom line equals the comprehensive-income statement's profit; a misread fails it."""
+    from converter.extract import extract_file
+
+    source = tmp_path / "willowbank.txt"
+    source.write_text(ANNOUNCEMENT.format(bottom=BOTTOM_LINES[wording]), encoding="utf-8")
+    ties = [i for i in extract_file(source).identities if i.name.startswith("cross: profit")]
+    assert len(ties) == 2 and all(i.holds for i in ties)
+    # the comprehensive-income statement adds up on its own, but starts from another profit
+    source.write_text(ANNOUNCEMENT.format(bottom=BOTTOM_LINES[wording]).replace(
+        "Profit for the year\t62,210", "Profit for the year\t62,120").replace(
+        "for the year\t61,000", "for the year\t60,910"), encoding="utf-8")
+    ties = [i for i in extract_file(source).identities if i.name.startswith("cross: profit")]
+    assert [i.holds for i in ties] == [False, True]
+
+
+def test_no_tie_when_a_non_controlling_interest_is_printed(tmp_path: Path) -> None:
+    from converter.extract import extract_file
+
+    source = tmp_path / "willowbank.txt"
+    source.write_text(ANNOUNCEMENT.format(bottom=(
+        "Profit attributable to:\nOwners of the Company\t\t61,000\t55,000\n"
+        "Non-controlling interests\t\t1,210\t610")), encoding="utf-8")
+    assert not [i for i in extract_file(source).identities if i.name.startswith("cross: profit")]
