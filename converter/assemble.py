@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from .extension import Role
 from .linkbases import (
-    NEGATED_LABEL, PERIOD_END, PERIOD_START, TOTAL_LABEL, Network, PresentationItem, Summation,
+    NEGATED_LABEL, PERIOD_END, PERIOD_START, TOTAL_LABEL, DimensionTree, Network,
+    PresentationItem, Summation,
 )
 from .model import Concept, Fact, Issue, Statement, StatementKind
 from .tagging import Binding
@@ -48,6 +49,8 @@ class BoundStatement:
     bindings: dict[str, Binding]                  # row id → binding
     members: dict[int, str | None] | None = None  # changes in equity: column → member qname
     tree: dict[str, list[tuple[int, str]]] | None = None   # total row → [(sign, child row)]
+    # changes in equity, IAS 8: row → member of the restatement axis (None: the default)
+    restated: dict[str, str | None] | None = None
 
 
 def _preferred_label(row_kind: str, balance_role: str, factor: int, roles: frozenset[str]) -> str | None:
@@ -119,9 +122,12 @@ def network_for(bound: BoundStatement, label_roles: LabelRoles, prefix: str = ""
         binding = bound.bindings.get(row.id)
         if binding is None:
             continue
-        preferred = _preferred_label(row.kind, row.balance_role, binding.factor,
-                                     label_roles(binding.concept))
-        items.append(PresentationItem(binding.concept, preferred))
+        # a figure tagged with several concepts ("basic and diluted", the owners' line that is
+        # also the profit) presents each of them, and each is a line item of the hypercube
+        for concept in (binding.concept, *binding.also):
+            preferred = _preferred_label(row.kind, row.balance_role, binding.factor,
+                                         label_roles(concept))
+            items.append(PresentationItem(concept, preferred))
     network = Network(role=Role(role_id, definition), kind=statement.kind, root=_abstract(root), items=items,
                       summations=_summations(bound))
     if statement.kind == "changes_in_equity" and bound.members is not None:
@@ -132,12 +138,27 @@ def network_for(bound: BoundStatement, label_roles: LabelRoles, prefix: str = ""
         network.domain = _dimensional("ComponentsOfEquityDomain")
         network.line_items = _abstract("StatementOfChangesInEquityLineItems")
         network.members = [_dimensional(m.split(":", 1)[1]) for m in members]
+        used = {m.split(":", 1)[1] for m in (bound.restated or {}).values() if m}
+        if used:
+            network.more_axes.append(restatement_tree(used))
     elif any(c.scope == "separate" for c in statement.columns) and prefix:
         network.table, network.line_items = scope_table(prefix)
         network.axis = _dimensional("ConsolidatedAndSeparateFinancialStatementsAxis")
         network.domain = _dimensional("ConsolidatedMember")
         network.members = [_dimensional("SeparateMember")]
     return network
+
+
+def restatement_tree(used: set[str]) -> DimensionTree:
+    """The IAS 8 axis of the changes-in-equity hypercube with the members used (and the IFRS
+    members between them and the domain), as the IFRS table [610000] nests them."""
+    from .equity_restatement import RESTATED_DOMAIN, member_tree
+
+    return DimensionTree(
+        _dimensional("RetrospectiveApplicationAndRetrospectiveRestatementAxis"),
+        _dimensional(RESTATED_DOMAIN),
+        tuple((_dimensional(parent), _dimensional(member))
+              for parent, member in member_tree(used)))
 
 
 def scope_table(prefix: str) -> tuple[Concept, Concept]:

@@ -41,6 +41,15 @@ class Summation:
     items: tuple[tuple[int, Concept], ...]      # (weight, concept)
 
 
+@dataclass(frozen=True)
+class DimensionTree:
+    """A further axis of a statement's hypercube, with its domain-member tree."""
+
+    axis: Concept
+    domain: Concept
+    members: tuple[tuple[Concept, Concept], ...]   # (parent, member), parents first
+
+
 @dataclass
 class Network:
     """What one statement contributes to the linkbases."""
@@ -55,6 +64,7 @@ class Network:
     domain: Concept | None = None
     line_items: Concept | None = None
     members: list[Concept] = field(default_factory=list)
+    more_axes: list[DimensionTree] = field(default_factory=list)   # e.g. IAS 8 restatement
 
 
 def _label(concept: Concept) -> str:
@@ -73,6 +83,17 @@ def _arc(link: etree._Element, tag: str, arcrole: str, frm: str, to: str, order:
          **extra: str) -> None:
     sub(link, tag, {"xlink:type": "arc", "xlink:arcrole": arcrole, "xlink:from": frm,
                     "xlink:to": to, "order": str(order), **extra})
+
+
+def _tree_arcs(link: etree._Element, plan: TaxonomyPlan, tree: DimensionTree, seen: set[str],
+               tag: str, arcrole: str, domain_arcrole: str | None = None) -> None:
+    """axis → domain → members (each under its parent), as presentation or definition arcs."""
+    axis = _label(tree.axis)
+    domain = _locate(link, plan, tree.domain, seen)
+    _arc(link, tag, domain_arcrole or arcrole, axis, domain, 1)
+    for order, (parent, member) in enumerate(tree.members, start=1):
+        _arc(link, tag, arcrole, _locate(link, plan, parent, seen),
+             _locate(link, plan, member, seen), order)
 
 
 def split_calculation_roles(networks: list[Network]) -> list[tuple[Role, list[Summation]]]:
@@ -120,8 +141,13 @@ def presentation_linkbase(plan: TaxonomyPlan, networks: list[Network]) -> bytes:
                 if _label(member) != domain:
                     _arc(link, "link:presentationArc", PARENT_CHILD, domain,
                          _locate(link, plan, member, seen), order)
+            for order, tree in enumerate(network.more_axes, start=2):
+                axis = _locate(link, plan, tree.axis, seen)
+                _arc(link, "link:presentationArc", PARENT_CHILD, table, axis, order)
+                _tree_arcs(link, plan, tree, seen, "link:presentationArc", PARENT_CHILD)
             parent = _locate(link, plan, network.line_items, seen)
-            _arc(link, "link:presentationArc", PARENT_CHILD, table, parent, 2)
+            _arc(link, "link:presentationArc", PARENT_CHILD, table, parent,
+                 len(network.more_axes) + 2)
         placed: dict[str, set[str | None]] = {}
         for order, item in enumerate(network.items, start=1):
             labels = placed.setdefault(_label(item.concept), set())
@@ -189,6 +215,11 @@ def definition_linkbase(plan: TaxonomyPlan, networks: list[Network],
             if _label(member) != domain:
                 _arc(link, "link:definitionArc", DIM + "domain-member", domain,
                      _locate(link, plan, member, seen), order)
+        for order, tree in enumerate(network.more_axes, start=2):
+            axis = _locate(link, plan, tree.axis, seen)
+            _arc(link, "link:definitionArc", DIM + "hypercube-dimension", table, axis, order)
+            _tree_arcs(link, plan, tree, seen, "link:definitionArc", DIM + "domain-member",
+                       DIM + "dimension-domain")
         done: set[str] = set()
         for order, item in enumerate(network.items, start=1):
             label = _locate(link, plan, item.concept, seen)

@@ -18,6 +18,7 @@ from .bind import (
 )
 from .cover import cover_items
 from .entity import identify_entity
+from .equity_restatement import bind_restatements
 from .errors import ConverterError, InputError
 from .extension import Role, TaxonomyPlan, label_linkbase, plan_taxonomy, schema
 from .linkbases import (
@@ -27,6 +28,7 @@ from .linkbases import (
 from .model import Concept, Extraction, ExtensionConcept, Fact, Issue, Report
 from .package import package_files, write_outputs
 from .printed_tables import printed_tables, without_repeats
+from .profit_line import owners_line_as_profit
 from .readback import read_facts
 from .resources import taxonomy_package
 from .render import RenderTarget, render_report
@@ -162,10 +164,25 @@ def _tag_all(bound: list[BoundStatement]) -> tuple[list[Fact], list[Issue]]:
     facts: list[Fact] = []
     issues: list[Issue] = []
     for b in bound:
-        new_facts, found = tag_statement(b.statement, b.bindings, b.members)
+        new_facts, found = tag_statement(b.statement, b.bindings, b.members, b.restated)
         facts += new_facts
         issues += found
     return facts, issues
+
+
+def _profit_from_owners_line(bound: list[BoundStatement], facts: list[Fact], profit: Concept,
+                             issues: list[Issue]) -> bool:
+    """The owners' line of an income statement that prints no profit line (and no NCI) also
+    tags the profit (``profit_line``); True when a binding changed, so facts are re-tagged."""
+    changed = False
+    for b in bound:
+        new, found = owners_line_as_profit(b.statement, b.bindings, facts, profit)
+        issues += found
+        if new is not b.bindings:
+            b.bindings.clear()
+            b.bindings.update(new)
+            changed = True
+    return changed
 
 
 def _resolve_conflicts(bound: list[BoundStatement], facts: list[Fact], taxonomy: Any,
@@ -209,16 +226,21 @@ def build_report(extraction: Extraction, options: ConvertOptions, taxonomy: Any 
         bindings, exts, found = bind_statement(statement, taxonomy, plan.prefix, others)
         extensions += exts
         issues += found
-        members = None
+        members = restated = None
         if statement.kind == "changes_in_equity":
             members, found = equity_members(statement)
+            issues += found
+            bindings, restated, found = bind_restatements(statement, bindings,
+                                                          taxonomy.concept("Equity"))
             issues += found
         tree = subtotal_tree(statement)
         exts, found = bind_unlabelled(statement, bindings, tree, plan.prefix)
         extensions += exts
         issues += found
-        bound.append(BoundStatement(statement, bindings, members, tree))
+        bound.append(BoundStatement(statement, bindings, members, tree, restated))
     facts, found = _tag_all(bound)
+    if _profit_from_owners_line(bound, facts, taxonomy.concept("ProfitLoss"), issues):
+        facts, found = _tag_all(bound)
     facts, rebound = _resolve_conflicts(bound, facts, taxonomy, plan.prefix)
     issues += found
     in_use = {x.concept.name for b in bound for x in b.bindings.values()

@@ -18,6 +18,9 @@ from .model import (
 from .numbers import format_amount, parse_number
 
 EQUITY_AXIS = "ifrs-full:ComponentsOfEquityAxis"
+# IAS 8 restatements in changes in equity: "as previously reported" and the adjustment are
+# members; the restated balance is the axis default (RestatedMember), so no dimension.
+RETROSPECTIVE_AXIS = "ifrs-full:RetrospectiveApplicationAndRetrospectiveRestatementAxis"
 # The parent company's own figures printed beside the group's ("Group | Company" columns);
 # the group's take the axis default, ConsolidatedMember, and so no dimension.
 SCOPE_AXIS = "ifrs-full:ConsolidatedAndSeparateFinancialStatementsAxis"
@@ -162,12 +165,18 @@ def _cell_period(column: Column, row: Row) -> Period | None:
 
 
 def tag_statement(statement: Statement, bindings: dict[str, Binding],
-                  members: dict[int, str | None] | None = None) -> tuple[list[Fact], list[Issue]]:
+                  members: dict[int, str | None] | None = None,
+                  restated: dict[str, str | None] | None = None
+                  ) -> tuple[list[Fact], list[Issue]]:
     """Tag every figure of a statement whose row has a binding.
 
     ``members`` maps a column index to an equity-component member qname (changes in
-    equity); a column mapped to ``None`` is the undimensioned total.
+    equity); a column mapped to ``None`` is the undimensioned total. ``restated`` maps the
+    rows of an IAS 8 restatement to their ``RETROSPECTIVE_AXIS`` member (None: the restated
+    balance, the axis default); all of them are balances at the start of the period, the
+    adjustment included (IFRS tags it on the balance's concept, at the same instant).
     """
+    restated = restated or {}
     facts: list[Fact] = []
     issues: list[Issue] = []
     for row in statement.value_rows():
@@ -194,9 +203,14 @@ def tag_statement(statement: Statement, bindings: dict[str, Binding],
                 dims = ((EQUITY_AXIS, member),) if member else ()
             if statement.columns[index].scope == "separate":
                 dims = tuple(sorted(dims + ((SCOPE_AXIS, SEPARATE_MEMBER),)))
+            placed = row
+            if row.id in restated:
+                placed = replace(row, balance_role="opening")
+                if restated[row.id]:
+                    dims = tuple(sorted(dims + ((RETROSPECTIVE_AXIS, restated[row.id]),)))
             for k, concept in enumerate((binding.concept,) + binding.also):
                 one = Binding(concept, binding.factor, binding.reason)
-                result = tag_cell(statement, row, index, cell, one, period, dims)
+                result = tag_cell(statement, placed, index, cell, one, period, dims)
                 if isinstance(result, Fact):
                     facts.append(replace(result, id=result.id + (f"-{k}" if k else "")))
                 elif k == 0:

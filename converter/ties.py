@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 
-from .identities import (_BALANCE, _BS_CASH, _CASH_END, _CASH_START, _NCI, _PL, _TCI,
-                         _TOTAL_EQUITY, Equation, _attribution, _duration_column, _eq,
+from .identities import (_BALANCE, _BS_CASH, _CASH_END, _CASH_START, _NCI, _OWNERS, _PL,
+                         _TCI, _TOTAL_EQUITY, Equation, _attribution, _duration_column, _eq,
                          _find, _instant_column, _norm, heading, same_units)
 from .model import Row, Statement
 from .structure import Structure, _blocks, arithmetic_rows
@@ -122,7 +122,7 @@ def cross_equations(statements: dict[str, Statement],
     bs, soce, cf = (statements.get("financial_position"), statements.get("changes_in_equity"),
                     statements.get("cash_flows"))
     # Profit or loss: income statement vs comprehensive income.
-    pl, oci_pl = _find(inc, _PL), _find(oci, _PL)
+    pl, oci_pl = income_profit_row(inc), _find(oci, _PL)
     if inc and oci and pl and oci_pl and inc is not oci:
         for j, col in enumerate(inc.columns):
             k = _duration_column(oci, col.period, j, col.scope)
@@ -135,6 +135,22 @@ def cross_equations(statements: dict[str, Statement],
     if cf is not None:
         out += _cash_ties(cf, bs)
     return [eq for eq in out if same_units(statements, eq)]
+
+
+def income_profit_row(statement: Statement | None) -> Row | None:
+    """The row that prints the profit or loss of an income statement: its profit line, or,
+    when it prints none, its one owners' line if no non-controlling interest is printed
+    non-nil (profit = owners' share + NCI's share, IAS 1.81B), so that the statement's ties
+    to comprehensive income and changes in equity are still checked."""
+    row = _find(statement, _PL)
+    if row is not None or statement is None or statement.kind != "income":
+        return row
+    rows = arithmetic_rows(statement)
+    owners = [r for r in rows if _OWNERS.search(_norm(r.label))]
+    nci = [r for r in rows if _NCI.search(_norm(r.label))]
+    if len(owners) == 1 and all(c is None or c.nil or c.value == 0 for r in nci for c in r.cells):
+        return owners[0]
+    return None
 
 
 def _equity_ties(statements: dict[str, Statement],
@@ -152,7 +168,7 @@ def _equity_ties(statements: dict[str, Statement],
     for b, (period, opening, closing, block) in enumerate(blocks):
         for source, pattern, what in ((inc, _PL, "profit or loss"),
                                       (oci, _TCI, "total comprehensive income")):
-            src_row = _find(source, pattern)
+            src_row = income_profit_row(source) if pattern is _PL else _find(source, pattern)
             row = next((r for r in block if pattern.search(_norm(r.label))), None)
             if source is None or src_row is None or row is None:
                 continue

@@ -277,3 +277,39 @@ def test_every_column_ends_on_the_period_end_and_spans_the_period(
                 first = period.end.year * 12 + period.end.month - months
                 assert (period.start.year, period.start.month, period.start.day) == \
                     (first // 12, first % 12 + 1, 1), (stmt.kind, period)
+
+
+# The opening equity each restated document prints "as previously reported", the IAS 8
+# adjustment (its member by wording) and "as restated": total-equity column, at 1 January 2024.
+RESTATEMENTS = {
+    "larchmere-2025-restated": ("177060000", "-3840000",
+                                "FinancialEffectOfChangesInAccountingPolicyMember", "173220000"),
+    "jadeport-2025-rmb-restated": ("18798800000.0", "-299000000.0",
+                                   "FinancialEffectOfCorrectionsOfAccountingErrorsMember",
+                                   "18499800000.0"),
+}
+
+
+@pytest.mark.arelle
+@pytest.mark.parametrize("name", sorted(RESTATEMENTS))
+def test_restated_opening_equity_on_the_restatement_axis(validated: dict, name: str) -> None:
+    """Previously reported and adjustment are ifrs-full:Equity at the opening instant on
+    RetrospectiveApplicationAndRetrospectiveRestatementAxis (restated: the axis default), in
+    a report Arelle finds dimensionally valid; no extension named after the dates."""
+    from converter.readback import read_facts
+
+    result, check = validated[name]
+    assert check is not None and check.valid, result.summary()
+    facts = read_facts(result.report.read_bytes())
+    axis = "ifrs-full:RetrospectiveApplicationAndRetrospectiveRestatementAxis"
+    total = {f.dimensions: f.value for f in facts
+             if f.concept == "ifrs-full:Equity" and f.period == "2023-12-31"
+             and "ComponentsOfEquityAxis" not in f.dimensions}
+    previous, adjustment, member, restated = RESTATEMENTS[name]
+    assert total[f"{axis}=ifrs-full:PreviouslyStatedMember"] == Decimal(previous)
+    assert total[f"{axis}=ifrs-full:{member}"] == Decimal(adjustment)
+    assert total[""] == Decimal(restated)
+    # each component column too: retained earnings carries both axes
+    assert any(f.dimensions.count("=") == 2 and member in f.dimensions
+               and "RetainedEarningsMember" in f.dimensions for f in facts)
+    assert not [f for f in facts if "Previously" in f.concept or "Restat" in f.concept]
