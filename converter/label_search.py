@@ -112,6 +112,8 @@ class TokenIndex:
         concept's readings as a row of reading numbers, padded with a reading of no words."""
         vocab, tid = self.vocabulary, self.token_id
         self._df = [len(members[t]) for t in vocab]
+        self._common = [n > COMMON_POSTINGS for n in self._df]
+        self._idf_of = [self.idf[t] for t in vocab]
         self._post = [np.array(members[t], dtype=np.int32) for t in vocab]
         self._min_weight = np.array([self.min_weight[n] for n in self.names])
         readers: list[list[int]] = [[] for _ in vocab]
@@ -155,7 +157,7 @@ class TokenIndex:
     def weight(self, tokens: Iterable[str]) -> float:
         """IDF weight of a token set (exact: every weight is on the grid)."""
         get, unknown = self.idf.get, self.unknown_idf
-        return sum(get(t, unknown) for t in tokens)
+        return sum([get(t, unknown) for t in tokens])
 
     def query(self, variants: Sequence[str]) -> QuerySets:
         """Token sets of a label's canonical readings, unknown words spelling-repaired.
@@ -164,19 +166,21 @@ class TokenIndex:
         recruit into it (unless the label has no other known word). Every sum of weights
         is exact, so the order of the words does not matter."""
         correct = self.correct
-        sets = tuple(frozenset(map(correct, v.split())) for v in variants)
-        idf, tid, df = self.idf, self.token_id, self._df
-        ids = sorted(tid[t] for t in (sets[0] if len(sets) == 1 else frozenset().union(*sets))
-                     if t in tid)
-        rare = [k for k in ids if df[k] <= COMMON_POSTINGS]
-        known = rare + [k for k in ids if df[k] > COMMON_POSTINGS] if rare else ids
-        words = [self.vocabulary[k] for k in known]
-        weights = [idf[w] for w in words]
+        sets = tuple([frozenset(map(correct, v.split())) for v in variants])
+        tid = self.token_id.get
+        ids = sorted([k for k in map(tid, sets[0] if len(sets) == 1 else
+                                     frozenset().union(*sets)) if k is not None])
+        common = self._common
+        rare = [k for k in ids if not common[k]]
+        known = rare + [k for k in ids if common[k]] if rare else ids
+        idf = self._idf_of
+        weights = [idf[k] for k in known]
         set_weights = tuple(map(self.weight, sets))
         known_idf = np.array(weights)
         if len(sets) == 1:
             return QuerySets(sets, set_weights, known, len(rare) or len(ids), known_idf,
                              known_idf[None, :], set_weights[0])
+        words = [self.vocabulary[k] for k in known]
         return QuerySets(
             sets, set_weights, known, len(rare) or len(ids), known_idf,
             np.array([[w if t in s else 0.0 for t, w in zip(words, weights)] for s in sets]),
