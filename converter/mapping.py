@@ -426,8 +426,9 @@ class Taxonomy:
             pool, sims, np.concatenate([f.readings for _i, f in pooled])))
         begin = 0
         for (i, _f), end in zip(pooled, cuts):
-            out[i] = out[i]._replace(concepts=concepts[begin:end], sims=sims[begin:end],
-                                     readings=readings[begin:end])
+            aliased = out[i]
+            out[i] = Finalists(aliased.aliases, aliased.head, concepts[begin:end],
+                               sims[begin:end], readings[begin:end])
             begin = end
         return out
 
@@ -442,8 +443,8 @@ class Taxonomy:
         order = (-values).argsort(kind="stable")[:keep - len(aliased.head)]
         if values[order[-1]] == -np.inf:
             order = order[values.take(order) > -np.inf]
-        return aliased._replace(concepts=pool.take(order), sims=found.sims.take(order),
-                                readings=found.readings.take(order))
+        return Finalists(aliased.aliases, aliased.head, pool.take(order),
+                         found.sims.take(order), found.readings.take(order))
 
     def _rank_many(self, queries: list[Query], top: int) -> list[list[Candidate]]:
         """Rank each query's finalists (``_finalists``) by their full score: every pair is
@@ -487,7 +488,12 @@ class Taxonomy:
             net, gain = signed.take(spread, axis=0).T
             scores = table.scores(concept, sim, reading < 0,
                                   matrix[np.take(which, spread), concept], net, gain)
-            order = np.lexsort((table.tie_rank.take(concept), -scores, spread))
+            # sorted by (query, score descending, tie rank) in one integer key: a score is
+            # rounded to 4 places, so 10,000 × score is a whole number
+            worse = 10_000 - np.rint(scores * 10_000).astype(np.int64)
+            ties = len(table.names)
+            order = ((spread * 10_001 + worse) * ties + table.tie_rank.take(concept)).argsort(
+                kind="stable")
             # the first ``top`` of each query's rows (sorted rows keep the queries' blocks)
             starts = np.cumsum(counts) - counts
             chosen = order.compress(np.arange(len(order)) - np.repeat(starts, counts) < top)

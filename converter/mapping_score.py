@@ -63,12 +63,12 @@ class Candidate:
                   ) -> Candidate:
         """A candidate whose reasons ``explain(*args)`` works out when first read (the
         matcher makes thousands: no closure, no ``__init__``)."""
-        new = object.__new__(cls)
-        _set(new, "concept", concept)
-        _set(new, "score", score)
-        _set(new, "also", also)
-        _set(new, "_reasons", None)
-        _set(new, "_explain", (explain, args))
+        new = _new(cls)
+        _set_concept(new, concept)
+        _set_score(new, score)
+        _set_also(new, also)
+        _set_reasons(new, None)
+        _set_explain(new, (explain, args))
         return new
 
     @property
@@ -97,6 +97,12 @@ class Candidate:
 
     def __reduce__(self) -> tuple[object, ...]:
         return (Candidate, (self.concept, self.score, self.reasons, self.also))
+
+
+# the slots' own setters (the quickest way past ``__setattr__``: ``explained`` makes thousands)
+_new = object.__new__
+_set_concept, _set_score, _set_also, _set_reasons, _set_explain = (
+    getattr(Candidate, slot).__set__ for slot in Candidate.__slots__)
 
 
 @dataclass(frozen=True)
