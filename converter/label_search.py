@@ -115,7 +115,7 @@ class TokenIndex:
         self._common = [n > COMMON_POSTINGS for n in self._df]
         self._idf_of = [self.idf[t] for t in vocab]
         self._post = [np.array(members[t], dtype=np.int32) for t in vocab]
-        self._min_weight = np.array([self.min_weight[n] for n in self.names])
+        self._neg_min_weight = -np.array([self.min_weight[n] for n in self.names])
         readers: list[list[int]] = [[] for _ in vocab]
         rows: list[list[int]] = []
         weights: list[float] = []
@@ -361,11 +361,11 @@ class TokenIndex:
             recruited = (np.bincount(rare, minlength=len(shared)) > 0).nonzero()[0]
         else:       # (a boolean array's nonzero is the fast one)
             recruited = (shared > 0.0).nonzero()[0]
-        keys = -shared.take(recruited) / (q.least() + self._min_weight.take(recruited))
+        # -bound (-(a / (w + m)) is a / (-m - w), the very float): best first
+        keys = shared.take(recruited) / (self._neg_min_weight.take(recruited) - q.least())
         if len(keys) > _PARTITION_FROM * limit:   # sort only what can be among the first ``limit``
-            last = np.partition(keys, limit - 1)[limit - 1]
-            recruited = recruited.compress(keys <= last)
-            keys = keys.compress(keys <= last)
+            kept = (keys <= np.partition(keys, limit - 1)[limit - 1]).nonzero()[0]
+            recruited, keys = recruited.take(kept), keys.take(kept)
         return recruited.take(keys.argsort(kind="stable")[:limit])
 
     # ------------------------------------------------------------------ similarity
