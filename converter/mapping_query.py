@@ -262,7 +262,7 @@ def _variants(cleaned: str, canon_label: str, statement: str | None, activity: s
               side: str) -> tuple[str, ...]:
     """The canonical readings the label search compares: the printed wording's, cash-flow
     and cost-word rewordings, indirect-method adjustments, the section's side."""
-    wording = _cash_flow_wording(cleaned) if statement == "cash_flows" else cleaned
+    wording = _cash_flow_wording(cleaned, activity) if statement == "cash_flows" else cleaned
     if "basic" in wording and "diluted" in wording:
         # one figure printed for both reads as basic, and is tagged with its diluted twin
         wording = _BASIC_AND_DILUTED.sub("basic", wording)
@@ -301,8 +301,10 @@ _CF_DEBT = re.compile(r"^(proceeds from|repayments? of|repayment of) (the )?(int
                       r"(financial liabilities|loans)\b")
 
 
-def _cash_flow_wording(cleaned: str) -> str:
-    if _CF_OUT.match(cleaned):
+def _cash_flow_wording(cleaned: str, activity: str) -> str:
+    if _CF_OUT.match(cleaned) and not (activity == "operating"
+                                       and cleaned.startswith("increase in ")):
+        # (in operating activities "Increase in ..." is a working-capital change)
         return _CF_OUT.sub("purchase of ", cleaned, count=1)
     if _CF_IN.match(cleaned):
         return _CF_IN.sub("proceeds from sales of ", cleaned, count=1)
