@@ -202,15 +202,8 @@ def build_query(label: str, statement: str | None, section, period_type: str | N
     discontinued = sf.discontinued or "discontinued" in cleaned
     side = ""
     if statement in (None, "financial_position"):
-        words = canon_label.split()
-        if "noncurrent" in words:
-            side = "noncurrent"
-        elif "current" in words and "current tax" not in canon_label:
-            side = "current"
-        elif sf.noncurrent:
-            side = "noncurrent"
-        elif sf.current:
-            side = "current"
+        side = _printed_side(canon_label.split()) or (
+            "noncurrent" if sf.noncurrent else "current" if sf.current else "")
     reclass = "not" if sf.reclass == "not" else _reclass_words(cleaned) or sf.reclass
     activity = next((a for a in reversed(_ACTIVITIES) if a in sf.activities
                      or f"{a} activities" in cleaned), "")
@@ -245,6 +238,17 @@ def build_query(label: str, statement: str | None, section, period_type: str | N
     return Query(cleaned, _variants(cleaned, canon_label, statement, activity, side), statement,
                  side, reclass, activity, discontinued, per_share, shares, period_type,
                  printed_negative, nature)
+
+
+def _printed_side(words: list[str]) -> str:
+    """The side a label's own words name: the first of "current" / "noncurrent" ("Current
+    portion of non-current borrowings" is current; "current tax" is no side)."""
+    for at, word in enumerate(words):
+        if word == "noncurrent":
+            return word
+        if word == "current" and words[at + 1:at + 2] != ["tax"]:
+            return word
+    return ""
 
 
 def _per_share(text: str) -> bool:
@@ -301,7 +305,16 @@ _CF_DEBT = re.compile(r"^(proceeds from|repayments? of|repayment of) (the )?(int
                       r"(financial liabilities|loans)\b")
 
 
+# "Issuance of common shares", "Issue of new ordinary shares", "Placing of shares": the cash
+# an issue of shares brought in (the whole line; "... on exercise of options" is another)
+_CF_SHARES = re.compile(r"^(net )?(proceeds (from|on) )?(the )?(issuance|issue|issuing|placing|"
+                        r"placement) of (new )?(common |ordinary )?shares(,? net of (share )?"
+                        r"(issue|issuance|transaction) costs)?$")
+
+
 def _cash_flow_wording(cleaned: str, activity: str) -> str:
+    if _CF_SHARES.match(cleaned):
+        return "proceeds from issuing shares"
     if _CF_OUT.match(cleaned) and not (activity == "operating"
                                        and cleaned.startswith("increase in ")):
         # (in operating activities "Increase in ..." is a working-capital change)

@@ -71,15 +71,21 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
      "noncontrolling interests"),
     (r"\bcosts? of (goods sold|revenues?|services|sales)\b", "cost of sales"),
     (r"\bturnover\b", "revenue"),
+    # "investments at fair value through profit or loss" are financial assets so measured
+    (r"\binvestments? (measured |carried )?at (fair value through profit (and|or) loss|fvt?pl)\b",
+     "financial assets fvtpl"),
     (r"\b(at )?fair value through profit (and|or) loss\b|\bfvt?pl\b", "fvtpl"),
     (r"\b(at )?fair value through other comprehensive income\b|\bfvoci\b", "fvoci"),
     (r"\b(bank balances and cash|cash and bank balances|cash at banks? and (on|in) hand|"
-     r"cash and deposits with banks)\b(?! at central)", "cash and cash equivalents"),
+     r"cash and deposits with banks|cash and short[- ]term deposits)\b(?! at central)",
+     "cash and cash equivalents"),
     (r"\bdebtors\b", "receivables"), (r"\bcreditors\b", "payables"),
     (r"\b(associated companies|associated company)\b", "associates"),
     (r"\bjointly controlled entities\b", "joint ventures"),
     (r"\b(interest[- ]bearing )?bank (loans|borrowings)( and overdrafts)?\b|\bterm loans?\b",
      "borrowings"),
+    # (before "taxation" / "income taxes": one pass rewrites a phrase once)
+    (r"\b(income |current |profits )?tax(es|ation)? payable\b", "current tax liabilities"),
     (r"\btaxation\b", "tax"), (r"\bincome taxes\b", "income tax"),
     (r"\bdeferred income tax\b", "deferred tax"),
     (r"\bcurrent income tax\b", "current tax"),
@@ -89,6 +95,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\bearnings per share\b", "earnings per share"),
     (r"\bright[- ]of[- ]use\b", "rightofuse"),
     (r"\bnon[- ]current\b", "noncurrent"),
+    # North American "long-term debt" (and its current portion) is non-current borrowings
+    (r"\b(long[- ]term|non[- ]current) debt\b", "noncurrent borrowings"),
     # IFRS labels say current / non-current; companies also print short-term / long-term
     (r"\bshort[- ]term\b", "current"), (r"\blong[- ]term\b", "noncurrent"),
     (r"\b(share|stated|registered|paid[- ]in|subscribed) capital\b|\bcommon stock\b",
@@ -103,7 +111,6 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\bpreferred shares?\b", "preference share"),
     (r"\b(income )?tax(ation)? recoverable\b|\bprepaid (income )?tax(es)?\b|"
      r"\bincome tax(es)? receivables?\b", "current tax assets"),
-    (r"\b(income |current |profits )?tax(ation)? payable\b", "current tax liabilities"),
     (r"\bdefined benefit (obligations?|schemes?|pension plans?|retirement plans?|"
      r"plans?|pension schemes?)\b", "defined benefit plans"),
     (r"\barising (on|from)\b", "on"),
@@ -119,6 +126,9 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\bstocks\b", "inventories"),
     (r"\b(tangible )?fixed assets\b", "property plant and equipment"),
     (r"(?<!trade )\baccounts receivables?\b|\btrade debtors\b", "trade receivables"),
+    # US/Canadian "Accounts payable and accrued liabilities": trade and other payables
+    (r"\b(accounts|trade) payables? and (accrued (liabilities|expenses|charges)|accruals)\b",
+     "trade and other payables"),
     (r"(?<!trade )\baccounts payables?\b|\btrade creditors\b", "trade payables"),
     (r"\b(amounts )?due to banks( and other financial institutions)?\b",
      "deposits from banks"),

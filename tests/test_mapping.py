@@ -519,9 +519,10 @@ def test_held_out_wordings_top1(tx):
     """Wordings of reporters never tuned on before they were written. Batch 1 (74: banks,
     insurers, property, retail, mining, by nature, discontinued, HK net-assets layout) first
     scored 44/74 (59.5%); batch 2 (35: utilities, airlines, telecoms, developers), written
-    after the batch-1 fixes, first scored 29/35 (82.9%). The general mechanisms added for
-    them (phrase synonyms, section rules, aliases) must keep the list high, and the older
-    list (test above) must not regress."""
+    after the batch-1 fixes, first scored 29/35 (82.9%); batch 3 (37: IFRS 17 insurers, a
+    fund, Canadian and South African wordings, shipping), written after them, first scored
+    27/37 (73%). The general mechanisms added for them (phrase synonyms, section rules,
+    aliases) must keep the list high, and the older list (test above) must not regress."""
     rows = _rows("held_out_labels.csv")
     assert len(rows) >= 60
     misses = [(r["label"], r["concept"], _top(tx, r)) for r in rows
