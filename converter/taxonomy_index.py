@@ -119,7 +119,14 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\b(personnel|staff|payroll) (expenses?|costs?)\b", "employee benefits expense"),
     (r"\bfinancial income\b", "finance income"),
     (r"\bfinancial (expenses?|costs?)\b", "finance costs"),
-    (r"\bearnings before (income )?tax(es|ation)?\b", "profit before tax"),
+    # US "Income before income taxes"; Gulf reporters deduct zakat with the income tax
+    (r"(?<!comprehensive )\b(earnings|income) before (zakat and )?(income )?tax(es|ation)?\b",
+     "profit before tax"),
+    (r"\bbefore zakat and (income )?tax(es|ation)?\b", "before tax"),
+    # French "Net income, Group share" ("part du groupe"): the owners of the parent's share
+    (r"(, | - | \()?\bgroup share\b\)?", " attributable to owners of parent"),
+    # IAS 1's "other components of equity" (Japanese IFRS balance sheets print it as a line)
+    (r"\bother components of equity\b", "other reserves"),
     (r"\bnet (income|earnings)\b", "profit"),
     (r"(?<!other )\boperating (result|results|income|profit|loss)\b",
      "profit from operating activities"),
