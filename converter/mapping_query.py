@@ -71,8 +71,11 @@ _CURRENT_SECTION = re.compile(r"\bcurrent (assets|liabilities)\b")
 _CREDIT_SECTION = re.compile(r"\bliabilit|\bequity\b")
 _DEBIT_SECTION = re.compile(r"\bassets\b")
 _ACTIVITIES = ("operating", "investing", "financing")
-_CASH_FLOW_LINE = re.compile(r"(net |cash |proceeds|payments?|purchases?|receipts?|interest|"
-                             r"dividends?|income tax|tax)")
+# A cash-flow label that names the cash itself (not a profit-or-loss item the indirect method
+# adjusts for): "Interest paid" is a flow, "Interest expense" under "Adjustments for:" is not.
+_CASH_FLOW_LINE = re.compile(r"(net |cash |proceeds|payments?|purchases?|receipts?)|"
+                             r"(interest|dividends?|income tax|tax).*\b(paid|received|refunds?|"
+                             r"refunded)\b")
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,12 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
      r"plans?|pension schemes?)\b", "defined benefit plans"),
     (r"\barising (on|from)\b", "on"),
     (r"\bsales revenues?\b|\brevenues? from sales\b|\bnet sales\b", "revenue"),
+    # Indian "Revenue from operations" is the revenue line ("hotel operations" is a kind)
+    (r"\brevenues? from operations\b", "revenue"),
+    # a trust's or REIT's distributions to its unitholders are its dividends
+    (r"\bdistributions? (paid )?to (unitholders|unit holders|shareholders)\b", "dividends paid"),
+    # HK/SG "Provision for taxation" is the tax payable (not a provision under IAS 37)
+    (r"\bprovisions? for (income )?tax(ation|es)?\b(?! on)", "current tax liabilities"),
     # European and US wordings of the IAS 1 lines
     (r"\b(personnel|staff|payroll) (expenses?|costs?)\b", "employee benefits expense"),
     (r"\bfinancial income\b", "finance income"),
