@@ -181,7 +181,6 @@ class Taxonomy:
         self._alias_by_char = _aliases_by_first_char(aliases)
         self._alias_buckets: dict[tuple[str, str | None], tuple[re.Pattern[str] | None,
                                                                  list[Alias]]] = {}
-        self._alias_anyone: dict[str, re.Pattern[str] | None] = {}
         self._admissible_sets: dict[tuple[str | None, str], frozenset[str]] = {}
         self._role_sets: dict[frozenset[str], frozenset[str]] = {}
         self._rough_bonuses: dict[tuple[str | None, str | None, str], np.ndarray] = {}
@@ -285,22 +284,21 @@ class Taxonomy:
     def _alias_bucket(self, first: str, statement: str | None
                       ) -> tuple[re.Pattern[str] | None, list[Alias]]:
         """The aliases a label starting with ``first`` may match under ``statement``, in
-        table order, and one alternation of those of any statement: most labels match no
-        alias, and one C-level match tells so. Memoised: the list per first character and
-        statement kind, the alternation (the costly part to compile) per first character."""
+        table order, and one alternation of them: most labels match no alias, and one
+        C-level match tells so. Memoised per first character and statement kind (a few
+        dozen at most, whatever the labels)."""
         hit = self._alias_buckets.get((first, statement))
         if hit is None:
-            candidates = [a for a in self._alias_by_char.get(first)
-                          or self._alias_by_char.get(None, []) if a.concept in self.entries]
-            if first not in self._alias_anyone:
-                try:
-                    self._alias_anyone[first] = re.compile(
-                        "|".join(f"(?:{a.pattern.pattern})" for a in candidates))
-                except re.error:    # a pattern that does not combine (a back-reference)
-                    self._alias_anyone[first] = None
-            bucket = [a for a in candidates if not (
-                a.statement and statement and statement not in a.statement.split("|"))]
-            hit = self._alias_buckets[(first, statement)] = (self._alias_anyone[first], bucket)
+            bucket = [a for a in self._alias_by_char.get(first)
+                      or self._alias_by_char.get(None, []) if a.concept in self.entries
+                      and not (a.statement and statement
+                               and statement not in a.statement.split("|"))]
+            try:
+                either: re.Pattern[str] | None = re.compile(
+                    "|".join(f"(?:{a.pattern.pattern})" for a in bucket) or "(?!)")
+            except re.error:    # a pattern that does not combine (a back-reference)
+                either = None
+            hit = self._alias_buckets[(first, statement)] = (either, bucket)
         return hit
 
     def _admissible(self, q: Query) -> frozenset[str]:
