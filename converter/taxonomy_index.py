@@ -48,17 +48,18 @@ RELATED_ROLES: dict[str, frozenset[str]] = {
 
 # ----------------------------------------------------------------------------- normalisation
 _TAGS = re.compile(r"<[^>]+>")
+# (pattern, a substring every match has: most labels have none)
 _QUERY_NOISE = [
     # the reporting period is in the context, never in the concept
-    re.compile(r"\b(for|during|in) the (financial )?(year|period|six months|half[- ]year)"
-               r"( ended \w+ \d+,? \d{4})?(/period)?\b"),
-    re.compile(r"\((restated|unaudited|audited|note \w+)\)"),
+    (re.compile(r"\b(for|during|in) the (financial )?(year|period|six months|half[- ]year)"
+                r"( ended \w+ \d+,? \d{4})?(/period)?\b"), " the "),
+    (re.compile(r"\((restated|unaudited|audited|note \w+)\)"), "("),
     # currency or unit markers printed beside per-share lines: "(RMB)", "(HK cents)"
-    re.compile(r"\((in )?(rmb|hk\$|hk|hkd|us\$|us|usd|eur|gbp|sgd|s\$|rm|cny|£|\$|€)?"
-               r"( ?(cents?|sen|fen|pence))?( per share)?\)"),
-    re.compile(r"\b(rmb|hk\$|us\$)\s*'?000\b"),
-    re.compile(r"^(less|add|deduct|of which|including)\s*:\s*"),
-    re.compile(r"^\(?([ivx]+|[a-h]|\d{1,2})[.)]\s+"),
+    (re.compile(r"\((in )?(rmb|hk\$|hk|hkd|us\$|us|usd|eur|gbp|sgd|s\$|rm|cny|£|\$|€)?"
+                r"( ?(cents?|sen|fen|pence))?( per share)?\)"), "("),
+    (re.compile(r"\b(rmb|hk\$|us\$)\s*'?000\b"), "000"),
+    (re.compile(r"^(less|add|deduct|of which|including)\s*:\s*"), ":"),
+    (re.compile(r"^\(?([ivx]+|[a-h]|\d{1,2})[.)]\s+"), " "),
 ]
 # Phrase synonyms applied to printed and taxonomy labels alike (regional and IFRS wordings).
 _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
@@ -238,8 +239,9 @@ def clean_label(text: str) -> str:
             .replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
             .replace("\xa0", " "))
     text = " ".join(text.lower().split()).strip(" :;*#")
-    for pattern in _QUERY_NOISE:
-        text = pattern.sub(" ", text)
+    for pattern, needs in _QUERY_NOISE:
+        if needs in text:   # (a substring test is cheaper than a failed search)
+            text = pattern.sub(" ", text)
     return " ".join(text.split()).replace(" ,", ",").strip(" :;,-")
 
 
@@ -446,6 +448,7 @@ def normaliser_fingerprint() -> str:
     parts = [inspect.getsource(f) for f in (clean_label, _stem, canonical, taxonomy_variants,
                                             _swap_last, search_texts)]
     parts += [p.pattern + r for p, r in _PHRASES] + [p.pattern + r for p, r in _SPELLING]
+    parts += [_TAGS.pattern] + [p.pattern + needs for p, needs in _QUERY_NOISE]
     parts += sorted(STOPWORDS) + sorted(_TOKEN_EXCEPTIONS.items().__repr__())
     parts += list(SEARCH_LABEL_ROLES) + sorted(NUMERIC_TYPES)
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
