@@ -131,7 +131,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
      "profit before tax"),
     (r"\bbefore zakat and (income )?tax(es|ation)?\b", "before tax"),
     # French "Net income, Group share" ("part du groupe"): the owners of the parent's share
-    (r"(, | - | \()?\bgroup share\b\)?", " attributable to owners of parent"),
+    (r"\bgroup share\b", "attributable to owners of parent"),
     # IAS 1's "other components of equity" (Japanese IFRS balance sheets print it as a line)
     (r"\bother components of equity\b", "other reserves"),
     (r"\bnet (income|earnings)\b", "profit"),
