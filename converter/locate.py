@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from .model import Document, StatementKind
 
-# Qualifiers that may precede a title; stripped before matching.
+# Qualifiers that may precede a title; stripped before matching ("Summarised consolidated
+# statement of ..." in South African results, "Reviewed condensed ...", "Provisional ...").
 _QUALIFIERS = re.compile(
-    r"^(?:(?:unaudited|audited|interim|condensed|consolidated|combined|group|company|"
-    r"parent|separate|the|summary|abridged|of|and)\b[\s,]*|"
+    r"^(?:(?:unaudited|audited|reviewed|interim|condensed|consolidated|combined|group|company|"
+    r"parent|separate|the|summary|summari[sz]ed|abridged|provisional|preliminary|of|and)"
+    r"\b[\s,]*|"
     r"(?:the\s+)?(?:group|company)'s\s+)+",
     re.IGNORECASE)
 # Typos seen in extracted titles ("COMPREHANSIVE") are allowed by a loose stem.
