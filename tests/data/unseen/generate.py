@@ -2578,8 +2578,8 @@ def write_k() -> None:
         """The running footer carries the page number at its right end; the next page opens
         with the statement's name '(continued)' and the column header again."""
         page[0] += 1
-        return ["", furniture + str(page[0]).rjust(120 - len(furniture)), "\f",
-                title + " (continued)", *head, ""]
+        return ["", furniture + str(page[0]).rjust(120 - len(furniture)),
+                "\f" + title + " (continued)", *head, ""]
 
     def table(s, break_before: str | None = None) -> list[str]:
         lines = [s.title[0], s.title[1], *head, ""]
