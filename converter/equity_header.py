@@ -263,10 +263,15 @@ def _from_offsets(lines: list[LineCells], data: LineCells, unit: Unit) -> Header
 
 
 def _over_one(m: re.Match[str], spans: list[tuple[int, int]], width: float) -> bool:
-    """A piece no wider than a column whose right edge is a figure's (layout text right-aligns
-    names and figures): the first line of one column's wrapped name ("Attributable" over "to
-    ordinary" over "shareholders"), not a super-header spanning the components."""
-    return m.end() - m.start() <= width and any(abs(b - m.end()) <= 1 for _, b in spans)
+    """A piece whose right edge is a figure's (layout text right-aligns names and figures)
+    and which does not reach back over the figure column to its left: the first line of one
+    column's wrapped name ("Attributable" over "to ordinary" over "shareholders"), not a
+    super-header spanning the components."""
+    for k, (_a, b) in enumerate(spans):
+        if abs(b - m.end()) <= 1:
+            return k == 0 and m.end() - m.start() <= 2 * width or \
+                k > 0 and m.start() > spans[k - 1][1]
+    return False
 
 
 def _cut_aligned(m: re.Match[str], spans: list[tuple[int, int]], slack: int = 2
