@@ -25,7 +25,8 @@ from .equity_header import parse_header, unit_of
 from .equity_rows import read_rows
 from .equity_solve import (Roles, Slot, column_roles, place_orphans, place_short_rows,
                            promote_subtotals, repair_garbled)
-from .model import Column, Document, Issue, Period, Row, Statement
+from .model import Column, Document, Issue, Period, Row, Statement, Unit
+from .periods import detect_unit
 
 __all__ = ["parse_equity", "equity_identities", "equity_check", "balance_date"]
 
@@ -50,9 +51,12 @@ def _damaged_figures_only(ln: LineCells) -> bool:
         for c in noisy)
 
 
-def parse_equity(doc: Document, first_line: int, last_line: int, title: str
-                 ) -> tuple[Statement | None, list[Issue]]:
-    """Read the statement of changes in equity printed on lines ``first_line..last_line``."""
+def parse_equity(doc: Document, first_line: int, last_line: int, title: str,
+                 fallback_unit: Unit | None = None) -> tuple[Statement | None, list[Issue]]:
+    """Read the statement of changes in equity printed on lines ``first_line..last_line``.
+
+    Its unit is the one over its columns, else the one its title lines state in words ("(In
+    thousands of Canadian dollars)"), else ``fallback_unit`` (the document's)."""
     issues: list[Issue] = []
     lines = [ln for ln in doc.lines if first_line < ln.no <= last_line]
     split = [split_line(ln.no, ln.text) for ln in lines]
@@ -73,10 +77,14 @@ def parse_equity(doc: Document, first_line: int, last_line: int, title: str
             line=first_line, statement="changes_in_equity"))
         return None, issues
     if not any(unit_of(t) for ln in split[:start] for t in [ln.text, *(c.text for c in ln.cells)]):
-        issues.append(Issue("info", "equity.unit_assumed",
-                            f"no unit printed above the figures; {header.unit.currency} "
-                            f"scale {header.unit.scale} assumed", line=first_line,
-                            statement="changes_in_equity"))
+        stated = detect_unit([title, *(ln.text for ln in lines[:start])])
+        if stated is not None or fallback_unit is not None:
+            header = replace(header, unit=stated or fallback_unit)
+        else:
+            issues.append(Issue("info", "equity.unit_assumed",
+                                f"no unit printed above the figures; {header.unit.currency} "
+                                f"scale {header.unit.scale} assumed", line=first_line,
+                                statement="changes_in_equity"))
     items = read_rows(lines[start:], header, issues)
     b = BlockBuilder(header, issues)
     blocks, pools = b.blocks(items)

@@ -78,6 +78,7 @@ class BlockBuilder:
                 items[k] = it = Draft(label="", line=it.line, cells=it.cells)
             if isinstance(it, Draft):
                 r = self.row(it)
+                self._opening_by_order(blocks[-1] if blocks and not fresh else [], r)
                 self._closing_by_order(blocks[-1] if blocks and not fresh else [], r)
                 s = Slot(r, it.cells is not None, list(it.tokens), list(it.garbled))
                 if fresh or not blocks or (r.balance_role == "opening"
@@ -125,6 +126,17 @@ class BlockBuilder:
             pools[bi][0].extend(s for s in need if where[id(s)] == bi)
             pools[bi][1].extend(it.tokens)
         return pools
+
+    def _opening_by_order(self, block: list[Slot], r: Row) -> None:
+        """A balance dated at a month end before any movement or balance of its block opens
+        it ("Balance, December 31, 2023" heading a table for 2024, as Canadian and US
+        issuers print it): the period starts the day after."""
+        when = self.dates.get(id(r))
+        if when is None or r.balance_role != "closing" or any(
+                x.row.balance_role != "flow" or x.row.kind != "heading" for x in block):
+            return
+        r.balance_role, r.kind = "opening", "item"
+        self.dates[id(r)] = when + timedelta(days=1)
 
     def _closing_by_order(self, block: list[Slot], r: Row) -> None:
         """A balance dated after the block's opening, with movements between, closes it

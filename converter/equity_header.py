@@ -18,14 +18,16 @@ from .model import Column, Unit
 # Unit markers as printed after a component name or on their own line.
 _UNIT = re.compile(
     r"(?P<cur>RMB|RM(?![A-Za-z])|MYR|HK\$|US\$|S\$|NT\$|A\$|C\$|\$|USD|HKD|CNY|EUR|€|£|GBP|JPY|"
-    r"SGD|(?<![A-Za-z])(?:CHF|SEK|NOK|DKK|INR|ZAR|KRW|THB|PHP|IDR|BRL|AED|SAR|QAR))\s*"
+    r"SGD|(?<![A-Za-z])(?:CHF|SEK|NOK|DKK|INR|ZAR|KRW|THB|PHP|IDR|BRL|AED|SAR|QAR)|"
+    # the rand's "R", upper case, only with its scale: "R'000", "Rm", "R million"
+    r"(?<![A-Za-z])(?-i:R(?=['’]|m\b|\s+million)))\s*"
     r"(?:'|’)?\s*(?:in\s+)?(?P<scale>000|'000|thousands?|millions?|m|mn|k)\b"
     # continental prefixed thousands: "TEUR", "kEUR", "T€"
     r"|(?<!\w)(?-i:(?P<pscale>[kTM])(?P<pcur>EUR|€|CHF|SEK|DKK|NOK))(?!\w)", re.IGNORECASE)
 _CURRENCY = {"rmb": "CNY", "cny": "CNY", "hk$": "HKD", "hkd": "HKD", "us$": "USD",
              "usd": "USD", "$": "USD", "s$": "SGD", "sgd": "SGD", "nt$": "TWD", "a$": "AUD",
              "c$": "CAD", "rm": "MYR", "myr": "MYR", "eur": "EUR", "€": "EUR", "£": "GBP",
-             "gbp": "GBP", "jpy": "JPY"}
+             "gbp": "GBP", "jpy": "JPY", "r": "ZAR"}
 _SUPER = re.compile(r"attribut|equity\s+holders\s+of|owners\s+of\s+the", re.IGNORECASE)
 _MANGLED_UNIT = re.compile(r"^[A-Za-z]{2,5}\s*['’]?\s*[0O]{3}$")
 # Words printed over several component columns that name no component: the reserve
@@ -239,7 +241,7 @@ def _from_offsets(lines: list[LineCells], data: LineCells, unit: Unit) -> Header
     for ln in lines:
         for m in re.finditer(r"\S+(?: \S+)*", ln.text):
             piece = m.group(0)
-            if _SUPER.search(piece) or _SPANNING.match(piece):
+            if _SPANNING.match(piece) or _SUPER.search(piece) and not _over_one(m, spans, width):
                 continue                      # the super-header spans several columns
             aligned = _cut_aligned(m, spans) if m.end() - m.start() > width else None
             if aligned:
@@ -258,6 +260,18 @@ def _from_offsets(lines: list[LineCells], data: LineCells, unit: Unit) -> Header
         return None
     cols = [Column(header=n, component=component_name(n)) for n in merged]
     return Header(cols, list(range(len(cols))), None, len(cols), unit)
+
+
+def _over_one(m: re.Match[str], spans: list[tuple[int, int]], width: float) -> bool:
+    """A piece whose right edge is a figure's (layout text right-aligns names and figures)
+    and which does not reach back over the figure column to its left: the first line of one
+    column's wrapped name ("Attributable" over "to ordinary" over "shareholders"), not a
+    super-header spanning the components."""
+    for k, (_a, b) in enumerate(spans):
+        if abs(b - m.end()) <= 1:
+            return k == 0 and m.end() - m.start() <= 2 * width or \
+                k > 0 and m.start() > spans[k - 1][1]
+    return False
 
 
 def _cut_aligned(m: re.Match[str], spans: list[tuple[int, int]], slack: int = 2

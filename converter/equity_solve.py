@@ -40,8 +40,11 @@ def column_roles(columns: list[Column]) -> Roles:
                    and re.search(r"equity|deficit", names[i])), None)
     if equity is None and names and names[-1].startswith("total"):
         equity = len(names) - 1
-    total = next((i for i, n in enumerate(names) if re.match(r"^(sub-?\s*)?total\b", n)
-                  and i != equity and i != nci), None)
+    # the owners' subtotal: "Total", "Sub-total", or a column of its own named for whom it
+    # sums ("Attributable to ordinary shareholders", "Equity attributable to owners")
+    total = next((i for i, n in enumerate(names)
+                  if re.match(r"^(?:(sub-?\s*)?total\b|(?:equity\s+|total\s+)?attributable\s+to\b)",
+                              n) and i != equity and i != nci), None)
     stop = total if total is not None else (nci if nci is not None else equity)
     comps = tuple(range(stop if stop is not None else len(names)))
     return Roles(comps, total, nci, equity)

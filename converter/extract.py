@@ -64,7 +64,7 @@ def extract_document(doc: Document) -> Extraction:
     for block in blocks:
         shared = sum(1 for b in blocks if b.first_line == block.first_line) > 1
         if block.kind == "changes_in_equity":
-            stmt, found = _parse_equity(doc, block)
+            stmt, found = _parse_equity(doc, block, printed_unit)
         elif shared and block.first_line in combined:
             pair, found = combined[block.first_line], []
             stmt = None if pair is None else pair[1 if block.kind == "comprehensive_income" else 0]
@@ -176,14 +176,16 @@ def parse_block(doc: Document, block: Block, fallback_unit: Unit | None = None,
     return stmt, issues
 
 
-def _parse_equity(doc: Document, block: Block) -> tuple[Statement | None, list[Issue]]:
+def _parse_equity(doc: Document, block: Block, fallback_unit: Unit | None = None
+                  ) -> tuple[Statement | None, list[Issue]]:
     parse_equity = _optional("converter.equity", "parse_equity")
     if parse_equity is None:
         return None, [Issue("info", "extract.equity_skipped",
                             "changes in equity not parsed (converter.equity not available)",
                             line=block.first_line, statement="changes_in_equity")]
     try:
-        stmt, issues = parse_equity(doc, block.first_line, block.last_line, block.title)
+        stmt, issues = parse_equity(doc, block.first_line, block.last_line, block.title,
+                                    fallback_unit)
     except Exception as exc:  # noqa: BLE001 - one statement must not sink the document
         return None, [_stage_failed("changes in equity", exc, block)]
     return stmt, list(issues)

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from .model import Document, StatementKind
 
-# Qualifiers that may precede a title; stripped before matching.
+# Qualifiers that may precede a title; stripped before matching ("Summarised consolidated
+# statement of ..." in South African results, "Reviewed condensed ...", "Provisional ...").
 _QUALIFIERS = re.compile(
-    r"^(?:(?:unaudited|audited|interim|condensed|consolidated|combined|group|company|"
-    r"parent|separate|the|summary|abridged|of|and)\b[\s,]*|"
+    r"^(?:(?:unaudited|audited|reviewed|interim|condensed|consolidated|combined|group|company|"
+    r"parent|separate|the|summary|summari[sz]ed|abridged|provisional|preliminary|of|and)"
+    r"\b[\s,]*|"
     r"(?:the\s+)?(?:group|company)'s\s+)+",
     re.IGNORECASE)
 # Typos seen in extracted titles ("COMPREHANSIVE") are allowed by a loose stem.
@@ -179,6 +181,7 @@ def _locate(doc: Document) -> tuple[list[Block], list[Block]]:
         if later_notes:
             end = min(end, later_notes[0] - 1)
         end = _prose_end(doc, i, end)
+        end = _next_table_end(doc, i, end)
         part = None if i in separate else _company_part(doc, i, end)
         for kind in kinds:
             if part is not None:
@@ -238,6 +241,38 @@ def _score(doc: Document, i: int) -> tuple[bool, int]:
         elif not figures and _YEARS_OR_UNIT.search(line.text):
             header = True
     return header, figures
+
+
+def _next_table_end(doc: Document, start: int, end: int) -> int:
+    """Cut a block before another titled table that follows it: after the statement's rows, a
+    line of words alone (a blank line above it, no figure, not a statement title nor the
+    issuer's running header) over a column header of its own ("2025  2024", "R'000"),
+    before any row, like the headline-earnings reconciliation South African issuers print after
+    the cash-flow statement. A statement continued under its own title is a title."""
+    started = False
+    lines = doc.lines
+    for j in range(start + 1, end + 1):
+        text = lines[j].text
+        if len(_NUMBER.findall(text)) >= 2 and _NUMBER_CELL.search(text):
+            started = True
+            continue
+        words = text.strip()
+        if not started or not words or re.search(r"\d", words) or "\t" in text or \
+                lines[j - 1].text.strip() or title_kinds(words) or _CONTINUED.search(words) or \
+                _FURNITURE_CUE.search(words) or len(words.split()) < 2:
+            continue
+        for ln in lines[j + 1:min(end, j + 4) + 1]:
+            if _NUMBER_CELL.search(ln.text) or title_kinds(ln.text):
+                break
+            if _YEARS_OR_UNIT.search(ln.text):
+                return _trim(doc, start, j - 1)
+    return end
+
+
+# Words of a running page header or footer, which name the issuer or the document.
+_FURNITURE_CUE = re.compile(r"\b(?:berhad|bhd|limited|ltd|plc|inc|holdings|corporation|"
+                            r"registration|company\s+no|announcement|results|report|page)\b",
+                            re.I)
 
 
 def _prose_end(doc: Document, start: int, end: int) -> int:

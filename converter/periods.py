@@ -58,6 +58,9 @@ _CURRENCIES: tuple[tuple[str, str], ...] = (
     (r"MOP|patacas?", "MOP"),
     (r"(?<![A-Za-z])Rp\.?|Rupiah", "IDR"),
     (r"(?<![A-Za-z])CHF|Swiss\s+francs?", "CHF"),
+    # the rand's one-letter sign, upper case, counts where a scale follows it ("R'000", "Rm",
+    # "R million": _SCALED asks for one); "RM" (ringgit) is matched before it
+    (r"(?<![A-Za-z])(?-i:R(?![A-Za-z$])|R(?=m\b))|South\s+African\s+rands?|\brands?\b", "ZAR"),
     # other reporters, printed by ISO code only ("SEK m", "INR'000"): the code is the unit
     (r"(?<![A-Za-z])(?:SEK|NOK|DKK|INR|ZAR|KRW|THB|PHP|IDR|BRL|KZT|AED|SAR|QAR)(?![A-Za-z])", ""),
     (r"\$", "USD"),                  # a bare dollar sign ("$ in millions"): US dollars

@@ -32,12 +32,13 @@ _SUPERSCRIPT = re.compile(r"\^\{([^}]*)\}")
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\t]+?)(?<=\S)\*(?![\w*])")
 
 # A currency sign printed before a figure in a table cell (US style: "$ 1,234.5", "$(775.2)",
-# "£ 12.3"), set off from the label by a tab or two spaces, the figure ending at a cell
+# "£ 12.3", or the sign at the column's left edge and the figure at its right: "$   184,312"),
+# set off from the label by a tab or two spaces, the figure ending at a cell
 # boundary (a tab, two spaces or the line's end): the sign says nothing the unit line does
 # not, and glued to the figure it hides the cell. It is blanked (not deleted) so that columns
 # laid out with spaces keep their positions. Prose ("less than HK$1,000") is left alone.
 _CELL_CURRENCY = re.compile(
-    r"(?:(?<=\t)|(?<=\s\s)|(?<=^))(?:US\$|HK\$|S\$|A\$|C\$|\$|£|€|¥)\s?"
+    r"(?:(?<=\t)|(?<=\s\s)|(?<=^))(?:US\$|HK\$|S\$|A\$|C\$|\$|£|€|¥) *"
     r"(?!000(?:\t|\s|$))(?=\(?-?\d[\d,]*(?:\.\d+)?\)?(?:\t|\s{2,}|\s*$))")
 # ("$000" over a column is the unit, thousands of dollars, not a dollar sign before a nil.)
 
@@ -236,8 +237,21 @@ def blank_page_furniture(lines: list[Line], page_starts: frozenset[int] = frozen
     def blank(i: int) -> bool:
         return i < 0 or i >= len(texts) or not texts[i]
 
+    # a running footer or header with the page number on its own line's end ("Acme Limited
+    # Annual results 2025        7"): the same words on every page, only the number differs
+    stems: dict[str, int] = {}
+    for t in texts:
+        stem = _numbered_furniture(t)
+        if stem:
+            stems[stem] = stems.get(stem, 0) + 1
+
     drop: set[int] = set()
     for i, t in enumerate(texts):
+        stem = _numbered_furniture(t)
+        if stem and "\t" not in lines[i].text and _at_page_break(texts, i, page_starts) and \
+                not title_kinds(stem) and (stems[stem] > 1 or _FURNITURE_CUE.search(stem)):
+            drop.add(i)
+            continue
         if not t or "\t" in lines[i].text or not _PAGE_NUMBER.match(t):
             continue
         if t.isdigit() and not lines[i].text.startswith(" " * 10) and \
@@ -263,6 +277,23 @@ def blank_page_furniture(lines: list[Line], page_starts: frozenset[int] = frozen
         return tuple(lines)
     return tuple(Line(no=ln.no, raw=ln.raw, text="") if i in drop else ln
                  for i, ln in enumerate(lines))
+
+
+_NUMBERED_LINE = re.compile(r"^(?:(?:page\s+)?\d{1,3}\s{3,}(?P<a>\S.*)|(?P<b>.*\S)\s{3,}"
+                            r"(?:page\s+)?\d{1,3})$", re.I)
+
+
+def _numbered_furniture(text: str) -> str | None:
+    """The words of a line printed with a page number at one end after a wide gap, when
+    they carry no amount and at least three words ("Acme Limited  Annual report 2025   7"):
+    else None (a row with one figure has a label of its own and a figure with a comma)."""
+    m = _NUMBERED_LINE.match(text)
+    if not m:
+        return None
+    words = m.group("a") or m.group("b")
+    if _AMOUNT.search(words) or len(words.split()) < 3 or re.search(r"\s{3,}\S+\s*$", words):
+        return None
+    return " ".join(words.split())
 
 
 def _at_page_break(texts: list[str], i: int, page_starts: frozenset[int]) -> bool:

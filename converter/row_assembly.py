@@ -51,7 +51,7 @@ class Assembler:
                 return
             self._flush_pending()
             cells = [self._single(vals, piece) for vals in piece.values]
-            self.rows.append(Slot("", cells, piece.line))
+            self.rows.append(Slot("", cells, piece.line, piece.note))   # its note, if printed
             return
         label = piece.label
         fragment = label if rl.starts_lowercase(label) else ""

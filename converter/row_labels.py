@@ -218,6 +218,11 @@ _END_MARK = re.compile(r"\s*(?:[*†‡#]+|\((?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\))
 _NAMED_ISSUER = re.compile(
     r"\b(?P<lead>(?i:owners|shareholders|stockholders|equity\s+holders|holders|members)\s+of)"
     r"\s+(?:[A-ZÀ-ÖØ-Þ][\w&'.-]*\s+){1,6}(?i:" + _LEGAL_FORM_RE + r")(?=\W|$)")
+# The amount a dividend came to per share, in parentheses ("Dividends declared ($0.48 per
+# share)", "Final dividend (R1.20 per ordinary share)", "Interim dividend (12.5p a share)"):
+# it differs year by year and names no line item.
+_PER_SHARE_AMOUNT = re.compile(r"\s*\([^()]*\d[^()]*\b(?:per|a)\s+(?:ordinary\s+|common\s+)?"
+                               r"share\)", re.IGNORECASE)
 _BREAKDOWN_LEAD = re.compile(r"^(?:thereof|hereof|whereof|of which|out of which|davon)\s*:?\s*",
                              re.IGNORECASE)
 
@@ -230,6 +235,8 @@ def mapping_label(label: str) -> str:
     'Other income'
     >>> mapping_label("thereof attributable to owners of Acme Holdings Limited")
     'attributable to owners of the Company'
+    >>> mapping_label("Final dividend (R1.20 per ordinary share)")
+    'Final dividend'
     """
     out = _SUPERSCRIPT_MARK.sub("", label)
     while True:
@@ -239,4 +246,5 @@ def mapping_label(label: str) -> str:
         out = trimmed
     out = _NAMED_ISSUER.sub(lambda m: m.group("lead") + " the Company", out)
     out = _BREAKDOWN_LEAD.sub("", out)
+    out = _PER_SHARE_AMOUNT.sub("", out)
     return normalise_label(out) or label

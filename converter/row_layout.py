@@ -90,6 +90,12 @@ def _space_separated(text: str, n: int, edges: Sequence[int] | None = None) -> s
                              r"})\s*", text)
     if figs_only and re.search(r"\d", text):
         return "\t\t" + "\t".join(figs_only.group(1).split())   # an unlabelled (sub)total
+    noted = re.fullmatch(r"\s*(?P<note>\d{1,2}[A-Za-z]?)\s+(?P<figs>" + _FIGURE + r"(?:\s+"
+                         + _FIGURE + r"){" + str(n - 1) + r"})\s*", text)
+    if noted and edges and _note_left_of_columns(text, n, edges):
+        # an unlabelled total with its note ("            8     (4,383)    (4,251)"): the
+        # note stands under the note column, left of every figure column
+        return "\t".join(["", noted.group("note"), *noted.group("figs").split()])
     m = re.match(r"^(?P<label>.*?[A-Za-z:)].*?)\s+(?:(?P<note>" + _NOTE_TOKEN + r")\s+)?"
                  r"(?P<figs>" + _FIGURE + r"(?:\s+" + _FIGURE + r"){" + str(n - 1) + r"})\s*$",
                  text.strip())
@@ -110,6 +116,17 @@ def _note_in_first_column(text: str, n: int, edges: Sequence[int]) -> bool:
     # and the figures after it stand in columns (a ragged line is no evidence)
     return edges[0] - figs[0][2] > pitch // 2 and \
         all(min(abs(f[2] - e) for e in edges) <= 2 for f in figs[1:])
+
+
+def _note_left_of_columns(text: str, n: int, edges: Sequence[int]) -> bool:
+    """The token before a line's n figures ends well left of the first figure column, and
+    the n figures stand in their columns: a note reference, not a figure."""
+    figs, _ = _trailing_figures(text, n + 1)
+    if len(figs) != n + 1:
+        return False
+    pitch = min((b - a for a, b in zip(edges, edges[1:])), default=12)
+    return edges[0] - figs[0][2] > pitch // 2 and \
+        all(abs(f[2] - e) <= 2 for f, e in zip(figs[1:], edges))
 
 
 def _trailing_figures(text: str, n: int) -> tuple[list[tuple[str, int, int]], int]:

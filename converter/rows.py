@@ -176,12 +176,14 @@ def _to_rows(slots: list[Slot], kind: StatementKind, issues: list[Issue],
                                     f"{c + 1} is damaged; readings: "
                                     f"{', '.join(str(x) for x in cell.candidates) or 'none'}",
                                     line=cell.line, statement=kind))
+        if row.kind == "total":
+            row.section = _outside_narrower(row.section, _total_topic(label))
         rows.append(row)
         if not label and stack and stack[-1][0] == 1:
             stack.pop()          # an unlabelled subtotal closes its group ("Current assets")
         elif row.kind == "total" and stack:
-            topic = label.lower().removeprefix("total ").strip()
-            hit = next((i for i, (_, h) in enumerate(stack) if h.lower().endswith(topic)), None)
+            topic = _total_topic(label)
+            hit = next((i for i, (_, h) in enumerate(stack) if _heads_topic(h, topic)), None)
             if hit is not None:
                 stack = stack[:hit]
     if kind == "cash_flows":
@@ -197,6 +199,34 @@ def _to_rows(slots: list[Slot], kind: StatementKind, issues: list[Issue],
     for i, row in enumerate(rows, start=1):
         row.id = f"r{i}"
     return rows
+
+
+def _total_topic(label: str) -> str:
+    return " ".join(label.lower().removeprefix("total ").split())
+
+
+# Headings of the equity part under other names: "Capital and reserves" (UK, South Africa),
+# "Shareholders' equity"; "Total equity" closes them as it closes "Equity".
+_EQUITY_PART = re.compile(r"^(?:capital\s+and\s+reserves|(?:share|stock)holders['’]?\s+equity|"
+                          r"equity)$", re.IGNORECASE)
+
+
+def _heads_topic(heading: str, topic: str) -> bool:
+    """The heading opens the group a total with this topic closes."""
+    h = " ".join(heading.lower().split())
+    return h.endswith(topic) or (topic in ("equity", "shareholders' equity", "shareholders’ equity")
+                                 and bool(_EQUITY_PART.match(h)))
+
+
+def _outside_narrower(section: tuple[str, ...], topic: str) -> tuple[str, ...]:
+    """A total broader than the innermost open groups stands outside them: "Total
+    liabilities" printed right after the current liabilities (no total of their own) is not a
+    current liability; "Total current liabilities" stays in "Current liabilities"."""
+    out = list(section)
+    while out and topic and " ".join(out[-1].lower().split()) != topic and \
+            " ".join(out[-1].lower().split()).endswith(" " + topic):
+        out.pop()
+    return tuple(out)
 
 
 _ACTIVITY = re.compile(r"\b(operating|investing|financing)\s+activities\b", re.IGNORECASE)

@@ -7,23 +7,12 @@ from pathlib import Path
 
 from converter.column_groups import is_lone_group_line
 from converter.equity import periods_as_columns
-from converter.extract import extract_file
 from converter.figure_lines import join_figures_below
 from converter.home_dollar import home_dollar, home_yen, localise_dollar
 from converter.model import Column, Line, Row, Statement, Unit
 from converter.periods import is_header_line
 from converter.reader import document_from_text
-
-
-def _extract(tmp_path: Path, text: str):
-    path = tmp_path / "doc.txt"
-    path.write_text(text, encoding="utf-8")
-    return extract_file(path)
-
-
-def _values(stmt, label: str) -> list[Decimal | None]:
-    row = next(r for r in stmt.rows if (r.printed_label or r.label) == label)
-    return [c.value if c is not None else None for c in row.cells]
+from helpers import extract_text as _extract, row_values as _values
 
 
 def _lines(*texts: str) -> list[Line]:

@@ -11,24 +11,13 @@ from converter.checks import untagged_figure_findings
 from converter.digit_groups import comma_grouped, groups_by_space
 from converter.equity_header import unit_of
 from converter.equity_members import member_for
-from converter.extract import extract_file
 from converter.model import Concept, Unit
 from converter.periods import detect_unit, has_change_column, is_header_line
 from converter.reader import document_from_text, strip_markup
 from converter.row_labels import mapping_label, split_packed, starts_lowercase
 from converter.row_layout import _space_separated, is_note_ref, strip_change_cells
 from converter.signs import xbrl_sign
-
-
-def _extract(tmp_path: Path, text: str):
-    path = tmp_path / "doc.txt"
-    path.write_text(text, encoding="utf-8")
-    return extract_file(path)
-
-
-def _values(stmt, label: str) -> list[Decimal | None]:
-    row = next(r for r in stmt.rows if (r.printed_label or r.label) == label)
-    return [c.value if c is not None else None for c in row.cells]
+from helpers import extract_text as _extract, row_values as _values
 
 
 # --------------------------------------------------------------------------- space-grouped

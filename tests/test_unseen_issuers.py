@@ -1,6 +1,6 @@
 """Announcements of issuers the converter was not built on: other wording, other damage.
 
-tests/data/unseen/ holds nine fictitious announcements written by ``generate.py`` with their
+tests/data/unseen/ holds eleven fictitious announcements written by ``generate.py`` with their
 truth (every printed figure, by statement, label, period and equity component):
 
 * ``meranti-2025-layout``: pdftotext "layout" text (columns by runs of spaces), RM'000, page
@@ -45,7 +45,24 @@ truth (every printed figure, by statement, label, period and equity component):
   group "Consolidated", a "Note" column), flows for the half-years to 31 December, the
   balance sheet "31 Dec 2025" against "30 Jun 2025", one statement of profit or loss and OCI
   and the cash-flow statement extracted with each row's figures on the line below its label,
-  the balance sheet extracted as its whole label column, then its figures.
+  the balance sheet extracted as its whole label column, then its figures;
+* ``northbridge-2025-canadian``: a Canadian fourth-quarter report "(In thousands of Canadian
+  dollars, except per share amounts)": four figure columns in the earnings and comprehensive
+  income statements ("Three months ended" | "Year ended" over "December 31," over the years),
+  "$" at the left edge of the first and the total figures, closing parentheses hanging right
+  of the digits, "Net earnings", an income tax heading over "Current" / "Deferred" and an
+  unlabelled total, "Items not affecting cash:" closed by an unlabelled subtotal, a running
+  changes-in-equity table (Share capital / Contributed surplus / Accumulated other
+  comprehensive income / Retained earnings) opened by "Balance, December 31, 2023" and a
+  dividend label with a dollar amount in it ("Dividends declared ($0.48 per share)"), each
+  page closed by "See accompanying notes ..." and its number;
+* ``karoo-2025-rand``: a JSE-listed group in R'000, figures grouped by spaces with a decimal
+  point ("1 346.2"), "Audited" over the years, one statement of profit or loss and OCI split
+  by a page break (the running footer ends in the page number, "(continued)" and the column
+  header repeated) before "Profit attributable to: / Ordinary shareholders /
+  Non-controlling interests", headline earnings per share beside basic and diluted EPS,
+  stated capital and treasury shares, dividends paid in operating cash flows, and the
+  headline-earnings reconciliation after the cash-flow statement.
 
 The taxonomy is loaded once: the reports are validated in one batch.
 """
@@ -65,19 +82,28 @@ from converter.model import STATEMENT_KINDS, Extraction, Row, Statement
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 NAMES = ["meranti-2025-layout", "thistledown-2025-minus", "kestrel-2025-ocr",
          "harborview-2025-bank", "larchmere-2025-restated", "auental-2025-continental",
-         "wrenfield-2025-netassets", "jadeport-2025-rmb-restated", "coolabah-2025-halfyear"]
+         "wrenfield-2025-netassets", "jadeport-2025-rmb-restated", "coolabah-2025-halfyear",
+         "northbridge-2025-canadian", "karoo-2025-rand"]
 # A third balance sheet at the start of the comparative year (IAS 1.40A): "1 January 2024"
 # is the instant that ends 31 December 2023, so its truth period is 2023.
 THIRD_BALANCE_SHEET = {"larchmere-2025-restated", "jadeport-2025-rmb-restated"}
 # Half-year reports whose balance sheet compares the half-year end with the last year end: the
 # truth names those periods by their end date (both ends fall in one calendar year).
 BALANCE_SHEET_ENDS = {"coolabah-2025-halfyear": ["2025-12-31", "2025-06-30"]}
+# Quarterly reports whose flow statements print the quarter and the year to date of both
+# years: the truth names those periods "start/end".
+FOUR_COLUMNS = {"northbridge-2025-canadian": {"income", "comprehensive_income"}}
 
 
 def _period_matches(period, wanted: str) -> bool:
-    """A truth period is a year ("2025") or, where a year is ambiguous, an end date."""
+    """A truth period is a year ("2025") or, where a year is ambiguous, an end date, or where
+    that is too ("start/end": a quarter and the year to date), the whole span."""
     if period is None:
         return False
+    if "/" in wanted:
+        start, end = wanted.split("/")
+        return period.start is not None and (period.start.isoformat(), period.end.isoformat()) \
+            == (start, end)
     return (period.end.isoformat() if "-" in wanted else str(period.end.year)) == wanted
 
 
@@ -175,6 +201,10 @@ def test_every_statement_found_with_both_periods(extracted: dict[str, Extraction
         elif stmt.kind == "financial_position" and name in BALANCE_SHEET_ENDS:
             assert [c.period.end.isoformat() for c in stmt.columns if c.period] == \
                 BALANCE_SHEET_ENDS[name], stmt.columns
+        elif stmt.kind in FOUR_COLUMNS.get(name, ()):
+            spans = [(c.period.start.month, c.period.end.year) for c in stmt.columns
+                     if c.period is not None and c.period.start is not None]
+            assert spans == [(10, 2025), (10, 2024), (1, 2025), (1, 2024)], stmt.columns
         elif stmt.kind == "financial_position" and name in THIRD_BALANCE_SHEET:
             assert [c.period.end.isoformat() for c in stmt.columns if c.period] == \
                 ["2025-12-31", "2024-12-31", "2023-12-31"], stmt.columns
@@ -252,7 +282,9 @@ PERIOD_ENDS = {"meranti-2025-layout": ((12, 31), 12), "thistledown-2025-minus": 
                "auental-2025-continental": ((12, 31), 12),
                "wrenfield-2025-netassets": ((9, 30), 12),
                "jadeport-2025-rmb-restated": ((12, 31), 12),
-               "coolabah-2025-halfyear": ((12, 31), 6)}
+               "coolabah-2025-halfyear": ((12, 31), 6),
+               "northbridge-2025-canadian": ((12, 31), 12),
+               "karoo-2025-rand": ((6, 30), 12)}
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -273,7 +305,8 @@ def test_every_column_ends_on_the_period_end_and_spans_the_period(
             ends = (period.end.month, period.end.day)
             assert ends == (month, day) or (name in THIRD_BALANCE_SHEET and ends == (12, 31)), \
                 (stmt.kind, period)
-            if period.start is not None:
+            if period.start is not None and not (stmt.kind in FOUR_COLUMNS.get(name, ())
+                                                 and period.start.month == 10):
                 first = period.end.year * 12 + period.end.month - months
                 assert (period.start.year, period.start.month, period.start.day) == \
                     (first // 12, first % 12 + 1, 1), (stmt.kind, period)

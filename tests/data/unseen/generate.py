@@ -1,4 +1,4 @@
-"""Generate nine fictitious announcements of issuers the converter has never seen, with truth.
+"""Generate eleven fictitious announcements of issuers the converter has never seen, with truth.
 
 Run ``python tests/data/unseen/generate.py`` to rewrite ``<name>.txt`` (the announcement) and
 ``<name>.csv`` (statement,label,period,component,value: every printed figure, the value as
@@ -33,6 +33,12 @@ class Stmt:
         self.rows.append(("r", label, note, (D(cur), D(prior))))
         return D(cur), D(prior)
 
+    def rn(self, label: str, values, note: str = "") -> tuple:
+        """A row of any number of columns (a quarterly report's quarter and year to date)."""
+        vals = tuple(D(v) for v in values)
+        self.rows.append(("r", label, note, vals))
+        return vals
+
 
 @dataclass
 class Equity:
@@ -42,14 +48,15 @@ class Equity:
 
 
 def add(*pairs):
-    return tuple(sum((p[i] for p in pairs), D(0)) for i in range(2))
+    """Column-wise sum of equal-length tuples (two periods, or four in a quarterly report)."""
+    return tuple(sum((p[i] for p in pairs), D(0)) for i in range(len(pairs[0])))
 
 
 def neg(p):
     return tuple(-x for x in p)
 
 
-def truth_rows(stmts, equity: Equity, years: tuple[str, str]) -> list[list[str]]:
+def truth_rows(stmts, equity: Equity, years: tuple[str, ...]) -> list[list[str]]:
     out = []
     for s in stmts:
         for row in s.rows:
@@ -2116,6 +2123,533 @@ def write_i() -> None:
     write_truth("coolabah-2025-halfyear", rows)
 
 
+# --------------------------------------------------------------------------- J: Canadian, quarterly
+def company_j():
+    """A Canadian IFRS filer's fourth-quarter report in thousands of Canadian dollars: the
+    income and comprehensive-income statements print the three months and the year to
+    December 31 of both years (four columns), the balance sheet and cash flows two; a running
+    changes-in-equity table whose opening balance is dated the day before the year starts
+    (figures invented). Columns: (Q4 2025, Q4 2024, year 2025, year 2024)."""
+    z = D(0)
+
+    def m(*v):
+        return tuple(D(str(x)) for x in v)
+
+    title = ["Condensed Interim Consolidated Statements of Earnings"]
+    inc = Stmt("income", title)
+    rev = inc.rn("Revenue", m(184_312, 171_908, 702_455, 664_310), "4")
+    cos = inc.rn("Cost of sales", m(-128_604, -121_377, -491_220, -468_905))
+    gp = inc.rn("Gross profit", add(rev, cos))
+    opx = [inc.rn("Selling, general and administrative", m(-31_870, -29_644, -121_938, -114_207)),
+           inc.rn("Research and development", m(-4_215, -3_902, -16_480, -15_133)),
+           inc.rn("Other income (expense)", m(612, -248, 1_874, 960))]
+    op = inc.rn("Operating earnings", add(gp, *opx))
+    fexp = inc.rn("Finance expense", m(-3_418, -3_906, -14_127, -15_842), "7")
+    finc = inc.rn("Finance income", m(286, 214, 1_062, 843))
+    ebt = inc.rn("Earnings before income taxes", add(op, fexp, finc))
+    inc.h("Income tax expense (recovery)")
+    cur = inc.rn("Current", m(-4_705, -3_841, -17_390, -14_952))
+    dfr = inc.rn("Deferred", m(322, -410, -1_066, 188))
+    tax = inc.rn("", add(cur, dfr), "8")
+    ne = inc.rn("Net earnings", add(ebt, tax))
+    inc.h("Earnings per share")
+    inc.rn("Basic", tuple((v / D(48_600)).quantize(D("0.01")) for v in ne), "9")
+    inc.rn("Diluted", tuple((v / D(49_150)).quantize(D("0.01")) for v in ne), "9")
+
+    oci = Stmt("comprehensive_income",
+               ["Condensed Interim Consolidated Statements of Comprehensive Income"])
+    oci.rn("Net earnings", ne)
+    oci.h("Other comprehensive income (loss)")
+    oci.h("Items that may be subsequently reclassified to net earnings:")
+    fx = oci.rn("Foreign currency translation differences on foreign operations",
+                m(2_814, -1_406, -3_972, 4_185))
+    cfh = oci.rn("Change in fair value of cash flow hedges, net of tax",
+                 m(-388, 517, 642, -903))
+    oci.h("Items that will not be subsequently reclassified to net earnings:")
+    act = oci.rn("Remeasurement of defined benefit pension plans, net of tax",
+                 m(1_136, -2_240, 1_136, -2_240))
+    oci_t = oci.rn("Total other comprehensive income (loss)", add(fx, cfh, act))
+    oci.rn("Comprehensive income", add(ne, oci_t))
+
+    comps = ["Share capital", "Contributed surplus", "Accumulated other comprehensive income",
+             "Retained earnings", "Total equity"]
+
+    def tot(v):
+        return [*v, sum(v, z)]
+
+    sbc = {"2025": D(2_388), "2024": D(2_104)}
+    opt = {"2025": (D(5_126), D(-1_273)), "2024": (D(3_415), D(-842))}
+    divs = {"2025": D(-23_328), "2024": D(-21_384)}
+    dps = {"2025": "0.48", "2024": "0.44"}
+    bal = tot([D(186_240), D(14_318), D(6_902), D(241_575)])
+    blocks, close = [], {}
+    for i, year in ((3, "2024"), (2, "2025")):
+        rows, bal = _roll(bal, [
+            ("Net earnings", tot([z, z, z, ne[i]])),
+            ("Other comprehensive income (loss)", tot([z, z, fx[i] + cfh[i], act[i]])),
+            ("Share-based compensation", tot([z, sbc[year], z, z])),
+            ("Stock options exercised", tot([opt[year][0], opt[year][1], z, z])),
+            (f"Dividends declared (${dps[year]} per share)", tot([z, z, z, divs[year]])),
+        ], f"Balance, December 31, {int(year) - 1}", f"Balance, December 31, {year}")
+        blocks.append((year, rows))
+        close[year] = bal
+    eq = Equity(["Condensed Interim Consolidated Statements of Changes in Equity"], comps, blocks)
+    c25, c24 = close["2025"], close["2024"]
+
+    fp = Stmt("financial_position", ["Condensed Interim Consolidated Statements of Financial "
+                                     "Position"])
+    fp.h("ASSETS")
+    fp.h("Current assets")
+    cur_other = (m(96_418, 88_207), m(124_730, 117_365), m(6_284, 5_917))
+    nca = (m(218_406, 209_734), m(31_552, 34_108), m(42_118, 45_936), m(63_240, 63_240),
+           m(3_806, 4_872))
+    cl = (m(88_315, 82_406), m(3_512, 2_148), m(15_000, 15_000), m(6_842, 6_517))
+    ncl = (m(150_000, 172_500), m(27_346, 30_118), m(12_874, 11_208))
+    eq_t = (c25[-1], c24[-1])
+    liab = add(*cl, *ncl)
+    cash = add(eq_t, liab, *(neg(p) for p in (*cur_other, *nca)))
+    fp.r("Cash and cash equivalents", *cash)
+    for label, p in zip(("Trade and other receivables", "Inventories",
+                         "Prepaid expenses and other assets"), cur_other):
+        fp.r(label, *p, "5" if label == "Inventories" else "")
+    ca = fp.r("Total current assets", *add(cash, *cur_other))
+    for label, p in zip(("Property, plant and equipment", "Right-of-use assets",
+                         "Intangible assets", "Goodwill", "Deferred income tax assets"), nca):
+        fp.r(label, *p)
+    fp.r("Total assets", *add(ca, *nca))
+    fp.h("LIABILITIES")
+    fp.h("Current liabilities")
+    for label, p in zip(("Accounts payable and accrued liabilities", "Income taxes payable",
+                         "Current portion of long-term debt",
+                         "Current portion of lease liabilities"), cl):
+        fp.r(label, *p, "6" if "debt" in label else "")
+    fp.r("Total current liabilities", *add(*cl))
+    for label, p in zip(("Long-term debt", "Lease liabilities",
+                         "Deferred income tax liabilities"), ncl):
+        fp.r(label, *p, "6" if "debt" in label else "")
+    fp.r("Total liabilities", *liab)
+    fp.h("SHAREHOLDERS' EQUITY")
+    for k in range(4):
+        fp.r(comps[k], c25[k], c24[k])
+    fp.r("Total shareholders' equity", *eq_t)
+    fp.r("Total liabilities and shareholders' equity", *add(liab, eq_t))
+
+    cf = Stmt("cash_flows", ["Condensed Interim Consolidated Statements of Cash Flows"])
+    y = (2, 3)
+    cf.h("Operating activities")
+    cf.r("Net earnings", *(ne[i] for i in y))
+    cf.h("Items not affecting cash:")
+    items = add(cf.r("Depreciation and amortization", *m(28_614, 27_309)),
+                cf.r("Share-based compensation", sbc["2025"], sbc["2024"]),
+                cf.r("Deferred income taxes", *(-dfr[i] for i in y)),
+                cf.r("Finance expense, net", *(-(fexp[i] + finc[i]) for i in y)),
+                cf.r("Unrealized foreign exchange loss (gain)", *m(-412, 286)))
+    sub = cf.r("", *add(tuple(ne[i] for i in y), items))
+    int_paid, tax_paid = m(-12_904, -14_618), m(-16_026, -15_391)
+    inv_flows = (m(-34_218, -29_760), m(-2_106, -1_874), m(1_430, 612), m(1_062, 843))
+    fin_flows = (m(0, 20_000), m(-22_500, -15_000), m(-6_917, -6_402),
+                 (opt["2025"][0] + opt["2025"][1], opt["2024"][0] + opt["2024"][1]),
+                 (divs["2025"], divs["2024"]))
+    fx_cash = m(-318, 407)
+    opening_cash = (cash[1], D(205_400))
+    fixed = add(sub, int_paid, tax_paid, *inv_flows, *fin_flows, fx_cash, opening_cash)
+    wc = add(cash, neg(fixed))
+    cf.r("Net change in non-cash working capital items", *wc, "10")
+    cf.r("Interest paid", *int_paid)
+    cf.r("Income taxes paid", *tax_paid)
+    nop = cf.r("Cash provided by operating activities", *add(sub, wc, int_paid, tax_paid))
+    cf.h("Investing activities")
+    for label, p in zip(("Purchase of property, plant and equipment",
+                         "Purchase of intangible assets",
+                         "Proceeds on disposal of property, plant and equipment",
+                         "Interest received"), inv_flows):
+        cf.r(label, *p)
+    ninv = cf.r("Cash used in investing activities", *add(*inv_flows))
+    cf.h("Financing activities")
+    for label, p in zip(("Proceeds from long-term debt", "Repayment of long-term debt",
+                         "Repayment of lease liabilities",
+                         "Proceeds from exercise of stock options", "Dividends paid"),
+                        fin_flows):
+        cf.r(label, *p)
+    nfin = cf.r("Cash used in financing activities", *add(*fin_flows))
+    net = cf.r("Increase (decrease) in cash and cash equivalents", *add(nop, ninv, nfin))
+    cf.r("Effect of exchange rate changes on cash and cash equivalents", *fx_cash)
+    cf.r("Cash and cash equivalents, beginning of year", *opening_cash)
+    end = cf.r("Cash and cash equivalents, end of year", *add(net, fx_cash, opening_cash))
+    assert end == cash and all(v > 0 for v in cash), (end, cash)
+    return [inc, oci, fp, eq, cf]
+
+
+def fmt_hanging(v: Decimal, dollar: bool, w: int) -> str:
+    """North American print: a closing parenthesis hangs right of the digits (a positive
+    figure keeps a space there), the dollar sign stands at the column's left edge, nil is an
+    em dash."""
+    if v == 0:
+        s = "— "
+    else:
+        s = f"{abs(v):,.{places(v)}f}"
+        s = f"({s})" if v < 0 else s + " "
+    return ("$" + s.rjust(w - 3)).rjust(w) if dollar else s.rjust(w)
+
+
+J_DOLLAR = ("Net earnings", "Basic", "Diluted", "Comprehensive income", "Total assets",
+            "Total liabilities and shareholders' equity", "Cash and cash equivalents, end of year")
+
+
+def write_j() -> None:
+    inc, oci, fp, eq, cf = company_j()
+    name = "NORTHBRIDGE TIMBERWORKS INC."
+    lw, nw, w = 50, 6, 13
+    page = [3]
+    out = [name, "Fourth Quarter and Annual Report 2025", "",
+           "This report is fictitious: it was written for the ixbrl-converter tests; the company",
+           "and all its figures are invented.", ""]
+
+    def footer() -> list[str]:
+        page[0] += 1
+        return ["", "See accompanying notes to the condensed interim consolidated financial "
+                "statements.", "", str(page[0]).center(100).rstrip(), "\f"]
+
+    def label_lines(label: str, note: str, figs: str) -> list[str]:
+        if len(label) <= lw - 2:
+            return [f"{label:<{lw}}{note:<{nw}}{figs}".rstrip()]
+        cut = label.rfind(" ", 0, lw - 2)
+        rest = "  " + label[cut + 1:]
+        return [label[:cut], f"{rest:<{lw}}{note:<{nw}}{figs}".rstrip()]
+
+    def table(s, head: list[str], unit: str, glued: bool = False) -> list[str]:
+        lines = [name, s.title[0], unit, "(Unaudited)", "", *(h.rstrip() for h in head)]
+        if not glued:
+            lines.append("")
+        first = True
+        for row in s.rows:
+            if row[0] == "h":
+                lines.append(row[1])
+                continue
+            label, note, vals = row[1], row[2], row[3]
+            dollar = first or label in J_DOLLAR
+            first = False
+            cells = [fmt_hanging(v, dollar, w) for v in vals]
+            if len(cells) == 4:       # the year-to-date pair set apart from the quarter's
+                figs = cells[0] + cells[1] + "    " + cells[2] + cells[3]
+            else:
+                figs = "".join(cells)
+            lines += label_lines(label, note, figs)
+        return lines + footer()
+
+    unit = "(In thousands of Canadian dollars, except per share amounts)"
+    four = [" " * (lw + nw) + "Three months ended".center(2 * w) + "    "
+            + "Year ended".center(2 * w),
+            " " * (lw + nw) + "December 31,".center(2 * w) + "    " + "December 31,".center(2 * w),
+            " " * lw + "Note".ljust(nw) + "2025".rjust(w - 1) + "2024".rjust(w) + "    "
+            + "2025".rjust(w) + "2024".rjust(w)]
+    out += table(inc, four, unit)
+    out += table(oci, four, "(In thousands of Canadian dollars)")
+    out += table(fp, [" " * lw + "Note".ljust(nw) + "December 31,".rjust(w - 1)
+                      + "December 31,".rjust(w + 1),
+                      " " * (lw + nw) + "2025".rjust(w - 1) + "2024".rjust(w)],
+                 "(In thousands of Canadian dollars)")
+    # changes in equity: component names over several lines, a running table
+    cw, elw = 15, 40
+    heads = [_wrap_words(c.split(), cw - 2) for c in eq.components]
+    depth = max(len(h) for h in heads)
+    out += [name, eq.title[0], "(In thousands of Canadian dollars)", "(Unaudited)", ""]
+    for k in range(depth):
+        cells = []
+        for h in heads:
+            lines = [""] * (depth - len(h)) + h
+            cells.append(lines[k].rjust(cw))
+        out.append(" " * elw + "".join(cells).rstrip())
+    out.append("")
+    running = [(y, rows[(1 if n else 0):]) for n, (y, rows) in enumerate(eq.blocks)]
+    for year, rows in running:
+        for label, values in rows:
+            dollar = label.startswith("Balance")
+            out.append((f"{label:<{elw}}"
+                        + "".join(fmt_hanging(v, dollar, cw) for v in values)).rstrip())
+    out += footer()
+    out += table(cf, [" " * (lw + nw) + "Year ended December 31,".center(2 * w),
+                      " " * lw + "Note".ljust(nw) + "2025".rjust(w - 1) + "2024".rjust(w)],
+                 "(In thousands of Canadian dollars)", glued=True)
+    out += ["Notes to the Condensed Interim Consolidated Financial Statements",
+            "(In thousands of Canadian dollars, except per share amounts)", "",
+            "1. Basis of presentation",
+            "These condensed interim consolidated financial statements have been prepared in",
+            "accordance with IAS 34, Interim Financial Reporting.", ""]
+    (HERE / "northbridge-2025-canadian.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
+    quarters = ("2025-10-01/2025-12-31", "2024-10-01/2024-12-31",
+                "2025-01-01/2025-12-31", "2024-01-01/2024-12-31")
+    rows = truth_rows([inc, oci], Equity([], [], []), quarters)
+    rows += truth_rows([fp, cf], Equity(eq.title, eq.components, running), ("2025", "2024"))
+    write_truth("northbridge-2025-canadian", rows)
+
+
+# --------------------------------------------------------------------------- K: South African
+def company_k():
+    """A JSE-listed group in R'000: one statement of profit or loss and other comprehensive
+    income with profit and total comprehensive income attributable to ordinary shareholders
+    and non-controlling interests, basic, diluted and headline earnings per share in cents,
+    stated capital and treasury shares, year ended 30 June (figures invented)."""
+    z = D(0)
+
+    def m(*v):
+        return tuple(D(str(x)) for x in v)
+
+    inc = Stmt("income", ["SUMMARISED CONSOLIDATED STATEMENT OF PROFIT OR LOSS AND OTHER "
+                          "COMPREHENSIVE INCOME", "for the year ended 30 June 2025"])
+    rev = inc.r("Revenue", *m(4_812_366, 4_405_918), "3")
+    cos = inc.r("Cost of sales", *m(-3_468_204, -3_187_512))
+    gp = inc.r("Gross profit", *add(rev, cos))
+    opx = [inc.r("Other operating income", *m(38_514, 29_806)),
+           inc.r("Selling and distribution expenses", *m(-412_908, -386_745)),
+           inc.r("Administrative expenses", *m(-384_126, -361_092)),
+           inc.r("Impairment losses on trade receivables", *m(-9_417, -6_283))]
+    op = inc.r("Operating profit", *add(gp, *opx), "4")
+    fin_i = inc.r("Finance income", *m(21_806, 18_344))
+    fin_c = inc.r("Finance costs", *m(-96_418, -104_732), "5")
+    assoc = inc.r("Share of profit of equity-accounted investees, net of taxation",
+                  *m(14_215, 11_873))
+    pbt = inc.r("Profit before taxation", *add(op, fin_i, fin_c, assoc))
+    tax = inc.r("Taxation", *m(-147_612, -122_980), "6")
+    pat = inc.r("Profit for the year", *add(pbt, tax))
+    inc.h("Other comprehensive income")
+    inc.h("Items that may be reclassified to profit or loss")
+    fx = inc.r("Exchange differences on translating foreign operations", *m(-18_426, 9_305))
+    cfh = inc.r("Cash flow hedges, net of taxation", *m(3_112, -1_864))
+    inc.h("Items that will not be reclassified to profit or loss")
+    fv = inc.r("Equity investments at fair value through other comprehensive income - net "
+               "change in fair value", *m(-2_740, 4_115))
+    oci_t = inc.r("Other comprehensive (loss)/income for the year, net of taxation",
+                  *add(fx, cfh, fv))
+    tci = inc.r("Total comprehensive income for the year", *add(pat, oci_t))
+    inc.h("Profit attributable to:")
+    nci_p = m(16_872, 14_305)
+    own_p = inc.r("Ordinary shareholders", *add(pat, neg(nci_p)))
+    inc.r("Non-controlling interests", *nci_p)
+    inc.h("Total comprehensive income attributable to:")
+    nci_oci = m(-1_204, 610)
+    nci_t = add(nci_p, nci_oci)
+    inc.r("Ordinary shareholders", *add(tci, neg(nci_t)))
+    inc.r("Non-controlling interests", *nci_t)
+    inc.h("Per share information")
+    inc.r("Basic earnings per share (cents)", *m("1346.2", "1129.8"), "7")
+    inc.r("Diluted earnings per share (cents)", *m("1331.5", "1118.4"), "7")
+    inc.r("Headline earnings per share (cents)", *m("1382.7", "1134.1"), "7")
+    inc.r("Diluted headline earnings per share (cents)", *m("1367.6", "1122.6"), "7")
+
+    comps = ["Stated capital", "Treasury shares", "Other reserves", "Retained earnings",
+             "Attributable to ordinary shareholders", "Non-controlling interests",
+             "Total equity"]
+    sbp = {"2025": D(8_214), "2024": D(7_390)}
+    tsy = {"2025": D(-12_608), "2024": D(-4_115)}
+    divs = {"2025": D(-86_512), "2024": D(-74_306)}
+    nci_div = {"2025": D(-9_240), "2024": D(-8_115)}
+    opening = with_totals([D(624_880), D(-21_406), D(48_117), D(1_103_562)], D(96_208))
+    moves = []
+    for i, year in ((1, "2024"), (0, "2025")):
+        own_oci = oci_t[i] - nci_oci[i]
+        moves.append((year, [
+            ("Profit for the year", with_totals([z, z, z, own_p[i]], nci_p[i])),
+            ("Other comprehensive income", with_totals([z, z, own_oci, z], nci_oci[i])),
+            ("=Total comprehensive income for the year",
+             with_totals([z, z, own_oci, own_p[i]], nci_t[i])),
+            ("Share-based payment expense", with_totals([z, z, sbp[year], z], z)),
+            ("Purchase of treasury shares", with_totals([z, tsy[year], z, z], z)),
+            ("Dividends", with_totals([z, z, z, divs[year]], nci_div[year])),
+        ]))
+    blocks, _ = equity_blocks(opening, moves, lambda y: f"Balance at 30 June {y}",
+                              lambda y: f"Balance at 1 July {int(y) - 1}")
+    eq = Equity(["SUMMARISED CONSOLIDATED STATEMENT OF CHANGES IN EQUITY",
+                 "for the year ended 30 June 2025"], comps, blocks)
+    close = {b[0]: b[1][-1][1] for b in blocks}
+    c25, c24 = close["2025"], close["2024"]
+
+    fp = Stmt("financial_position", ["SUMMARISED CONSOLIDATED STATEMENT OF FINANCIAL POSITION",
+                                     "at 30 June 2025"])
+    fp.h("ASSETS")
+    fp.h("Non-current assets")
+    nca = add(fp.r("Property, plant and equipment", *m(1_486_204, 1_412_866)),
+              fp.r("Right-of-use assets", *m(92_418, 101_306)),
+              fp.r("Goodwill and intangible assets", *m(214_630, 221_918)),
+              fp.r("Investments in equity-accounted investees", *m(86_415, 78_000)),
+              fp.r("Equity investments at fair value through other comprehensive income",
+                   *m(41_260, 43_120)),
+              fp.r("Deferred tax assets", *m(18_904, 21_337)))
+    fp.r("Total non-current assets", *nca)
+    fp.h("Current assets")
+    inv = fp.r("Inventories", *m(612_805, 574_118))
+    rec = fp.r("Trade and other receivables", *m(718_342, 662_407))
+    taxr = fp.r("Taxation receivable", *m(4_118, 0))
+    ncl = (m(620_000, 700_000), m(78_415, 88_906), m(96_218, 89_441))
+    cl = (m(584_906, 541_337), m(80_000, 80_000), m(21_308, 19_874), m(12_614, 9_802),
+          m(18_322, 16_948))
+    eq_t = (c25[-1], c24[-1])
+    liab = add(*ncl, *cl)
+    cash = add(eq_t, liab, neg(nca), neg(inv), neg(rec), neg(taxr))
+    fp.r("Cash and cash equivalents", *cash)
+    ca = fp.r("Total current assets", *add(inv, rec, taxr, cash))
+    fp.r("Total assets", *add(nca, ca))
+    fp.h("EQUITY AND LIABILITIES")
+    fp.h("Capital and reserves")
+    for k in range(4):
+        fp.r(comps[k], c25[k], c24[k])
+    fp.r("Equity attributable to ordinary shareholders", c25[4], c24[4])
+    fp.r("Non-controlling interests", c25[5], c24[5])
+    fp.r("Total equity", *eq_t)
+    fp.h("Non-current liabilities")
+    for label, p in zip(("Interest-bearing borrowings", "Lease liabilities",
+                         "Deferred tax liabilities"), ncl):
+        fp.r(label, *p, "8" if "borrowings" in label else "")
+    fp.h("Current liabilities")
+    for label, p in zip(("Trade and other payables",
+                         "Current portion of interest-bearing borrowings", "Lease liabilities",
+                         "Taxation payable", "Provisions"), cl):
+        fp.r(label, *p, "8" if "borrowings" in label else "")
+    fp.r("Total liabilities", *liab)
+    fp.r("Total equity and liabilities", *add(eq_t, liab))
+
+    cf = Stmt("cash_flows", ["SUMMARISED CONSOLIDATED STATEMENT OF CASH FLOWS",
+                             "for the year ended 30 June 2025"])
+    cf.h("Cash flows from operating activities")
+    op_other = (fin_i, m(-94_120, -102_305), m(-138_774, -118_210),
+                (divs["2025"], divs["2024"]))
+    inv_flows = (m(-198_406, -176_320), m(6_118, 4_207), m(-12_840, -9_615), m(5_800, 4_900))
+    fin_flows = (m(0, 150_000), m(-80_000, -60_000), m(-20_316, -18_744),
+                 (tsy["2025"], tsy["2024"]), (nci_div["2025"], nci_div["2024"]))
+    fx_cash = m(-4_871, 2_316)
+    opening_cash = (cash[1], D(420_000))
+    fixed = add(*op_other, *inv_flows, *fin_flows, fx_cash, opening_cash)
+    cgo = add(cash, neg(fixed))
+    cf.r("Cash generated from operations", *cgo, "9")
+    for label, p in zip(("Finance income received", "Finance costs paid", "Taxation paid",
+                         "Dividends paid to ordinary shareholders"), op_other):
+        cf.r(label, *p)
+    nop = cf.r("Net cash inflow from operating activities", *add(cgo, *op_other))
+    cf.h("Cash flows from investing activities")
+    for label, p in zip(("Additions to property, plant and equipment",
+                         "Proceeds on disposal of property, plant and equipment",
+                         "Additions to intangible assets",
+                         "Dividends received from equity-accounted investees"), inv_flows):
+        cf.r(label, *p)
+    ninv = cf.r("Net cash outflow from investing activities", *add(*inv_flows))
+    cf.h("Cash flows from financing activities")
+    for label, p in zip(("Interest-bearing borrowings raised", "Interest-bearing borrowings repaid",
+                         "Lease liabilities repaid", "Purchase of treasury shares",
+                         "Dividends paid to non-controlling interests"), fin_flows):
+        cf.r(label, *p)
+    nfin = cf.r("Net cash (outflow)/inflow from financing activities", *add(*fin_flows))
+    net = cf.r("Net increase/(decrease) in cash and cash equivalents", *add(nop, ninv, nfin))
+    cf.r("Cash and cash equivalents at the beginning of the year", *opening_cash)
+    cf.r("Effect of exchange rate changes on cash and cash equivalents", *fx_cash)
+    end = cf.r("Cash and cash equivalents at the end of the year",
+               *add(net, opening_cash, fx_cash))
+    assert end == cash and all(v > 0 for v in cash), (end, cash)
+    return [inc, fp, eq, cf], own_p
+
+
+def fmt_sa(v: Decimal) -> str:
+    """South African print: a space between thousands, a decimal point, negatives in
+    parentheses, nil as an en dash."""
+    if v == 0:
+        return "–"
+    s = f"{abs(v):,.{places(v)}f}".replace(",", " ")
+    return f"({s})" if v < 0 else s
+
+
+def write_k() -> None:
+    (inc, fp, eq, cf), own_p = company_k()
+    lw, nw, w = 58, 7, 14
+    furniture = "Karoo Mills Holdings Limited  Audited summarised consolidated results for the " \
+                "year ended 30 June 2025"
+    page = [6]
+    out = ["KAROO MILLS HOLDINGS LIMITED",
+           "(Incorporated in the Republic of South Africa)",
+           "(Registration number 1998/012345/06)",
+           "JSE share code: KMH   ISIN: ZAE000123456",
+           "(\"Karoo Mills\" or \"the group\")", "",
+           "AUDITED SUMMARISED CONSOLIDATED RESULTS FOR THE YEAR ENDED 30 JUNE 2025", "",
+           "These results are fictitious: they were written for the ixbrl-converter tests; the",
+           "company and all its figures are invented.", ""]
+    head = [" " * (lw + nw) + "Audited".rjust(w) + "Audited".rjust(w),
+            " " * (lw + nw) + "2025".rjust(w) + "2024".rjust(w),
+            " " * lw + "Notes".ljust(nw) + "R'000".rjust(w) + "R'000".rjust(w)]
+
+    def page_break(title: str) -> list[str]:
+        """The running footer carries the page number at its right end; the next page opens
+        with the statement's name '(continued)' and the column header again."""
+        page[0] += 1
+        return ["", furniture + str(page[0]).rjust(120 - len(furniture)),
+                "\f" + title + " (continued)", *head, ""]
+
+    def table(s, break_before: str | None = None) -> list[str]:
+        lines = [s.title[0], s.title[1], *head, ""]
+        for row in s.rows:
+            if break_before and row[0] == "h" and row[1] == break_before:
+                lines += page_break(s.title[0])
+            if row[0] == "h":
+                lines.append(row[1])
+                continue
+            label, note, vals = row[1], row[2], row[3]
+            figs = "".join(fmt_sa(v).rjust(w) for v in vals)
+            if len(label) > lw - 2:
+                cut = label.rfind(" ", 0, lw - 2)
+                lines += [label[:cut], f"{label[cut + 1:]:<{lw}}{note:<{nw}}{figs}".rstrip()]
+            else:
+                lines.append(f"{label:<{lw}}{note:<{nw}}{figs}".rstrip())
+        page[0] += 1
+        return lines + ["", furniture + str(page[0]).rjust(120 - len(furniture)), "\f"]
+
+    out += table(inc, break_before="Profit attributable to:")
+    out += table(fp, break_before="EQUITY AND LIABILITIES")
+    cw, elw = 16, 42
+    heads = [_wrap_words(c.split(), cw - 2) for c in eq.components]
+    depth = max(len(h) for h in heads)
+    out += [eq.title[0], eq.title[1], ""]
+    for k in range(depth):
+        cells = []
+        for h in heads:
+            lines = [""] * (depth - len(h)) + h
+            cells.append(lines[k].rjust(cw))
+        out.append(" " * elw + "".join(cells).rstrip())
+    out.append(" " * elw + "".join("R'000".rjust(cw) for _ in eq.components))
+    out.append("")
+    for year, rows in eq.blocks:
+        for label, values in rows:
+            out.append(f"{label:<{elw}}" + "".join(fmt_sa(v).rjust(cw) for v in values))
+        out.append("")
+    page[0] += 1
+    out += [furniture + str(page[0]).rjust(120 - len(furniture)), "\f"]
+    out += table(cf)
+    # the headline earnings reconciliation the JSE listings requirements ask for: not a
+    # primary statement, its figures are not in the truth
+    disposal = (D(-1_541), D(-710))
+    impair = (D(6_912), D(0))
+    heps = add(own_p, disposal, impair)
+    out += ["RECONCILIATION OF HEADLINE EARNINGS", *head, ""]
+    for label, p in (("Profit attributable to ordinary shareholders", own_p),
+                     ("Profit on disposal of property, plant and equipment, net of taxation",
+                      disposal),
+                     ("Impairment of intangible assets, net of taxation", impair),
+                     ("Headline earnings", heps)):
+        figs = "".join(fmt_sa(v).rjust(w) for v in p)
+        if len(label) > lw - 2:
+            cut = label.rfind(" ", 0, lw - 2)
+            out += [label[:cut], f"{label[cut + 1:]:<{lw + nw}}{figs}"]
+        else:
+            out.append(f"{label:<{lw + nw}}{figs}")
+    out += ["", "Weighted average number of ordinary shares in issue ('000)".ljust(lw + nw)
+            + "26 100".rjust(w) + "24 986".rjust(w), "",
+            "NOTES", "", "1. Basis of preparation",
+            "The summarised consolidated financial statements are prepared in accordance with",
+            "the JSE Limited Listings Requirements and IAS 34 Interim Financial Reporting.", ""]
+    (HERE / "karoo-2025-rand.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
+    rows = truth_rows([inc, fp, cf], eq, ("2025", "2024"))
+    for r in rows:     # one statement of profit or loss and OCI: a row may land in either part
+        if r[0] == "income":
+            r[0] = "income|comprehensive_income"
+    write_truth("karoo-2025-rand", rows)
+
+
 if __name__ == "__main__":
     write_a()
     write_b()
@@ -2126,3 +2660,5 @@ if __name__ == "__main__":
     write_g()
     write_h()
     write_i()
+    write_j()
+    write_k()
