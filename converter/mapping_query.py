@@ -24,12 +24,13 @@ _MONTH = r"(january|february|march|april|may|june|july|august|september|october|
 # Opening/closing balances in flow statements ("as at 1 January", "at end of year"); not
 # "designated as at fair value".
 _INSTANT_WORDS = re.compile(r"\b(at (the )?(beginning|end|start) of\b|opening balance|"
+                            r"(^|, )(beginning|end|start) of (the )?(financial )?(year|period)$|"
                             r"closing balance|balance (as )?at\b)|^(as )?at\b|"
                             r"\bas at (\d|\w+ \d)|\bat \d{1,2} " + _MONTH + r"\b|\bat "
                             + _MONTH + r" \d{1,2}\b")
 _ATTRIBUTABLE = re.compile(r"^(.*?)\s*(?:is |are )?attributable to\s*:?$")
 _OWNER_LABEL = re.compile(r"\bowner parent\b|\bnoncontrolling interest\b|\bperpetual\b|"
-                          r"\bother equity\b|\bholder\b")
+                          r"\bother equity\b|\b(share|stock)?holder\b")
 _EPS_HEADING = re.compile(r"\b(earnings|loss|profit|\(loss\)/earnings|earnings/\(loss\))"
                           r" per (ordinary )?share\b")
 _ADJUSTMENTS = re.compile(r"\badjustments? (for|to)\b|\breconcil|\bnon-?cash items\b")
@@ -166,6 +167,10 @@ def _compose(cleaned: str, statement: str | None, sf: _Section) -> str:
         if not cleaned:
             return head
         return f"{head} attributable to {cleaned}"
+    if cleaned in ("current", "deferred") and "tax" in inner and "before tax" not in inner \
+            and statement in (None, "income", "comprehensive_income"):
+        # "Current" / "Deferred" under "Income tax expense (recovery)": the tax's two parts
+        return f"{cleaned} tax expense"
     if inner and _TOTAL_LABEL.match(cleaned):
         return inner if inner.startswith("total") else f"total {inner}"
     return cleaned
@@ -315,9 +320,23 @@ _CF_SHARES = re.compile(r"^(net )?(proceeds (from|on) )?(the )?(issuance|issue|i
                         r"(issue|issuance|transaction) costs)?$")
 
 
+# "Interest-bearing borrowings raised", "Bank loans repaid", "Lease liabilities repaid": the
+# debt named first, the flow last
+_CF_DEBT_LAST = re.compile(r"^(new |additional )?(interest[- ]bearing )?(bank )?(borrowings|loans|"
+                           r"debt|lease liabilities)( and overdrafts)? (raised|drawn down|drawn|"
+                           r"obtained|received|repaid|settled|paid)$")
+
+
 def _cash_flow_wording(cleaned: str, activity: str) -> str:
     if _CF_SHARES.match(cleaned):
         return "proceeds from issuing shares"
+    debt = _CF_DEBT_LAST.match(cleaned)
+    if debt:
+        lease = debt.group(4) == "lease liabilities"
+        if debt.group(6) in ("repaid", "settled", "paid"):
+            return "payments of lease liabilities" if lease else "repayments of borrowings"
+        if not lease:
+            return "proceeds from borrowings"
     if _CF_OUT.match(cleaned) and not (activity == "operating"
                                        and cleaned.startswith("increase in ")):
         # (in operating activities "Increase in ..." is a working-capital change)

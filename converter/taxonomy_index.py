@@ -67,6 +67,13 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
      r"stockholders|holders of ordinary shares|ordinary equity holders) of the "
      r"(company|parent|bank|group|parent company)\b", "owners of parent"),
     (r"\bowners of the parent\b", "owners of parent"),
+    # dividends paid "to shareholders" / "to owners of the Company" are the dividends paid
+    # (those to non-controlling interests are named so)
+    (r"\bdividends? paid to (the )?(ordinary |equity |common )?(shareholders|owners|equity "
+     r"holders|stockholders)( of (the )?(company|parent|group))?\b", "dividends paid"),
+    # "Profit attributable to: Ordinary shareholders", "Equity attributable to ordinary
+    # shareholders": the parent's ordinary shareholders are its owners
+    (r"\b(ordinary|common) (shareholders|stockholders|equity holders)\b", "owners of parent"),
     (r"\bordinary equity holders of parent entity\b", "owners of parent"),
     (r"\b(minority interests?|non-?controlling interests?|non-?controlling shareholders?)\b",
      "noncontrolling interests"),
@@ -82,19 +89,28 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
      "cash and cash equivalents"),
     (r"\bdebtors\b", "receivables"), (r"\bcreditors\b", "payables"),
     (r"\b(associated companies|associated company)\b", "associates"),
+    # "equity-accounted investees": IFRS's investments accounted for using the equity method
+    (r"\b(investments? in )?equity[- ]accounted (investees?|investments?|entities)\b",
+     "investments accounted for using equity method"),
     (r"\bjointly controlled entities\b", "joint ventures"),
-    (r"\b(interest[- ]bearing )?bank (loans|borrowings)( and overdrafts)?\b|\bterm loans?\b",
-     "borrowings"),
+    (r"\b(interest[- ]bearing )?bank (loans|borrowings)( and overdrafts)?\b|\bterm loans?\b|"
+     r"\binterest[- ]bearing (loans and )?(borrowings|loans)\b", "borrowings"),
     # (before "taxation" / "income taxes": one pass rewrites a phrase once)
+    (r"\b(income )?tax(ation)? recoverable\b|\bprepaid (income )?tax(es)?\b|"
+     r"\bincome tax(es)? receivables?\b|\btax(ation)? receivables?\b", "current tax assets"),
     (r"\b(income |current |profits )?tax(es|ation)? payable\b", "current tax liabilities"),
     (r"\btaxation\b", "tax"), (r"\bincome taxes\b", "income tax"),
-    (r"\bdeferred income tax\b", "deferred tax"),
-    (r"\bcurrent income tax\b", "current tax"),
+    (r"\bdeferred income tax(es|ation)?\b", "deferred tax"),
+    (r"\bcurrent income tax(es|ation)?\b", "current tax"),
     (r"\b(staff costs?|employee benefits? (expenses?|costs?)|employee costs?)\b",
      "employee benefits expense"),
     (r"\bexpenditures?\b", "expense"),
     (r"\bearnings per share\b", "earnings per share"),
     (r"\bright[- ]of[- ]use\b", "rightofuse"),
+    # "Current portion of lease liabilities": IFRS says current lease liabilities
+    (r"\bnon[- ]?current portion of (the )?lease liabilit(y|ies)\b",
+     "noncurrent lease liabilities"),
+    (r"\bcurrent portion of (the )?lease liabilit(y|ies)\b", "current lease liabilities"),
     (r"\bnon[- ]current\b", "noncurrent"),
     # North American "long-term debt" (and its current portion) is non-current borrowings
     (r"\b(long[- ]term|non[- ]current) debt\b", "noncurrent borrowings"),
@@ -110,8 +126,6 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
      r"loss/income)\b", "comprehensive income"),
     (r"\bdeferred revenue\b", "deferred income"),
     (r"\bpreferred shares?\b", "preference share"),
-    (r"\b(income )?tax(ation)? recoverable\b|\bprepaid (income )?tax(es)?\b|"
-     r"\bincome tax(es)? receivables?\b", "current tax assets"),
     (r"\bdefined benefit (obligations?|schemes?|pension plans?|retirement plans?|"
      r"plans?|pension schemes?)\b", "defined benefit plans"),
     (r"\barising (on|from)\b", "on"),
@@ -125,7 +139,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     # European and US wordings of the IAS 1 lines
     (r"\b(personnel|staff|payroll) (expenses?|costs?)\b", "employee benefits expense"),
     (r"\bfinancial income\b", "finance income"),
-    (r"\bfinancial (expenses?|costs?)\b", "finance costs"),
+    (r"\bfinancial (expenses?|costs?)\b|\bfinance expenses?\b", "finance costs"),
     # US "Income before income taxes"; Gulf reporters deduct zakat with the income tax
     (r"(?<!comprehensive )\b(earnings|income) before (zakat and )?(income )?tax(es|ation)?\b",
      "profit before tax"),
@@ -135,7 +149,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     # IAS 1's "other components of equity" (Japanese IFRS balance sheets print it as a line)
     (r"\bother components of equity\b", "other reserves"),
     (r"\bnet (income|earnings)\b", "profit"),
-    (r"(?<!other )\boperating (result|results|income|profit|loss)\b",
+    (r"(?<!other )\boperating (result|results|income|profit|loss|earnings)\b",
      "profit from operating activities"),
     (r"\bstocks\b", "inventories"),
     (r"\b(tangible )?fixed assets\b", "property plant and equipment"),
