@@ -77,7 +77,11 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\bordinary equity holders of parent entity\b", "owners of parent"),
     (r"\b(minority interests?|non-?controlling interests?|non-?controlling shareholders?)\b",
      "noncontrolling interests"),
-    (r"\bcosts? of (goods sold|revenues?|services|sales)\b", "cost of sales"),
+    (r"\bcosts? of (goods sold|revenues?|services|sales)( and (of )?services( rendered)?)?\b|"
+     r"\bcosts? of goods and services sold\b", "cost of sales"),
+    # "Marketing and selling expenses", "Selling and marketing costs": IFRS's sales and
+    # marketing expense
+    (r"\b(marketing and (selling|sales)|selling and marketing)\b", "sales and marketing"),
     (r"\bturnover\b", "revenue"),
     # "investments at fair value through profit or loss" are financial assets so measured
     (r"\binvestments? (measured |carried )?at (fair value through profit (and|or) loss|fvt?pl)\b",
@@ -129,7 +133,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\bdefined benefit (obligations?|schemes?|pension plans?|retirement plans?|"
      r"plans?|pension schemes?)\b", "defined benefit plans"),
     (r"\barising (on|from)\b", "on"),
-    (r"\bsales revenues?\b|\brevenues? from sales\b|\bnet sales\b", "revenue"),
+    (r"\bsales revenues?\b|\brevenues? from sales\b|\bnet (sales|revenues?)\b", "revenue"),
     # Indian "Revenue from operations" is the revenue line ("hotel operations" is a kind)
     (r"\brevenues? from operations\b", "revenue"),
     # a trust's or REIT's distributions to its unitholders are its dividends
