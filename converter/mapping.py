@@ -364,45 +364,52 @@ class Taxonomy:
         return out  # type: ignore[return-value]
 
     def _find(self, queries: list[Query], keep: int) -> list[Finalists]:
-        """``_finalists`` worked out: each query's aliases, then the similarity of every
-        pooled concept (``TokenIndex.lookup_many``), then the best rough scores of all
-        queries in one stable sort of a query × pool matrix."""
-        out: list[Finalists] = []
-        need: list[int] = []                # queries with room left after their aliases
-        for q in queries:
-            aliases = self._aliases_for(q)
-            rough: list[tuple[float, str]] = []
-            if aliases:
-                admissible, primary = self._admissible(q), self._in_roles(
-                    PRIMARY_ROLES.get(q.statement or "", frozenset()))
-                rough = sorted(((0.7 * 1.0 + 0.20 + (0.10 if name in primary else 0.0), name)
-                                for name in aliases if name in admissible),
-                               key=lambda r: -r[0])
-            if len(rough) < keep:
-                need.append(len(out))
-            out.append(Finalists(aliases, [self.table.position[n] for _r, n in rough],
-                                 _NO_POSITIONS, _NO_SIMS, _NO_POSITIONS))
+        """``_finalists`` worked out: each query's aliases (``_aliased``), then the
+        similarity of every pooled concept (``TokenIndex.lookup_many``), then the best
+        rough scores (``_best_rough``, or for many queries at once ``_best_rough_many``)."""
+        out = [self._aliased(q) for q in queries]
+        need = [i for i, f in enumerate(out) if len(f.head) < keep]
         found = self.search.lookup_many([queries[i].variants for i in need])
         pooled = [(i, f) for i, f in zip(need, found) if len(f.concepts)]
-        if len(pooled) <= 1:    # (one query: no joining)
-            for i, f in pooled:
-                out[i] = self._best_rough(queries[i], out[i], f, keep)
-            return out
-        # one row per query, its pool in pool order, padded: -rough score, +inf = never
+        if len(pooled) == 1:    # (one query: no joining)
+            [(i, f)] = pooled
+            out[i] = self._best_rough(queries[i], out[i], f, keep)
+        elif pooled:
+            self._best_rough_many(queries, out, pooled, keep)
+        return out
+
+    def _aliased(self, q: Query) -> Finalists:
+        """A query's aliases and the admissible ones, best rough score first (the pool's
+        finalists to be added)."""
+        aliases = self._aliases_for(q)
+        if not aliases:
+            return Finalists(aliases, [], _NO_POSITIONS, _NO_SIMS, _NO_POSITIONS)
+        admissible, primary = self._admissible(q), self._in_roles(
+            PRIMARY_ROLES.get(q.statement or "", frozenset()))
+        rough = sorted(((0.7 * 1.0 + 0.20 + (0.10 if name in primary else 0.0), name)
+                        for name in aliases if name in admissible), key=lambda r: -r[0])
+        return Finalists(aliases, [self.table.position[n] for _r, n in rough],
+                         _NO_POSITIONS, _NO_SIMS, _NO_POSITIONS)
+
+    def _best_rough_many(self, queries: list[Query], out: list[Finalists],
+                         pooled: list[tuple[int, Similarities]], keep: int) -> None:
+        """``_best_rough`` of each pooled query (``out[i]`` replaced), in one stable sort
+        of a query × pool matrix: a row per query, its pool in pool order, padded (the
+        key is -rough score; +inf = never)."""
         lengths = np.array([len(f.concepts) for _i, f in pooled])
         starts = np.cumsum(lengths) - lengths
         pool = np.concatenate([f.concepts for _i, f in pooled])
         sims = np.concatenate([f.sims for _i, f in pooled])
         row = np.repeat(np.arange(len(pooled)), lengths)
-        bonus_rows: dict[tuple[object, ...], int] = {}
-        matrix: list[np.ndarray] = []       # one rough-bonus row per kind of query
+        kinds: dict[tuple[object, ...], int] = {}     # one rough-bonus row per kind of query
+        matrix: list[np.ndarray] = []
         which = []
         for i, _f in pooled:
-            key = _rough_key(queries[i])
-            if key not in bonus_rows:
-                bonus_rows[key] = len(matrix)
+            kind = _rough_key(queries[i])
+            if kind not in kinds:
+                kinds[kind] = len(matrix)
                 matrix.append(self._rough_bonus(queries[i]))
-            which.append(bonus_rows[key])
+            which.append(kinds[kind])
         bonus = np.stack(matrix)[np.take(which, row), pool]
         for k, (i, f) in enumerate(pooled):
             for name in out[i].aliases:     # an alias found it already
@@ -424,11 +431,9 @@ class Taxonomy:
             pool, sims, np.concatenate([f.readings for _i, f in pooled])))
         begin = 0
         for (i, _f), end in zip(pooled, cuts):
-            aliased = out[i]
-            out[i] = Finalists(aliased.aliases, aliased.head, concepts[begin:end],
+            out[i] = Finalists(out[i].aliases, out[i].head, concepts[begin:end],
                                sims[begin:end], readings[begin:end])
             begin = end
-        return out
 
     def _best_rough(self, q: Query, aliased: Finalists, found: Similarities, keep: int
                     ) -> Finalists:
