@@ -33,7 +33,8 @@ _OWNER_LABEL = re.compile(r"\bowner parent\b|\bnoncontrolling interest\b|\bperpe
                           r"\bother equity\b|\b(share|stock)?holder\b")
 _EPS_HEADING = re.compile(r"\b(earnings|loss|profit|\(loss\)/earnings|earnings/\(loss\))"
                           r" per (ordinary )?share\b")
-_ADJUSTMENTS = re.compile(r"\badjustments? (for|to)\b|\breconcil|\bnon-?cash items\b")
+_ADJUSTMENTS = re.compile(r"\badjustments? (for|to)\b|\breconcil|\bnon-?cash (items|adjustments|"
+                          r"charges)\b|\bitems not (affecting|involving) cash\b")
 # "Basic", "Diluted (US cents)", "Basic and diluted", "- Basic": EPS figures by themselves
 _BARE_EPS = re.compile(r"^(- ?)?(basic|diluted)( (and|&) (basic|diluted))?( - .*)?$")
 _EPS_WORD = re.compile(r"\b(basic|diluted)\b")
@@ -179,10 +180,11 @@ def _compose(cleaned: str, statement: str | None, sf: _Section) -> str:
 # What follows a colon when the part before it names the item and the part after only says
 # which movement: "Cash flow hedges: fair value movements", "Revaluation: net gains".
 _MOVEMENT_TAIL = re.compile(
-    r"^(?:net )?(?:fair value )?(?:movements?|changes?|gains?|loss(?:es)?|gains? and losses|"
+    r"^(?:net )?(?:(?:movements?|changes?) in fair value|(?:fair value )?(?:movements?|changes?|"
+    r"gains?|loss(?:es)?|gains? and losses|"
     r"gains?/\(loss(?:es)?\)|\(loss(?:es)?\)/gains?|effective portion.*|"
     r"amounts? (?:reclassified|transferred).*|reclassified to .*|transferred to .*|"
-    r"net of tax|before tax)(?: (?:in|during|for) the (?:year|period))?$")
+    r"net of tax|before tax))(?: (?:in|during|for) the (?:year|period))?$")
 
 
 def _drop_heading(cleaned: str) -> str:
@@ -190,11 +192,16 @@ def _drop_heading(cleaned: str) -> str:
 
     Extraction sometimes glues a heading to its first row; the heading is the section's
     business, not the label's. But where the tail only names a movement ("Cash flow hedges:
-    fair value movements"), the head is the item and the whole label stays.
+    fair value movements"), the head is the item and the whole label stays; after a dash
+    ("... at FVOCI - net change in fair value") the movement goes.
     """
     head, sep, tail = cleaned.partition(":")
     if sep and tail.strip() and len(head.split()) >= 2 and not _MOVEMENT_TAIL.match(tail.strip()):
         return tail.strip()
+    # "Equity investments at FVOCI - net change in fair value": the item, then its movement
+    head, sep, tail = cleaned.rpartition(" - ")
+    if sep and len(head.split()) >= 2 and _MOVEMENT_TAIL.match(tail.strip()):
+        return head.strip()
     return cleaned
 
 

@@ -58,10 +58,15 @@ _MONTH = r"(?:" + "|".join(_MONTHS) + r")"
 # A balance dated on the first day of a month is the opening of a period (financial years
 # start on the 1st: "at 1 April", "as at 1 July 2024"); one dated on the last days of a month
 # is its close ("at 31 March", "at 30 June 2025").
+# North American labels end on the period word: "Cash and cash equivalents, end of year".
+_PERIOD_END_WORD = r"of (?:the )?(?:financial )?(?:year|period|half[- ]year|quarter)\W*$"
 _OPENING = re.compile(r"\bat (?:the )?(?:beginning|start) of\b|\bopening\b|"
-                      r"\b(?:as )?at 1(?:st)? " + _MONTH + r"\b", re.IGNORECASE)
+                      r"\b(?:as )?at 1(?:st)? " + _MONTH + r"\b|"
+                      r"(?:,|\s-)\s*(?:the )?(?:beginning|start) " + _PERIOD_END_WORD,
+                      re.IGNORECASE)
 _CLOSING = re.compile(r"\bat (?:the )?end of\b|\bclosing\b|"
-                      r"\b(?:as )?at (?:2[89]|3[01])(?:st|th)? " + _MONTH + r"\b", re.IGNORECASE)
+                      r"\b(?:as )?at (?:2[89]|3[01])(?:st|th)? " + _MONTH + r"\b|"
+                      r"(?:,|\s-)\s*(?:the )?end " + _PERIOD_END_WORD, re.IGNORECASE)
 _PER_SHARE = re.compile(r"\bper (?:ordinary )?share\b", re.IGNORECASE)
 
 

@@ -168,6 +168,48 @@ def _total_figure(row: Row) -> Decimal | None:
                 None)
 
 
+_CURRENT_BLOCK = re.compile(r"^current (assets|liabilities)$")
+
+
+def _noncurrent_by_place(statement: Statement) -> dict[int, tuple[str, ...]]:
+    """Balance-sheet items that are non-current by where they stand: directly under the
+    heading ("Liabilities") that also holds a "Current liabilities" block, outside that
+    block, with no heading of their own (North American layouts print the non-current
+    items after "Total current liabilities" under no heading). Row → the implied heading."""
+    blocks: dict[tuple[str, ...], str] = {}
+    for row in statement.rows:
+        found = _CURRENT_BLOCK.match(clean_label(row.label)) if row.kind == "heading" else None
+        if found and row.section:
+            blocks[tuple(row.section)] = f"Non-current {found.group(1)}"
+    return {id(row): (*row.section, blocks[tuple(row.section)])
+            for row in statement.value_rows()
+            if row.kind == "item" and tuple(row.section) in blocks}
+
+
+_ACTIVITY = re.compile(r"\b(operating|investing|financing) activities\b")
+
+
+def _activity_by_place(statement: Statement) -> dict[int, tuple[str, ...]]:
+    """Cash-flow rows inside an activity's block whose headings do not name it: a block
+    opens at its heading ("Operating activities") and closes on the row that names it
+    again (its total) or at the next activity's heading; a sub-heading printed in it
+    ("Items not affecting cash:") can leave its rows and the ones after it outside any
+    activity. Row → its headings with the activity's first."""
+    out: dict[int, tuple[str, ...]] = {}
+    current = ""
+    for row in statement.rows:
+        named = _ACTIVITY.search(clean_label(row.label))
+        if row.kind == "heading":
+            if named:
+                current = row.label
+            continue
+        if current and not any(_ACTIVITY.search(clean_label(h)) for h in row.section):
+            out[id(row)] = (current, *row.section)
+        if named:
+            current = ""
+    return out
+
+
 def map_statement(statement: Statement, taxonomy: Taxonomy | None = None, *,
                   others: Sequence[Statement] = ()) -> dict[str, Candidate | ExtensionConcept]:
     """Map every value row of a parsed statement: row id → IFRS candidate or extension.
@@ -194,12 +236,15 @@ def map_statement(statement: Statement, taxonomy: Taxonomy | None = None, *,
     rows = statement.value_rows()
     ids: dict[int, str] = {}
     requests: dict[str, tuple[object, ...] | None] = {}     # in row order
+    placed = _noncurrent_by_place(statement) if kind == "financial_position" else \
+        _activity_by_place(statement) if kind == "cash_flows" else {}
     for i, row in enumerate(rows):
         rid = row.id or f"r{i}"
         ids[id(row)] = rid
         label, period_type, negative = _row_query(row, kind)
         if clean_label(label) or row.section:
-            requests[rid] = (label, kind, tuple(row.section), period_type, negative)
+            section = placed.get(id(row), tuple(row.section))
+            requests[rid] = (label, kind, section, period_type, negative)
         elif others:
             requests[rid] = None
     # every row's look-up in one call (the scoring runs as one set of array operations)

@@ -307,6 +307,49 @@ def test_map_statement_balance_sheet(tx):
     assert all(c.concept.period_type == "instant" for c in m.values())
 
 
+def test_items_after_the_current_block_under_no_heading_are_non_current(tx):
+    """North American balance sheets print the non-current items after "Total current
+    liabilities" with no heading: where they stand says non-current."""
+    st_ = _stmt("financial_position", [
+        ("Liabilities", (), (None, None), "heading"),
+        ("Current liabilities", ("Liabilities",), (None, None), "heading"),
+        ("Trade payables", ("Liabilities", "Current liabilities"), ("6", "5"), "item"),
+        ("Lease liabilities", ("Liabilities", "Current liabilities"), ("2", "2"), "item"),
+        ("Total current liabilities", ("Liabilities", "Current liabilities"), ("8", "7"),
+         "total"),
+        ("Lease liabilities", ("Liabilities",), ("9", "11"), "item"),
+        ("Bank loans", ("Liabilities",), ("20", "25"), "item"),
+        ("Total liabilities", ("Liabilities",), ("37", "43"), "total"),
+    ], columns=[Column("2024", Period(date(2024, 12, 31))),
+                Column("2023", Period(date(2023, 12, 31)))])
+    m = map_statement(st_, tx)
+    assert m["r3"].concept.name == "CurrentLeaseLiabilities"
+    assert m["r5"].concept.name == "NoncurrentLeaseLiabilities"
+    assert m["r6"].concept.name == "LongtermBorrowings"
+    assert m["r7"].concept.name == "Liabilities"       # a total is not moved
+
+
+def test_rows_after_a_sub_heading_stay_in_their_activity(tx):
+    """A sub-heading inside operating activities ("Non-cash items:") must not leave the
+    rows under and after it outside the activity: "Interest paid" there is operating."""
+    st_ = _stmt("cash_flows", [
+        ("Cash flows from operating activities", (), (None, None), "heading"),
+        ("Profit for the year", ("Cash flows from operating activities",), ("50", "40"),
+         "item"),
+        ("Non-cash items:", (), (None, None), "heading"),
+        ("Depreciation", ("Non-cash items:",), ("10", "9"), "item"),
+        ("Interest paid", (), ("-4", "-5"), "item"),
+        ("Net cash from operating activities", (), ("56", "44"), "total"),
+        ("Interest paid", (), ("-1", "-1"), "item"),
+    ])
+    m = map_statement(st_, tx)
+    assert m["r3"].concept.name == "AdjustmentsForDepreciationExpense"
+    assert m["r4"].concept.name == "InterestPaidClassifiedAsOperatingActivities"
+    assert m["r5"].concept.name == "CashFlowsFromUsedInOperatingActivities"
+    # after the activity's total the block is closed: no activity is implied
+    assert m["r6"].concept.name != "InterestPaidClassifiedAsOperatingActivities"
+
+
 def test_map_statement_equity_uses_other_statements(tx):
     oci = _stmt("comprehensive_income", [
         ("Exchange differences on translation of foreign operations",
