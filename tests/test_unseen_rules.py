@@ -34,6 +34,11 @@ def test_a_balance_dated_on_the_first_or_last_day_of_a_month() -> None:
     assert rl.balance_role("Cash and bank balances at 30 September") == "closing"
     assert rl.balance_role("Cash at 28 February") == "closing"
     assert rl.balance_role("Dividends declared on 15 March") == "flow"
+    # North American: the period word ends the label after a comma or a dash
+    assert rl.balance_role("Cash and cash equivalents, beginning of year") == "opening"
+    assert rl.balance_role("Cash - start of the financial period") == "opening"
+    assert rl.balance_role("Cash and short-term investments, end of period") == "closing"
+    assert rl.balance_role("Cash generated in the second half of the year") == "flow"
 
 
 # --- row_labels/rows: a label wrapped after a comma keeps its comma -----------------------
