@@ -18,20 +18,21 @@ from .model import Document, StatementKind
 # statement of ..." in South African results, "Reviewed condensed ...", "Provisional ...").
 _QUALIFIERS = re.compile(
     r"^(?:(?:unaudited|audited|reviewed|interim|condensed|consolidated|combined|group|company|"
-    r"parent|separate|the|summary|summari[sz]ed|abridged|provisional|preliminary|of|and)"
+    r"parent|separate|standalone|the|summary|summari[sz]ed|abridged|provisional|preliminary|of|"
+    r"and)"
     r"\b[\s,]*|"
     r"(?:the\s+)?(?:group|company)'s\s+)+",
     re.IGNORECASE)
 # Typos seen in extracted titles ("COMPREHANSIVE") are allowed by a loose stem.
 _COMPREHENSIVE = r"compreh\w*"
 _TITLE_RULES: tuple[tuple[re.Pattern[str], tuple[StatementKind, ...]], ...] = (
-    (re.compile(r"^statements?\s+of\s+(?:profit\s+or\s+loss|income|operations)\s+and\s+"
+    (re.compile(r"^statements?\s+of\s+(?:profit\s+(?:or|and)\s+loss|income|operations)\s+and\s+"
                 r"(?:other\s+)?" + _COMPREHENSIVE + r"\s+(?:income|loss)", re.I),
      ("income", "comprehensive_income")),
     (re.compile(r"^statements?\s+of\s+" + _COMPREHENSIVE + r"\s+(?:income|loss|\(loss\)|"
                 r"income\s*/\s*\(?loss\)?|loss\s*/\s*\(?income\)?)", re.I),
      ("comprehensive_income",)),
-    (re.compile(r"^(?:income\s+statements?|statements?\s+of\s+(?:profit\s+or\s+loss|"
+    (re.compile(r"^(?:income\s+statements?|statements?\s+of\s+(?:profit\s+(?:or|and)\s+loss|"
                 r"income|operations|earnings)|profit\s+and\s+loss\s+account)\b", re.I),
      ("income",)),
     (re.compile(r"^(?:balance\s+sheets?|statements?\s+of\s+financial\s+position)\b", re.I),
@@ -42,6 +43,7 @@ _TITLE_RULES: tuple[tuple[re.Pattern[str], tuple[StatementKind, ...]], ...] = (
     (re.compile(r"^(?:statements?\s+of\s+cash\s*flows?|cash\s*flow\s+statements?)\b", re.I),
      ("cash_flows",)),
 )
+_STATEMENT_OF = re.compile(r"^(statements?\s+of\s+)(?=\S)", re.I)
 # What may follow a title on its line: the period, "(continued)", "(unaudited)".
 _TITLE_TAIL = re.compile(
     r"^(?:[\s,.:\-–—]*(?:\((?:continued|cont'd|unaudited|audited|restated)\)|continued|"
@@ -99,6 +101,11 @@ def title_kinds(text: str) -> tuple[StatementKind, ...]:
         return ()
     s = s.strip("*#_ ").replace("’", "'")
     rest = _QUALIFIERS.sub("", s)
+    # the qualifier may stand after "statement of" ("Statement of Consolidated Profit and Loss",
+    # "Statement of Standalone Cash Flows"): the name of the statement follows it
+    m = _STATEMENT_OF.match(rest)
+    if m:
+        rest = m.group(1) + _QUALIFIERS.sub("", rest[m.end(1):])
     for pattern, kinds in _TITLE_RULES:
         m = pattern.match(rest)
         if m and _TITLE_TAIL.match(rest[m.end():]):

@@ -58,6 +58,11 @@ _CURRENCIES: tuple[tuple[str, str], ...] = (
     (r"MOP|patacas?", "MOP"),
     (r"(?<![A-Za-z])Rp\.?|Rupiah", "IDR"),
     (r"(?<![A-Za-z])CHF|Swiss\s+francs?", "CHF"),
+    # the rupee as Indian issuers print it: "Rs.", "₹", "Rupees" (the ISO code is below)
+    (r"(?<![A-Za-z])Rs\.?(?![A-Za-z])|₹|\bIndian\s+rupees?\b|\brupees?\b", "INR"),
+    # the Gulf currencies by name ("Saudi Riyals thousands", "UAE Dirham '000")
+    (r"\bSaudi\s+riy?als?\b", "SAR"),
+    (r"\b(?:UAE\s+)?dirhams?\b", "AED"),
     # the rand's one-letter sign, upper case, counts where a scale follows it ("R'000", "Rm",
     # "R million": _SCALED asks for one); "RM" (ringgit) is matched before it
     (r"(?<![A-Za-z])(?-i:R(?![A-Za-z$])|R(?=m\b))|South\s+African\s+rands?|\brands?\b", "ZAR"),
@@ -71,7 +76,8 @@ _CURRENCY = "|".join(f"(?:{p})" for p, _ in _CURRENCIES)
 # ("MSEK", "MEUR"). The prefixed forms are matched in their printed case.
 _SCALED = re.compile(
     r"(?P<cur>" + _CURRENCY + r")\s*['’‘`]?\s*(?:in\s+)?"
-    r"(?P<scale>000|'000|million|millions|mn|m\b|k\b|thousands?|billion|bn)"
+    r"(?P<scale>000|'000|million|millions|mn|m\b|k\b|thousands?|billion|bn|lakhs?\b|lacs?\b|"
+    r"crores?\b)"
     r"|(?<![\w$])(?-i:(?P<pscale>[kTM])(?P<pcur>EUR|€|CHF|GBP|£|USD|SEK|DKK|NOK|PLN|CZK))(?!\w)",
     re.I)
 _IN_THOUSANDS = re.compile(
@@ -534,6 +540,11 @@ def _scale(printed: str) -> int:
         return 6
     if p in ("billion", "bn"):
         return 9
+    # the Indian numbering units: a lakh is 100,000, a crore 10,000,000
+    if p in ("lakh", "lakhs", "lac", "lacs"):
+        return 5
+    if p in ("crore", "crores"):
+        return 7
     return 0
 
 

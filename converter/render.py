@@ -114,7 +114,8 @@ def _lower_first(text: str) -> str:
 
 def _unit_label(statement: Statement) -> str:
     symbol = currency_symbol(statement.unit.currency)
-    return {3: f"{symbol}'000", 6: f"{symbol} million", 0: symbol}.get(
+    return {3: f"{symbol}'000", 6: f"{symbol} million", 0: symbol, 5: f"{symbol} lakh",
+            7: f"{symbol} crore"}.get(
         statement.unit.scale, f"{symbol} ×10^{statement.unit.scale}")
 
 

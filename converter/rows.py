@@ -43,6 +43,7 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
                vocabulary: Counter[str] | None = None) -> tuple[list[Row], list[Issue]]:
     """Parse a statement's body lines (after its header) into rows with ids r1, r2, ..."""
     lines, issues = join_figures_below(lines, kind)
+    lines = [strip_item_number(line) for line in lines]
     layout = layout or infer_layout(lines, n)
     layout.label = label_field(lines, layout)
     layout.edges = figure_edges([line.text for line in lines], n)
@@ -89,6 +90,24 @@ def parse_rows(lines: Sequence[Line], n: int, kind: StatementKind,
 
 
 _MIN_REPEAT = 3
+
+
+# The item numbers Schedule III, SEBI and many Asian formats print before each label ("I",
+# "IV.", "A (i)", "(a)", "(ii)", "(1)", "B."): they order the lines and name no line item. A
+# bare roman numeral or capital letter counts only when a dot, a run of spaces, a tab or a
+# parenthesised number follows it ("A shares" keeps its letter); the label after it starts
+# with a letter or a parenthesis ("(a) (Increase)/decrease in inventories").
+_ITEM_NUMBER = re.compile(
+    r"^(\s*)((?:(?:[IVX]{1,5}|[A-H])(?:\.[ \t]*|[ \t]{2,}|\t|[ \t]+(?=\((?:[a-h]|[ivx]{1,5}|\d{1,2})\)))"
+    r"|\d{1,2}\.[ \t]+)?(?:\((?:[a-h]|[ivx]{1,5}|\d{1,2})\)[ \t]+)?)(?=[A-Za-z]|\([A-Za-z])")
+
+
+def strip_item_number(line: Line) -> Line:
+    """The line with the item number before its label blanked (its columns kept in place)."""
+    m = _ITEM_NUMBER.match(line.text)
+    if not m or not m.group(2):
+        return line
+    return replace(line, text=m.group(1) + " " * len(m.group(2)) + line.text[m.end():])
 
 
 def drop_repeated_pages(slots: list[Slot], issues: list[Issue],

@@ -1,6 +1,6 @@
 """Announcements of issuers the converter was not built on: other wording, other damage.
 
-tests/data/unseen/ holds eleven fictitious announcements written by ``generate.py`` with their
+tests/data/unseen/ holds thirteen fictitious announcements written by ``generate.py`` with their
 truth (every printed figure, by statement, label, period and equity component):
 
 * ``meranti-2025-layout``: pdftotext "layout" text (columns by runs of spaces), RM'000, page
@@ -62,7 +62,20 @@ truth (every printed figure, by statement, label, period and equity component):
   header repeated) before "Profit attributable to: / Ordinary shareholders /
   Non-controlling interests", headline earnings per share beside basic and diluted EPS,
   stated capital and treasury shares, dividends paid in operating cash flows, and the
-  headline-earnings reconciliation after the cash-flow statement.
+  headline-earnings reconciliation after the cash-flow statement;
+* ``deccan-2025-indas``: an Indian listed company under Ind AS, "(Rs. in lakhs)" with Indian
+  digit grouping ("2,48,632.45"), Schedule III layout: "Sr. No." and "Particulars" columns,
+  roman and letter item numbers before the labels ("IV", "(a)", "A (i)", "(ii)"), expenses
+  printed positive under "Expenses", "Total income (I + II)", "Profit before exceptional items
+  and tax (III - IV)", tax expense "(1) Current tax" / "(2) Deferred tax", OCI inside the
+  statement of profit and loss with bulleted items ("- Remeasurements ..."), trade payables
+  split by micro and small enterprises, a running changes-in-equity table under "Reserves and
+  surplus", year ended 31 March, columns "Year ended" / "As at" over "31.03.2025";
+* ``alwaha-2025-saudi``: a Saudi joint stock company in SAR '000 with the unit also in words
+  ("Saudi Riyals thousands"), the company's Arabic name beside its English one at the top of
+  every page, "Profit before zakat and income tax", "Zakat and income tax", a statutory
+  reserve, Murabaha and Islamic financing, employees' end-of-service benefits (paid in
+  operating cash flows), a ruled unlabelled total of the attribution.
 
 The taxonomy is loaded once: the reports are validated in one batch.
 """
@@ -83,7 +96,22 @@ UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 NAMES = ["meranti-2025-layout", "thistledown-2025-minus", "kestrel-2025-ocr",
          "harborview-2025-bank", "larchmere-2025-restated", "auental-2025-continental",
          "wrenfield-2025-netassets", "jadeport-2025-rmb-restated", "coolabah-2025-halfyear",
-         "northbridge-2025-canadian", "karoo-2025-rand"]
+         "northbridge-2025-canadian", "karoo-2025-rand", "deccan-2025-indas",
+         "alwaha-2025-saudi"]
+# Faults of the sixth round not fixed yet (see the round's report): the test is expected to
+# fail on these documents until they are.
+KNOWN_GAPS = {
+    ("deccan-2025-indas", "statements"): "OCI inside the statement of profit and loss not split",
+    ("deccan-2025-indas", "figures"): "first rows, totals and bulleted lines; the equity table",
+    ("deccan-2025-indas", "reconciliation"): "changes in equity under 'Reserves and surplus'",
+    ("deccan-2025-indas", "valid"): "refused: the equity table's columns are not placed",
+    ("alwaha-2025-saudi", "figures"): "'Long-term Murabaha financing' split as packed labels",
+}
+
+
+def _gap(name: str, test: str) -> None:
+    if (name, test) in KNOWN_GAPS:
+        pytest.xfail(KNOWN_GAPS[(name, test)])
 # A third balance sheet at the start of the comparative year (IAS 1.40A): "1 January 2024"
 # is the instant that ends 31 December 2023, so its truth period is 2023.
 THIRD_BALANCE_SHEET = {"larchmere-2025-restated", "jadeport-2025-rmb-restated"}
@@ -192,6 +220,7 @@ def _figure_mismatches(ext: Extraction, truth: list[dict[str, str]]) -> list[str
 @pytest.mark.parametrize("name", NAMES)
 def test_every_statement_found_with_both_periods(extracted: dict[str, Extraction],
                                                  name: str) -> None:
+    _gap(name, "statements")
     ext = extracted[name]
     assert sorted(s.kind for s in ext.statements) == sorted(STATEMENT_KINDS)
     for stmt in ext.statements:
@@ -217,6 +246,7 @@ def test_every_statement_found_with_both_periods(extracted: dict[str, Extraction
 @pytest.mark.parametrize("name", NAMES)
 def test_every_printed_figure_on_its_row_and_period(extracted: dict[str, Extraction],
                                                     name: str) -> None:
+    _gap(name, "figures")
     problems = _figure_mismatches(extracted[name], _truth(name))
     assert not problems, f"{len(problems)} figures wrong:\n" + "\n".join(problems[:40])
 
@@ -224,6 +254,7 @@ def test_every_printed_figure_on_its_row_and_period(extracted: dict[str, Extract
 @pytest.mark.parametrize("name", NAMES)
 def test_reconciliation_has_no_failed_identity(extracted: dict[str, Extraction],
                                                name: str) -> None:
+    _gap(name, "reconciliation")
     ext = extracted[name]
     failed = [i.name for i in ext.identities if not i.holds]
     assert ext.identities and not failed, failed
@@ -249,6 +280,7 @@ def validated(tmp_path_factory: pytest.TempPathFactory, taxonomy_package: Path) 
 @pytest.mark.arelle
 @pytest.mark.parametrize("name", NAMES)
 def test_converted_report_is_valid(validated: dict, name: str) -> None:
+    _gap(name, "valid")
     result, check = validated[name]
     assert result.error is None and check is not None, result.summary()
     errors = [f for f in check.findings if f.severity == "error"]
@@ -284,7 +316,9 @@ PERIOD_ENDS = {"meranti-2025-layout": ((12, 31), 12), "thistledown-2025-minus": 
                "jadeport-2025-rmb-restated": ((12, 31), 12),
                "coolabah-2025-halfyear": ((12, 31), 6),
                "northbridge-2025-canadian": ((12, 31), 12),
-               "karoo-2025-rand": ((6, 30), 12)}
+               "karoo-2025-rand": ((6, 30), 12),
+               "deccan-2025-indas": ((3, 31), 12),
+               "alwaha-2025-saudi": ((12, 31), 12)}
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -1,4 +1,4 @@
-"""Generate eleven fictitious announcements of issuers the converter has never seen, with truth.
+"""Generate thirteen fictitious announcements of issuers the converter has never seen, with truth.
 
 Run ``python tests/data/unseen/generate.py`` to rewrite ``<name>.txt`` (the announcement) and
 ``<name>.csv`` (statement,label,period,component,value: every printed figure, the value as
@@ -2650,6 +2650,592 @@ def write_k() -> None:
     write_truth("karoo-2025-rand", rows)
 
 
+# --------------------------------------------------------------------------- L: Indian, Ind AS
+def fmt_indian(v: Decimal) -> str:
+    """Indian print: two decimals, the thousands then every two digits grouped by commas
+    ("2,48,632.45": lakh and crore), negatives in parentheses, nil as a hyphen."""
+    if v == 0:
+        return "-"
+    whole, frac = f"{abs(v):.2f}".split(".")
+    if len(whole) > 3:
+        head, groups = whole[:-3], [whole[-3:]]
+        while len(head) > 2:
+            groups.insert(0, head[-2:])
+            head = head[:-2]
+        whole = ",".join(([head] if head else []) + groups)
+    return f"({whole}.{frac})" if v < 0 else f"{whole}.{frac}"
+
+
+def company_l():
+    """An Indian listed company under Ind AS, Rs. in lakhs: Schedule III layout with roman and
+    letter item numbers before the labels, expenses printed positive under an 'Expenses'
+    block, 'Profit before exceptional items and tax', OCI items A (i)/(ii) and B (i)/(ii) with
+    their income tax, year ended 31 March (figures invented)."""
+    z = D(0)
+
+    def m(*v):
+        return tuple(D(str(x)) for x in v)
+
+    def numbered(s: Stmt):
+        s.nums = {}             # row index -> the item number printed before its label
+
+        def r(num: str, label: str, vals, note: str = "") -> tuple:
+            s.nums[len(s.rows)] = num
+            return s.r(label, *vals, note)
+
+        def h(num: str, label: str) -> None:
+            s.nums[len(s.rows)] = num
+            s.h(label)
+        return r, h
+
+    inc = Stmt("income", ["STATEMENT OF CONSOLIDATED PROFIT AND LOSS FOR THE YEAR ENDED "
+                          "31ST MARCH, 2025"])
+    r, h = numbered(inc)
+    rev = r("I", "Revenue from operations", m("248632.45", "221418.90"), "22")
+    oi = r("II", "Other income", m("3214.60", "2876.15"), "23")
+    ti = r("III", "Total income (I + II)", add(rev, oi))
+    h("IV", "Expenses")
+    exps = [r("(a)", "Cost of materials consumed", m("142318.20", "128904.55"), "24"),
+            r("(b)", "Purchases of stock-in-trade", m("8412.35", "7106.80")),
+            r("(c)", "Changes in inventories of finished goods, work-in-progress and "
+                     "stock-in-trade", m("-1204.35", "876.40"), "25"),
+            r("(d)", "Employee benefits expense", m("21846.70", "19512.25"), "26"),
+            r("(e)", "Finance costs", m("4318.95", "4906.10"), "27"),
+            r("(f)", "Depreciation and amortisation expense", m("9624.80", "8875.30"), "28"),
+            r("(g)", "Other expenses", m("36410.65", "33218.45"), "29")]
+    te = r("", "Total expenses (IV)", add(*exps))
+    pbe = r("V", "Profit before exceptional items and tax (III - IV)", add(ti, neg(te)))
+    exc = r("VI", "Exceptional items", m("-1250.00", 0), "30")
+    pbt = r("VII", "Profit before tax (V + VI)", add(pbe, exc))
+    h("VIII", "Tax expense:")
+    ctax = r("(1)", "Current tax", m("6904.20", "5988.65"), "31")
+    dtax = r("(2)", "Deferred tax", m("-312.45", "204.30"), "31")
+    pat = r("IX", "Profit for the year (VII - VIII)", add(pbt, neg(ctax), neg(dtax)))
+    h("X", "Other comprehensive income")
+    h("A (i)", "Items that will not be reclassified to profit or loss")
+    remeas = r("", "- Remeasurements of post-employment benefit obligations",
+               m("-412.60", "186.20"))
+    fvoci = r("", "- Equity instruments through other comprehensive income",
+              m("538.25", "-96.40"))
+    tax_a = r("(ii)", "Income tax relating to items that will not be reclassified to profit "
+                      "or loss", m("-31.70", "-22.60"))
+    h("B (i)", "Items that will be reclassified to profit or loss")
+    fx = r("", "- Exchange differences in translating the financial statements of foreign "
+               "operations", m("264.15", "118.90"))
+    tax_b = r("(ii)", "Income tax relating to items that will be reclassified to profit or loss",
+              m(0, 0))
+    oci_t = r("", "Total other comprehensive income, net of tax (X)",
+              add(remeas, fvoci, tax_a, fx, tax_b))
+    tci = r("XI", "Total comprehensive income for the year (IX + X)", add(pat, oci_t))
+    nci_p, nci_oci = m("1126.40", "948.75"), m("18.20", "7.35")
+    h("", "Profit for the year attributable to:")
+    own_p = r("", "Owners of the Company", add(pat, neg(nci_p)))
+    r("", "Non-controlling interests", nci_p)
+    h("", "Other comprehensive income attributable to:")
+    own_oci = r("", "Owners of the Company", add(oci_t, neg(nci_oci)))
+    r("", "Non-controlling interests", nci_oci)
+    h("", "Total comprehensive income attributable to:")
+    r("", "Owners of the Company", add(own_p, own_oci))
+    r("", "Non-controlling interests", add(nci_p, nci_oci))
+    h("XII", "Earnings per equity share (face value of Rs. 10 each):")
+    shares = D("1842.50")               # lakh shares
+    eps = tuple((v / shares).quantize(D("0.01")) for v in own_p)
+    r("(1)", "Basic (in Rs.)", eps, "32")
+    r("(2)", "Diluted (in Rs.)", tuple((v / D("1851.20")).quantize(D("0.01")) for v in own_p),
+      "32")
+
+    # Equity: share capital, then other equity by reserve; remeasurements go straight to
+    # retained earnings, the other OCI items to the OCI reserve.
+    comps = ["Equity share capital", "Securities premium", "General reserve",
+             "Retained earnings", "Other comprehensive income reserve",
+             "Attributable to owners of the Company", "Non-controlling interests", "Total"]
+    remeas_net = {"2025": remeas[0] + D("103.85"), "2024": remeas[1] - D("46.85")}
+    transfer = {"2025": D("2500.00"), "2024": D("2000.00")}
+    divs = {"2025": D("-7370.00"), "2024": D("-6448.75")}
+    nci_div = {"2025": D("-310.00"), "2024": D("-265.50")}
+    opening = with_totals([D("18425.00"), D("41260.30"), D("28400.00"), D("96318.45"),
+                           D("1604.20")], D("8915.60"))
+    moves = []
+    for i, year in ((1, "2024"), (0, "2025")):
+        re_oci = remeas_net[year]
+        res_oci = own_oci[i] - re_oci
+        moves.append((year, [
+            ("Profit for the year", with_totals([z, z, z, own_p[i], z], nci_p[i])),
+            ("Other comprehensive income for the year (net of tax)",
+             with_totals([z, z, z, re_oci, res_oci], nci_oci[i])),
+            ("=Total comprehensive income for the year",
+             with_totals([z, z, z, own_p[i] + re_oci, res_oci], nci_p[i] + nci_oci[i])),
+            ("Transfer to general reserve",
+             with_totals([z, z, transfer[year], -transfer[year], z], z)),
+            ("Final dividend on equity shares", with_totals([z, z, z, divs[year], z],
+                                                            nci_div[year])),
+        ]))
+    blocks, _ = equity_blocks(opening, moves, lambda y: f"Balance as at 31st March, {y}",
+                              lambda y: f"Balance as at 1st April, {int(y) - 1}")
+    eq = Equity(["STATEMENT OF CONSOLIDATED CHANGES IN EQUITY FOR THE YEAR ENDED 31ST MARCH, "
+                 "2025"], comps, blocks)
+    close = {b[0]: b[1][-1][1] for b in blocks}
+    c25, c24 = close["2025"], close["2024"]
+
+    fp = Stmt("financial_position", ["CONSOLIDATED BALANCE SHEET AS AT 31ST MARCH, 2025"])
+    r, h = numbered(fp)
+    h("", "ASSETS")
+    h("(1)", "Non-current assets")
+    nca = [r("(a)", "Property, plant and equipment", m("118406.30", "109815.75"), "3"),
+           r("(b)", "Capital work-in-progress", m("6218.45", "9402.10"), "3"),
+           r("(c)", "Right-of-use assets", m("3904.60", "4217.35"), "4"),
+           r("(d)", "Other intangible assets", m("1286.90", "1498.20"), "5")]
+    h("(e)", "Financial assets")
+    nca += [r("(i)", "Investments", m("9815.40", "9104.65"), "6"),
+            r("(ii)", "Other financial assets", m("1142.75", "1036.80"), "7")]
+    nca += [r("(f)", "Deferred tax assets (net)", m("624.30", "518.45")),
+            r("(g)", "Other non-current assets", m("2318.15", "2604.90"))]
+    tnca = r("", "Total non-current assets", add(*nca))
+    h("(2)", "Current assets")
+    inv = r("(a)", "Inventories", m("41306.85", "38924.60"), "8")
+    h("(b)", "Financial assets")
+    trec = r("(i)", "Trade receivables", m("36218.40", "33406.95"), "9")
+    # cash and cash equivalents: the plug that makes the balance sheet balance
+    bank = m("2415.00", "1980.00")
+    ofa = m("864.25", "792.10")
+    oca = r("(c)", "Other current assets", m("5106.70", "4812.35"))
+    ncl = [m("21500.00", "26000.00"), m("3214.80", "3498.15"), m("2846.35", "2612.90"),
+           m("4106.20", "3894.75")]
+    cl = [m("9800.00", "11250.00"), m("612.40", "585.30"), m("3418.65", "2906.40"),
+          m("30624.95", "28918.70"), m("6804.10", "6215.85"), m("3126.50", "2908.45"),
+          m("1418.30", "1302.65"), m("486.70", "312.40")]
+    eq_t = (c25[-1], c24[-1])
+    liab = add(*ncl, *cl)
+    cash = add(eq_t, liab, neg(tnca), neg(inv), neg(trec), neg(bank), neg(ofa), neg(oca))
+    # printed order: inventories, financial assets (i)-(iv), other current assets
+    fp.rows.pop()                                   # other current assets goes last
+    del fp.nums[len(fp.rows)]
+    r("(ii)", "Cash and cash equivalents", cash, "10")
+    r("(iii)", "Bank balances other than (ii) above", bank, "11")
+    r("(iv)", "Other financial assets", ofa, "7")
+    r("(c)", "Other current assets", oca)
+    tca = r("", "Total current assets", add(inv, trec, cash, bank, ofa, oca))
+    ta = r("", "TOTAL ASSETS", add(tnca, tca))
+    h("", "EQUITY AND LIABILITIES")
+    h("", "Equity")
+    r("(a)", "Equity share capital", (c25[0], c24[0]), "12")
+    r("(b)", "Other equity", (sum(c25[1:5], z), sum(c24[1:5], z)), "13")
+    r("", "Equity attributable to owners of the Company", (c25[5], c24[5]))
+    r("", "Non-controlling interests", (c25[6], c24[6]))
+    r("", "Total equity", eq_t)
+    h("", "Liabilities")
+    h("(1)", "Non-current liabilities")
+    h("(a)", "Financial liabilities")
+    r("(i)", "Borrowings", ncl[0], "14")
+    r("(ii)", "Lease liabilities", ncl[1])
+    r("(b)", "Provisions", ncl[2], "15")
+    r("(c)", "Deferred tax liabilities (net)", ncl[3])
+    tncl = r("", "Total non-current liabilities", add(*ncl))
+    h("(2)", "Current liabilities")
+    h("(a)", "Financial liabilities")
+    r("(i)", "Borrowings", cl[0], "16")
+    r("(ii)", "Lease liabilities", cl[1])
+    h("(iii)", "Trade payables")
+    r("", "- total outstanding dues of micro enterprises and small enterprises", cl[2], "17")
+    r("", "- total outstanding dues of creditors other than micro enterprises and small "
+          "enterprises", cl[3], "17")
+    r("(iv)", "Other financial liabilities", cl[4], "18")
+    r("(b)", "Other current liabilities", cl[5])
+    r("(c)", "Provisions", cl[6], "15")
+    r("(d)", "Current tax liabilities (net)", cl[7])
+    tcl = r("", "Total current liabilities", add(*cl))
+    r("", "TOTAL EQUITY AND LIABILITIES", add(eq_t, tncl, tcl))
+    assert add(eq_t, tncl, tcl) == ta and all(v > 0 for v in cash), cash
+
+    cf = Stmt("cash_flows", ["CONSOLIDATED STATEMENT OF CASH FLOWS FOR THE YEAR ENDED 31ST "
+                             "MARCH, 2025"])
+    r, h = numbered(cf)
+    h("A.", "CASH FLOW FROM OPERATING ACTIVITIES")
+    r("", "Profit before tax", pbt)
+    h("", "Adjustments for:")
+    adj = [r("", "Depreciation and amortisation expense", exps[5]),
+           r("", "Finance costs", exps[4]),
+           r("", "Interest income", m("-1406.25", "-1188.40")),
+           r("", "(Gain)/loss on sale of property, plant and equipment (net)", m("-84.60", "21.35")),
+           r("", "Exceptional items", neg(exc))]
+    opbwc = r("", "Operating profit before working capital changes", add(pbt, *adj))
+    h("", "Changes in working capital:")
+    wc = [r("", "(Increase)/decrease in inventories", m("-2382.25", "-2804.45")),
+          r("", "(Increase)/decrease in trade receivables", m("-2811.45", "-1906.30")),
+          r("", "(Increase)/decrease in other assets", m("-372.80", "-418.65")),
+          r("", "Increase/(decrease) in trade payables", m("2218.50", "1640.85"))]
+    tax_paid = m("-6521.35", "-5806.10")
+    inv_flows = [m("-14082.55", "-16418.30"), m("318.40", "204.75"), m("-726.20", "-512.45"),
+                 m("1388.60", "1172.15"), m("-435.00", "-180.00")]
+    fin_flows = [m("4000.00", "9000.00"), m("-8500.00", "-6250.00"), m("-1450.00", "1820.00"),
+                 m("-684.25", "-640.90"), m("-4286.40", "-4874.65"),
+                 (divs["2025"] + nci_div["2025"], divs["2024"] + nci_div["2024"])]
+    opening_cash = (cash[1], D("71926.35"))
+    fixed = add(opbwc, *wc, tax_paid, *inv_flows, *fin_flows, opening_cash)
+    other_liab = add(cash, neg(fixed))
+    wc.append(r("", "Increase/(decrease) in other liabilities and provisions", other_liab))
+    cgo = r("", "Cash generated from operations", add(opbwc, *wc))
+    r("", "Income taxes paid (net of refunds)", tax_paid)
+    nop = r("", "Net cash flow from operating activities (A)", add(cgo, tax_paid))
+    h("B.", "CASH FLOW FROM INVESTING ACTIVITIES")
+    for label, p in zip(("Purchase of property, plant and equipment (including capital "
+                         "work-in-progress)", "Proceeds from sale of property, plant and equipment",
+                         "Purchase of investments", "Interest received",
+                         "Investment in bank deposits (net)"), inv_flows):
+        r("", label, p)
+    ninv = r("", "Net cash used in investing activities (B)", add(*inv_flows))
+    h("C.", "CASH FLOW FROM FINANCING ACTIVITIES")
+    for label, p in zip(("Proceeds from long-term borrowings", "Repayment of long-term borrowings",
+                         "Net increase/(decrease) in short-term borrowings",
+                         "Payment of lease liabilities", "Finance costs paid",
+                         "Dividends paid (including to non-controlling interests)"), fin_flows):
+        r("", label, p)
+    nfin = r("", "Net cash used in financing activities (C)", add(*fin_flows))
+    net = r("", "Net increase/(decrease) in cash and cash equivalents (A+B+C)",
+            add(nop, ninv, nfin))
+    r("", "Cash and cash equivalents at the beginning of the year", opening_cash)
+    end = r("", "Cash and cash equivalents at the end of the year", add(net, opening_cash))
+    assert end == cash and abs(other_liab[0]) < 5000 and abs(other_liab[1]) < 5000, other_liab
+    return [inc, fp, eq, cf]
+
+
+def write_l() -> None:
+    inc, fp, eq, cf = company_l()
+    name = "DECCAN POLYMERS AND CHEMICALS LIMITED"
+    nw, lw, notew, w = 7, 62, 6, 16
+    page = [4]
+    out = [name, "CIN: L24110MH1987PLC043218",
+           "Regd. Office: Plot No. 14, MIDC Industrial Area, Taloja, Raigad - 410 208",
+           "", "AUDITED CONSOLIDATED FINANCIAL RESULTS FOR THE YEAR ENDED 31ST MARCH, 2025", "",
+           "These results are fictitious: they were written for the ixbrl-converter tests; the",
+           "company and all its figures are invented.", ""]
+
+    def head(first: str, ends: tuple[str, str]) -> list[str]:
+        return [" " * (nw + lw + notew) + "(Rs. in lakhs)".rjust(2 * w),
+                "Sr.".ljust(nw) + "Particulars".ljust(lw) + "Note".ljust(notew)
+                + first.rjust(w) + first.rjust(w),
+                "No.".ljust(nw) + " " * lw + "No.".ljust(notew) + ends[0].rjust(w)
+                + ends[1].rjust(w)]
+
+    def footer() -> list[str]:
+        page[0] += 1
+        return ["", "The accompanying notes form an integral part of the consolidated financial "
+                "statements.", str(page[0]).center(110).rstrip(), "\f"]
+
+    def table(s: Stmt, first: str, ends: tuple[str, str], audited: bool = False) -> list[str]:
+        lines = [name, s.title[0], "", *head(first, ends)]
+        if audited:
+            lines.append(" " * (nw + lw + notew) + "(Audited)".rjust(w) + "(Audited)".rjust(w))
+        lines.append("")
+        for i, row in enumerate(s.rows):
+            num = s.nums.get(i, "")
+            indent = "" if num[:1].isupper() or num.endswith(".") else \
+                ("   " if num.startswith("(") and num[1:2] in "abcdefg" or num[:2] == "(1"
+                 or num[:2] == "(2" else "      ")
+            if not num and row[0] == "r" and row[1].startswith("- "):
+                indent = "         "
+            if row[0] == "h":
+                lines.append((num.ljust(nw) + indent + row[1]).rstrip())
+                continue
+            label, note, vals = indent + row[1], row[2], row[3]
+            figs = "".join(fmt_indian(v).rjust(w) for v in vals)
+            if len(label) > lw - 2:
+                cut = label.rfind(" ", 0, lw - 2)
+                lines.append((num.ljust(nw) + label[:cut]).rstrip())
+                label, num = " " * len(indent) + label[cut + 1:], ""
+            lines.append(f"{num:<{nw}}{label:<{lw}}{note:<{notew}}{figs}".rstrip())
+        return lines + footer()
+
+    out += table(inc, "Year ended", ("31.03.2025", "31.03.2024"), audited=True)
+    out += table(fp, "As at", ("31.03.2025", "31.03.2024"))
+    # changes in equity: one running table, its columns the reserves of other equity
+    cw, elw = 17, 54
+    heads = [_wrap_words(c.split(), cw - 2) for c in eq.components]
+    depth = max(len(hd) for hd in heads)
+    out += [name, eq.title[0], "", " " * (elw + cw * len(heads) - 14) + "(Rs. in lakhs)",
+            " " * (elw + cw) + "Reserves and surplus".center(cw * 3)]
+    for k in range(depth):
+        cells = []
+        for hd in heads:
+            col = [""] * (depth - len(hd)) + hd
+            cells.append(col[k].rjust(cw))
+        out.append(("Particulars" if k == depth - 1 else "").ljust(elw) + "".join(cells).rstrip())
+    out.append("")
+    for year, rows in eq.blocks:
+        for label, values in rows:
+            out.append(f"{label:<{elw}}" + "".join(fmt_indian(v).rjust(cw) for v in values))
+        out.append("")
+    out += footer()
+    out += table(cf, "Year ended", ("31.03.2025", "31.03.2024"))
+    out += ["Notes:", "1. The above results have been reviewed by the Audit Committee and approved "
+            "by the Board of Directors.", "2. The Group operates in a single segment: speciality "
+            "polymers.", ""]
+    (HERE / "deccan-2025-indas.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
+    rows = truth_rows([inc, fp, cf], eq, ("2025", "2024"))
+    for row in rows:    # one statement of profit and loss with its OCI
+        if row[0] == "income":
+            row[0] = "income|comprehensive_income"
+        row[1] = row[1].removeprefix("- ")      # a bullet, not the line item's words
+    write_truth("deccan-2025-indas", rows)
+
+
+# --------------------------------------------------------------------------- M: Saudi, SAR '000
+def company_m():
+    """A Saudi joint stock company in SAR '000: separate statements of profit or loss and of
+    comprehensive income, zakat and income tax, a statutory reserve, Murabaha and Islamic
+    financing, employees' end-of-service benefits, year ended 31 December (figures invented)."""
+    z = D(0)
+
+    def m(*v):
+        return tuple(D(str(x)) for x in v)
+
+    inc = Stmt("income", ["CONSOLIDATED STATEMENT OF PROFIT OR LOSS",
+                          "For the year ended 31 December 2025"])
+    rev = inc.r("Revenue", *m(1_846_215, 1_702_388), "5")
+    cos = inc.r("Cost of revenue", *m(-1_284_906, -1_196_427), "6")
+    gp = inc.r("Gross profit", *add(rev, cos))
+    opx = [inc.r("Selling and distribution expenses", *m(-98_412, -91_805), "7"),
+           inc.r("General and administrative expenses", *m(-112_630, -104_918), "8"),
+           inc.r("Impairment loss on trade receivables", *m(-6_214, -3_902), "14"),
+           inc.r("Other income, net", *m(9_318, 7_644))]
+    op = inc.r("Operating profit", *add(gp, *opx))
+    fin_i = inc.r("Finance income", *m(14_206, 11_587))
+    fin_c = inc.r("Finance costs", *m(-41_872, -45_310), "9")
+    assoc = inc.r("Share of profit of an associate", *m(8_915, 7_206), "12")
+    pbz = inc.r("Profit before zakat and income tax", *add(op, fin_i, fin_c, assoc))
+    zak = inc.r("Zakat and income tax", *m(-34_618, -30_245), "10")
+    pat = inc.r("Profit for the year", *add(pbz, zak))
+    inc.h("Profit for the year attributable to:")
+    nci_p = m(12_406, 10_918)
+    own_p = inc.r("Shareholders of the Company", *add(pat, neg(nci_p)))
+    inc.r("Non-controlling interests", *nci_p)
+    inc.r("", *pat)
+    inc.h("Earnings per share (SAR)")
+    inc.r("Basic and diluted earnings per share attributable to shareholders of the Company",
+          *tuple((v / D(120_000)).quantize(D("0.01")) for v in own_p), "11")
+
+    oci = Stmt("comprehensive_income", ["CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME",
+                                        "For the year ended 31 December 2025"])
+    oci.r("Profit for the year", *pat)
+    oci.h("Other comprehensive income")
+    oci.h("Items that will not be reclassified to profit or loss in subsequent periods:")
+    eosb = oci.r("Re-measurement (loss)/gain on employees' end-of-service benefits obligations",
+                 *m(-4_318, 2_906), "20")
+    fvo = oci.r("Net change in fair value of equity investments at fair value through other "
+                "comprehensive income", *m(6_215, -1_874), "13")
+    oci.h("Items that may be reclassified to profit or loss in subsequent periods:")
+    cfh = oci.r("Cash flow hedges - effective portion of changes in fair value",
+                *m(-1_206, 848))
+    oci_t = oci.r("Other comprehensive income/(loss) for the year", *add(eosb, fvo, cfh))
+    tci = oci.r("Total comprehensive income for the year", *add(pat, oci_t))
+    oci.h("Total comprehensive income attributable to:")
+    nci_oci = m(-212, 146)
+    nci_t = add(nci_p, nci_oci)
+    own_t = oci.r("Shareholders of the Company", *add(tci, neg(nci_t)))
+    oci.r("Non-controlling interests", *nci_t)
+    oci.r("", *tci)
+
+    comps = ["Share capital", "Statutory reserve", "Other reserves", "Retained earnings",
+             "Equity attributable to shareholders of the Company", "Non-controlling interests",
+             "Total equity"]
+    transfer = {"2025": D(0), "2024": D(12_850)}     # the reserve reached 30% of capital
+    divs = {"2025": D(-90_000), "2024": D(-72_000)}
+    nci_div = {"2025": D(-6_000), "2024": D(-4_500)}
+    opening = with_totals([D(1_200_000), D(347_150), D(18_406), D(412_318)], D(86_215))
+    moves = []
+    for i, year in ((1, "2024"), (0, "2025")):
+        own_oci = oci_t[i] - nci_oci[i]
+        re_oci = eosb[i]                    # remeasurements go to retained earnings
+        moves.append((year, [
+            ("Profit for the year", with_totals([z, z, z, own_p[i]], nci_p[i])),
+            ("Other comprehensive income/(loss) for the year",
+             with_totals([z, z, own_oci - re_oci, re_oci], nci_oci[i])),
+            ("=Total comprehensive income for the year",
+             with_totals([z, z, own_oci - re_oci, own_p[i] + re_oci], nci_t[i])),
+            ("Transfer to statutory reserve",
+             with_totals([z, transfer[year], z, -transfer[year]], z)),
+            ("Dividends", with_totals([z, z, z, divs[year]], nci_div[year])),
+        ]))
+    blocks, _ = equity_blocks(opening, moves, lambda y: f"Balance at 31 December {y}",
+                              lambda y: f"Balance at 1 January {y}")
+    eq = Equity(["CONSOLIDATED STATEMENT OF CHANGES IN EQUITY",
+                 "For the year ended 31 December 2025"], comps, blocks)
+    close = {b[0]: b[1][-1][1] for b in blocks}
+    c25, c24 = close["2025"], close["2024"]
+
+    fp = Stmt("financial_position", ["CONSOLIDATED STATEMENT OF FINANCIAL POSITION",
+                                     "As at 31 December 2025"])
+    fp.h("ASSETS")
+    fp.h("Non-current assets")
+    nca = fp.r("Total non-current assets", *add(
+        fp.r("Property, plant and equipment", *m(1_918_406, 1_862_115), "12"),
+        fp.r("Right-of-use assets", *m(46_218, 51_904)),
+        fp.r("Intangible assets", *m(12_306, 14_118)),
+        fp.r("Investment in an associate", *m(84_512, 79_597)),
+        fp.r("Equity investments at fair value through other comprehensive income",
+             *m(58_430, 52_215), "13")))
+    fp.h("Current assets")
+    inv = fp.r("Inventories", *m(318_406, 296_874))
+    trec = fp.r("Trade receivables", *m(284_915, 262_308), "14")
+    pre = fp.r("Prepayments and other current assets", *m(41_206, 38_915))
+    mur = fp.r("Murabaha deposits", *m(120_000, 80_000), "15")
+    ncl = [m(520_000, 610_000), m(38_406, 43_918), m(96_218, 88_406)]
+    cl = [m(90_000, 90_000), m(145_000, 120_000), m(9_814, 9_206), m(186_412, 171_908),
+          m(64_318, 59_406), m(36_204, 32_918)]
+    eq_t = (c25[-1], c24[-1])
+    liab = add(*ncl, *cl)
+    cash = fp.r("Cash and cash equivalents", *add(eq_t, liab, neg(nca), neg(inv), neg(trec),
+                                                 neg(pre), neg(mur)), "16")
+    ca = fp.r("Total current assets", *add(inv, trec, pre, mur, cash))
+    ta = fp.r("TOTAL ASSETS", *add(nca, ca))
+    fp.h("EQUITY AND LIABILITIES")
+    fp.h("Equity")
+    for k in range(4):
+        fp.r(comps[k], c25[k], c24[k], "17" if k == 0 else "")
+    fp.r("Equity attributable to shareholders of the Company", c25[4], c24[4])
+    fp.r("Non-controlling interests", c25[5], c24[5])
+    fp.r("Total equity", *eq_t)
+    fp.h("LIABILITIES")
+    fp.h("Non-current liabilities")
+    for label, p, note in zip(("Long-term Murabaha financing", "Lease liabilities",
+                               "Employees' end-of-service benefits obligations"), ncl,
+                              ("18", "", "20")):
+        fp.r(label, *p, note)
+    tncl = fp.r("Total non-current liabilities", *add(*ncl))
+    fp.h("Current liabilities")
+    for label, p, note in zip(("Current portion of long-term Murabaha financing",
+                               "Short-term Islamic financing", "Lease liabilities",
+                               "Trade payables", "Accrued expenses and other current liabilities",
+                               "Zakat and income tax payable"), cl,
+                              ("18", "19", "", "", "", "10")):
+        fp.r(label, *p, note)
+    tcl = fp.r("Total current liabilities", *add(*cl))
+    tl = fp.r("Total liabilities", *add(tncl, tcl))
+    fp.r("TOTAL EQUITY AND LIABILITIES", *add(eq_t, tl))
+    assert add(eq_t, tl) == ta and all(v > 0 for v in cash), cash
+
+    cf = Stmt("cash_flows", ["CONSOLIDATED STATEMENT OF CASH FLOWS",
+                             "For the year ended 31 December 2025"])
+    cf.h("OPERATING ACTIVITIES")
+    cf.r("Profit before zakat and income tax", *pbz)
+    cf.h("Adjustments to reconcile profit before zakat and income tax to net cash flows:")
+    adj = [cf.r("Depreciation of property, plant and equipment", *m(142_318, 136_904)),
+           cf.r("Depreciation of right-of-use assets", *m(9_812, 9_406)),
+           cf.r("Amortisation of intangible assets", *m(2_418, 2_306)),
+           cf.r("Provision for employees' end-of-service benefits", *m(14_806, 13_912), "20"),
+           cf.r("Impairment loss on trade receivables", *neg(opx[2])),
+           cf.r("Share of profit of an associate", *neg(assoc)),
+           cf.r("Finance income", *neg(fin_i)),
+           cf.r("Finance costs", *neg(fin_c)),
+           cf.r("Gain on disposal of property, plant and equipment", *m(-1_206, -884))]
+    cf.h("Working capital adjustments:")
+    wc = [cf.r("Inventories", *m(-21_532, -18_406)),
+          cf.r("Trade receivables", *m(-28_821, -24_118)),
+          cf.r("Prepayments and other current assets", *m(-2_291, 1_406)),
+          cf.r("Trade payables", *m(14_504, 9_812))]
+    after = [m(-30_859, -27_406), m(-6_486, -5_918), m(-38_915, -42_806)]
+    inv_flows = [m(-198_609, -184_406), m(3_818, 2_906), m(-40_000, -20_000), m(4_000, 3_600),
+                 m(14_206, 11_587)]
+    fin_flows = [m(60_000, 150_000), m(-150_000, -120_000), m(25_000, -15_000),
+                 m(-10_918, -10_406), (divs["2025"] + nci_div["2025"],
+                                       divs["2024"] + nci_div["2024"])]
+    opening_cash = (cash[1], D(615_532))
+    fixed = add(pbz, *adj, *wc, *after, *inv_flows, *fin_flows, opening_cash)
+    acc = cf.r("Accrued expenses and other current liabilities", *add(cash, neg(fixed)))
+    cgo = cf.r("Cash generated from operations", *add(pbz, *adj, *wc, acc))
+    for label, p in zip(("Zakat and income tax paid", "End-of-service benefits paid",
+                         "Finance costs paid"), after):
+        cf.r(label, *p, "10" if label.startswith("Zakat") else "")
+    nop = cf.r("Net cash flows from operating activities", *add(cgo, *after))
+    cf.h("INVESTING ACTIVITIES")
+    for label, p in zip(("Purchase of property, plant and equipment",
+                         "Proceeds from disposal of property, plant and equipment",
+                         "Placement of Murabaha deposits", "Dividends received from an associate",
+                         "Finance income received"), inv_flows):
+        cf.r(label, *p)
+    ninv = cf.r("Net cash flows used in investing activities", *add(*inv_flows))
+    cf.h("FINANCING ACTIVITIES")
+    for label, p in zip(("Proceeds from long-term Murabaha financing",
+                         "Repayment of long-term Murabaha financing",
+                         "Net movement in short-term Islamic financing",
+                         "Payment of principal portion of lease liabilities", "Dividends paid"),
+                        fin_flows):
+        cf.r(label, *p)
+    nfin = cf.r("Net cash flows used in financing activities", *add(*fin_flows))
+    net = cf.r("Net increase/(decrease) in cash and cash equivalents", *add(nop, ninv, nfin))
+    cf.r("Cash and cash equivalents at the beginning of the year", *opening_cash)
+    end = cf.r("Cash and cash equivalents at the end of the year", *add(net, opening_cash))
+    assert end == cash and abs(acc[0]) < 20_000 and abs(acc[1]) < 20_000, acc
+    return [inc, oci, fp, eq, cf]
+
+
+def write_m() -> None:
+    """Bilingual page furniture (the company's Arabic name beside its English one on every
+    page), the unit under each title, notes numbered after the label, nil as a hyphen."""
+    stmts = company_m()
+    name = "AL-WAHA INDUSTRIAL GROUP COMPANY"
+    arabic = "مجموعة الواحة الصناعية"
+    lw, nw, w = 60, 8, 14
+    page = [3]
+    out = [f"{name}{arabic:>60}", "(A Saudi Joint Stock Company)", "",
+           "ANNUAL RESULTS ANNOUNCEMENT FOR THE YEAR ENDED 31 DECEMBER 2025", "",
+           "These results are fictitious: they were written for the ixbrl-converter tests; the",
+           "company and all its figures are invented.", "", "\f"]
+
+    def furniture() -> list[str]:
+        return [f"{name}{arabic:>60}", "(A Saudi Joint Stock Company)"]
+
+    def footer() -> list[str]:
+        page[0] += 1
+        return ["", "The accompanying notes 1 to 34 form an integral part of these consolidated "
+                "financial statements.", f"- {page[0]} -".center(100).rstrip(), "\f"]
+
+    for s in stmts:
+        out += furniture() + [s.title[0], s.title[1],
+                              "(All amounts in Saudi Riyals thousands unless otherwise stated)",
+                              ""]
+        if isinstance(s, Equity):
+            cw, elw = 17, 48
+            heads = [_wrap_words(c.split(), cw - 2) for c in s.components]
+            depth = max(len(hd) for hd in heads)
+            for k in range(depth):
+                cells = []
+                for hd in heads:
+                    col = [""] * (depth - len(hd)) + hd
+                    cells.append(col[k].rjust(cw))
+                out.append(" " * elw + "".join(cells).rstrip())
+            out.append(" " * elw + "".join("SAR '000".rjust(cw) for _ in s.components))
+            out.append("")
+            for year, rows in s.blocks:
+                for label, values in rows:
+                    out.append(f"{label:<{elw}}" + "".join(fmt_paren(v).rjust(cw)
+                                                         for v in values))
+                out.append("")
+            out += footer()
+            continue
+        out += [" " * lw + "Notes".ljust(nw) + "2025".rjust(w) + "2024".rjust(w),
+                " " * (lw + nw) + "SAR '000".rjust(w) + "SAR '000".rjust(w), ""]
+        for row in s.rows:
+            if row[0] == "h":
+                out.append(row[1])
+                continue
+            label, note, vals = row[1], row[2], row[3]
+            per_share = "per share" in label
+            figs = "".join((fmt_paren(v) if per_share or v == 0 else f"{v:,.0f}".replace(
+                "-", "(") + (")" if v < 0 else "")).rjust(w) for v in vals)
+            if len(label) > lw - 2:
+                cut = label.rfind(" ", 0, lw - 2)
+                out.append(label[:cut])
+                label = "  " + label[cut + 1:]
+            if not label:                       # a total under a rule
+                out.append(" " * (lw + nw) + ("-" * (w - 2)).rjust(w) * 2)
+            out.append(f"{label:<{lw}}{note:<{nw}}{figs}".rstrip())
+        out += footer()
+    (HERE / "alwaha-2025-saudi.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
+    inc, oci, fp, eq, cf = stmts
+    write_truth("alwaha-2025-saudi", truth_rows([inc, oci, fp, cf], eq, ("2025", "2024")))
+
+
 if __name__ == "__main__":
     write_a()
     write_b()
@@ -2662,3 +3248,5 @@ if __name__ == "__main__":
     write_i()
     write_j()
     write_k()
+    write_l()
+    write_m()
