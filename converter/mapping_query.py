@@ -45,6 +45,9 @@ _COST_WORD = re.compile(r" (costs?|expenses?|charges?|expenditures?)$")
 _COST_ENDINGS = ("cost", "costs", "expense", "expenses", "charge", "charges", "expenditure",
                  "expenditures")
 _TOTAL_LABEL = re.compile(r"^(total|sub-?total|net)?$")
+_EPS_OWNERS = re.compile(r"(?<=per share) (attributable )?to (the )?(ordinary )?(shareholders|"
+                         r"owners|equity holders|stockholders)( of (the )?(company|parent|group))?"
+                         r"(?=$| \()")
 _BASIC_AND_DILUTED = re.compile(r"\b(basic (and|&|/) diluted|diluted (and|&|/) basic)\b")
 
 
@@ -242,6 +245,9 @@ def build_query(label: str, statement: str | None, section, period_type: str | N
     if per_share:
         # a per-share line is never an OCI item, whatever block the section path says
         reclass = ""
+        # "... per share attributable to shareholders of the Company": the owners' EPS is
+        # the EPS (IAS 33 is about the parent's ordinary shareholders)
+        cleaned = _EPS_OWNERS.sub("", cleaned)
     shares = not per_share and _shares(cleaned)
     if period_type is None:
         if statement == "financial_position":
@@ -250,9 +256,10 @@ def build_query(label: str, statement: str | None, section, period_type: str | N
             period_type = "duration"
         elif statement in ("cash_flows", "changes_in_equity"):
             period_type = "instant" if _INSTANT_WORDS.search(cleaned) else "duration"
-    return Query(cleaned, _variants(cleaned, canon_label, statement, activity, side), statement,
-                 side, reclass, activity, discontinued, per_share, shares, period_type,
-                 printed_negative, nature)
+    changes = statement == "cash_flows" and "working capital" in sf.text
+    return Query(cleaned, _variants(cleaned, canon_label, statement, activity, side, changes),
+                 statement, side, reclass, activity, discontinued, per_share, shares,
+                 period_type, printed_negative, nature)
 
 
 def _printed_side(words: list[str]) -> str:
@@ -278,9 +285,10 @@ def _shares(text: str) -> bool:
 
 
 def _variants(cleaned: str, canon_label: str, statement: str | None, activity: str,
-              side: str) -> tuple[str, ...]:
+              side: str, changes: bool = False) -> tuple[str, ...]:
     """The canonical readings the label search compares: the printed wording's, cash-flow
-    and cost-word rewordings, indirect-method adjustments, the section's side."""
+    and cost-word rewordings, indirect-method adjustments (``changes``: an item named
+    alone under a working-capital heading is its change), the section's side."""
     wording = _cash_flow_wording(cleaned, activity) if statement == "cash_flows" else cleaned
     if "basic" in wording and "diluted" in wording:
         # one figure printed for both reads as basic, and is tagged with its diluted twin
@@ -294,7 +302,8 @@ def _variants(cleaned: str, canon_label: str, statement: str | None, activity: s
     if statement == "cash_flows" and activity == "operating" and \
             not _CASH_FLOW_LINE.match(cleaned):
         # indirect method: P&L items and working-capital changes are reconciling adjustments
-        variants += [f"adjustment {v}" for v in variants]
+        variants += [f"adjustment {v}" for v in variants] + (
+            [f"adjustment decrease increase {v}" for v in variants] if changes else [])
         # "Depreciation of property and equipment" adjusts for depreciation expense
         short = _ADJ_OBJECT.sub("", cleaned)
         if short != cleaned and short:

@@ -97,8 +97,14 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"\b(investments? in )?equity[- ]accounted (investees?|investments?|entities)\b",
      "investments accounted for using equity method"),
     (r"\bjointly controlled entities\b", "joint ventures"),
+    # Islamic financing (Murabaha, Tawarruq, Sukuk facilities) is borrowing
+    (r"\b(murabaha|tawarruq|islamic|shariah[- ]compliant) (financing|facilit(y|ies)|loans?|"
+     r"borrowings?)\b", "borrowings"),
     (r"\b(interest[- ]bearing )?bank (loans|borrowings)( and overdrafts)?\b|\bterm loans?\b|"
      r"\binterest[- ]bearing (loans and )?(borrowings|loans)\b", "borrowings"),
+    # Gulf reporters print zakat with the income tax ("Zakat and income tax payable")
+    (r"\bzakat and (income )?tax(es|ation)? payable\b", "current tax liabilities"),
+    (r"\bzakat and (income )?tax(es|ation)?\b", "income tax"),
     # (before "taxation" / "income taxes": one pass rewrites a phrase once)
     (r"\b(income )?tax(ation)? recoverable\b|\bprepaid (income )?tax(es)?\b|"
      r"\bincome tax(es)? receivables?\b|\btax(ation)? receivables?\b", "current tax assets"),
@@ -143,6 +149,12 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     # European and US wordings of the IAS 1 lines
     (r"\b(personnel|staff|payroll) (expenses?|costs?)\b", "employee benefits expense"),
     (r"\bfinancial income\b", "finance income"),
+    # the cash received as finance income is interest received (IAS 7.31)
+    (r"\bfinance income received\b", "interest received"),
+    # Gulf "end-of-service benefits" are the employees' post-employment benefits
+    (r"\b(employees'? )?end[- ]of[- ]service (benefits?|indemnit(y|ies)|gratuit(y|ies))\b",
+     "employee benefits"),
+    (r"\bre-measurements?\b", "remeasurement"),
     (r"\bfinancial (expenses?|costs?)\b|\bfinance expenses?\b", "finance costs"),
     # US "Income before income taxes"; Gulf reporters deduct zakat with the income tax
     (r"(?<!comprehensive )\b(earnings|income) before (zakat and )?(income )?tax(es|ation)?\b",
